@@ -1,0 +1,300 @@
+#include "results/store.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <random>
+
+#include "harness/core/sha256.hpp"
+
+namespace ds {
+
+namespace {
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs(
+  run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
+  args TEXT NOT NULL, suite_hashes TEXT NOT NULL, tool_version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS models(
+  name TEXT PRIMARY KEY, provider TEXT NOT NULL, base_url TEXT, source TEXT,
+  simulated INTEGER NOT NULL DEFAULT 0, first_seen TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS items(
+  suite TEXT NOT NULL, item_id TEXT NOT NULL, suite_version TEXT, system TEXT,
+  messages TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY(suite, item_id));
+CREATE TABLE IF NOT EXISTS responses(
+  id INTEGER PRIMARY KEY, run_id TEXT, model TEXT NOT NULL, suite TEXT NOT NULL,
+  item_id TEXT NOT NULL, sample INTEGER NOT NULL, request_hash TEXT, text TEXT,
+  finish_reason TEXT, usage TEXT, latency_ms REAL, error TEXT, created_at TEXT NOT NULL,
+  UNIQUE(model, suite, item_id, sample));
+CREATE INDEX IF NOT EXISTS responses_by_item ON responses(suite, item_id);
+CREATE TABLE IF NOT EXISTS scores(
+  response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  scorer TEXT NOT NULL, value REAL, extracted TEXT, details TEXT,
+  PRIMARY KEY(response_id, scorer));
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');
+)SQL";
+
+Record read_record(const Statement& s) {
+  Record r;
+  r.id = s.integer(0);
+  r.run_id = s.text(1);
+  r.model = s.text(2);
+  r.suite = s.text(3);
+  r.item_id = s.text(4);
+  r.sample = static_cast<int>(s.integer(5));
+  r.request_hash = s.text(6);
+  r.text = s.text(7);
+  r.finish_reason = s.text(8);
+  const std::string usage = s.text(9);
+  r.usage = usage.empty() ? json::object() : json::parse(usage, nullptr, false);
+  r.latency_ms = s.real(10);
+  r.error = s.text(11);
+  if (!s.is_null(12)) r.score = s.real(12);
+  return r;
+}
+
+}  // namespace
+
+std::string utc_now_iso8601() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Store::Store(const std::string& path, bool read_only) : db_(path, read_only) {
+  if (!read_only) migrate();
+}
+
+void Store::migrate() { db_.exec(kSchema); }
+
+std::string Store::begin_run(const json& args, const json& suite_hashes) {
+  std::random_device rd;
+  const std::string seed = fmt::format("{}-{}-{}", utc_now_iso8601(), rd(), rd());
+  const std::string run_id = "run-" + sha256_hex(seed).substr(0, 12);
+  db_.prepare(
+         "INSERT INTO runs(run_id, started_at, status, args, suite_hashes, tool_version) "
+         "VALUES(?,?,?,?,?,?)")
+      .bind(1, run_id)
+      .bind(2, utc_now_iso8601())
+      .bind(3, "running")
+      .bind(4, args.dump())
+      .bind(5, suite_hashes.dump())
+      .bind(6, DS_VERSION)
+      .run();
+  return run_id;
+}
+
+void Store::finish_run(const std::string& run_id, const std::string& status) {
+  db_.prepare("UPDATE runs SET finished_at=?, status=? WHERE run_id=?")
+      .bind(1, utc_now_iso8601())
+      .bind(2, status)
+      .bind(3, run_id)
+      .run();
+}
+
+json Store::runs() {
+  json out = json::array();
+  auto s = db_.prepare(
+      "SELECT run_id, started_at, finished_at, status, args, suite_hashes, tool_version "
+      "FROM runs ORDER BY started_at");
+  while (s.step()) {
+    out.push_back({{"run_id", s.text(0)},
+                   {"started_at", s.text(1)},
+                   {"finished_at", s.is_null(2) ? json(nullptr) : json(s.text(2))},
+                   {"status", s.text(3)},
+                   {"args", json::parse(s.text(4), nullptr, false)},
+                   {"suite_hashes", json::parse(s.text(5), nullptr, false)},
+                   {"tool_version", s.text(6)}});
+  }
+  return out;
+}
+
+void Store::upsert_model(const ModelInfo& m) {
+  db_.prepare(
+         "INSERT INTO models(name, provider, base_url, source, simulated, first_seen) "
+         "VALUES(?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET provider=excluded.provider, "
+         "base_url=excluded.base_url, source=excluded.source, simulated=excluded.simulated")
+      .bind(1, m.name)
+      .bind(2, m.provider)
+      .bind(3, m.base_url)
+      .bind(4, m.source)
+      .bind(5, m.simulated ? 1 : 0)
+      .bind(6, utc_now_iso8601())
+      .run();
+}
+
+std::vector<ModelInfo> Store::models() {
+  std::vector<ModelInfo> out;
+  auto s = db_.prepare(
+      "SELECT name, provider, base_url, source, simulated FROM models ORDER BY name");
+  while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0});
+  return out;
+}
+
+std::optional<ModelInfo> Store::model(const std::string& name) {
+  auto s = db_.prepare("SELECT name, provider, base_url, source, simulated FROM models WHERE name=?");
+  s.bind(1, name);
+  if (!s.step()) return std::nullopt;
+  return ModelInfo{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0};
+}
+
+void Store::upsert_item(const StoredItem& item) {
+  db_.prepare(
+         "INSERT INTO items(suite, item_id, suite_version, system, messages, data) "
+         "VALUES(?,?,?,?,?,?) ON CONFLICT(suite, item_id) DO UPDATE SET "
+         "suite_version=excluded.suite_version, system=excluded.system, "
+         "messages=excluded.messages, data=excluded.data")
+      .bind(1, item.suite)
+      .bind(2, item.item_id)
+      .bind(3, item.suite_version)
+      .bind(4, item.system)
+      .bind(5, item.messages.dump())
+      .bind(6, item.data.dump())
+      .run();
+}
+
+namespace {
+StoredItem read_item(const Statement& s) {
+  StoredItem item;
+  item.suite = s.text(0);
+  item.item_id = s.text(1);
+  item.suite_version = s.text(2);
+  item.system = s.text(3);
+  item.messages = json::parse(s.text(4), nullptr, false);
+  item.data = json::parse(s.text(5), nullptr, false);
+  return item;
+}
+}  // namespace
+
+std::optional<StoredItem> Store::item(const std::string& suite, const std::string& item_id) {
+  auto s = db_.prepare(
+      "SELECT suite, item_id, suite_version, system, messages, data FROM items "
+      "WHERE suite=? AND item_id=?");
+  s.bind(1, suite).bind(2, item_id);
+  if (!s.step()) return std::nullopt;
+  return read_item(s);
+}
+
+std::vector<StoredItem> Store::items(const std::optional<std::string>& suite) {
+  std::vector<StoredItem> out;
+  auto s = db_.prepare(
+      "SELECT suite, item_id, suite_version, system, messages, data FROM items "
+      "WHERE (?1 IS NULL OR suite=?1) ORDER BY suite, item_id");
+  if (suite) s.bind(1, *suite);
+  while (s.step()) out.push_back(read_item(s));
+  return out;
+}
+
+int64_t Store::put_response(const Record& r) {
+  const std::string now = utc_now_iso8601();
+  // A stored answer survives a later error; an error row is replaced by anything; a newer
+  // answer replaces an older one (--refresh), and the older answer's scores go with it.
+  auto existing = db_.prepare(
+      "SELECT id, error, text FROM responses WHERE model=? AND suite=? AND item_id=? AND sample=?");
+  existing.bind(1, r.model).bind(2, r.suite).bind(3, r.item_id).bind(4, r.sample);
+  if (existing.step()) {
+    const int64_t id = existing.integer(0);
+    const bool had_answer = existing.is_null(1) || existing.text(1).empty();
+    if (had_answer && !r.error.empty()) return id;
+    if (had_answer && existing.text(2) == r.text) return id;
+    db_.prepare("DELETE FROM scores WHERE response_id=?").bind(1, id).run();
+    auto update = db_.prepare(
+        "UPDATE responses SET run_id=?, request_hash=?, text=?, finish_reason=?, usage=?, "
+           "latency_ms=?, error=?, created_at=? WHERE id=?");
+    update.bind(1, r.run_id)
+        .bind(2, r.request_hash)
+        .bind(3, r.text)
+        .bind(4, r.finish_reason)
+        .bind(5, r.usage.dump())
+        .bind(6, r.latency_ms)
+        .bind_null(7)
+        .bind(8, now)
+        .bind(9, id);
+    if (!r.error.empty()) update.bind(7, r.error);
+    update.run();
+    return id;
+  }
+  auto insert = db_.prepare(
+      "INSERT INTO responses(run_id, model, suite, item_id, sample, request_hash, text, "
+      "finish_reason, usage, latency_ms, error, created_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+  insert.bind(1, r.run_id)
+      .bind(2, r.model)
+      .bind(3, r.suite)
+      .bind(4, r.item_id)
+      .bind(5, r.sample)
+      .bind(6, r.request_hash)
+      .bind(7, r.text)
+      .bind(8, r.finish_reason)
+      .bind(9, r.usage.dump())
+      .bind(10, r.latency_ms);
+  if (r.error.empty()) insert.bind_null(11); else insert.bind(11, r.error);
+  insert.bind(12, now);
+  insert.run();
+  return db_.last_insert_id();
+}
+
+bool Store::has_answer(const std::string& model, const std::string& suite,
+                       const std::string& item_id, int sample) {
+  auto s = db_.prepare(
+      "SELECT 1 FROM responses WHERE model=? AND suite=? AND item_id=? AND sample=? "
+      "AND error IS NULL");
+  s.bind(1, model).bind(2, suite).bind(3, item_id).bind(4, sample);
+  return s.step();
+}
+
+std::vector<Record> Store::responses(const ResponseFilter& f) {
+  std::vector<Record> out;
+  // The primary score is the suite's scorer (scorer name == suite name).
+  auto s = db_.prepare(
+      "SELECT r.id, r.run_id, r.model, r.suite, r.item_id, r.sample, r.request_hash, r.text, "
+      "r.finish_reason, r.usage, r.latency_ms, r.error, sc.value FROM responses r "
+      "LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
+      "WHERE (?1 IS NULL OR r.model=?1) AND (?2 IS NULL OR r.suite=?2) "
+      "AND (?3 IS NULL OR r.run_id=?3) AND (?4 = 0 OR r.error IS NULL) "
+      "ORDER BY r.model, r.suite, r.item_id, r.sample");
+  if (f.model) s.bind(1, *f.model);
+  if (f.suite) s.bind(2, *f.suite);
+  if (f.run_id) s.bind(3, *f.run_id);
+  s.bind(4, f.ok_only ? 1 : 0);
+  while (s.step()) out.push_back(read_record(s));
+  return out;
+}
+
+void Store::put_score(const StoredScore& sc) {
+  db_.prepare(
+         "INSERT INTO scores(response_id, scorer, value, extracted, details) VALUES(?,?,?,?,?) "
+         "ON CONFLICT(response_id, scorer) DO UPDATE SET value=excluded.value, "
+         "extracted=excluded.extracted, details=excluded.details")
+      .bind(1, sc.response_id)
+      .bind(2, sc.scorer)
+      .bind(3, sc.value)
+      .bind(4, sc.extracted)
+      .bind(5, sc.details.dump())
+      .run();
+}
+
+std::vector<StoredScore> Store::scores(const std::optional<std::string>& scorer) {
+  std::vector<StoredScore> out;
+  auto s = db_.prepare(
+      "SELECT response_id, scorer, value, extracted, details FROM scores "
+      "WHERE (?1 IS NULL OR scorer=?1) ORDER BY response_id, scorer");
+  if (scorer) s.bind(1, *scorer);
+  while (s.step()) {
+    StoredScore sc;
+    sc.response_id = s.integer(0);
+    sc.scorer = s.text(1);
+    if (!s.is_null(2)) sc.value = s.real(2);
+    sc.extracted = s.text(3);
+    sc.details = json::parse(s.text(4), nullptr, false);
+    out.push_back(std::move(sc));
+  }
+  return out;
+}
+
+}  // namespace ds

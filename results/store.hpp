@@ -1,0 +1,90 @@
+#pragma once
+// The results store: runs, models, items, responses and scores in one SQLite file.
+// One Store object per thread; SQLite's WAL mode lets readers run beside the one writer.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/core/json.hpp"
+#include "results/record.hpp"
+#include "results/sqlite.hpp"
+
+namespace ds {
+
+struct ModelInfo {
+  std::string name;
+  std::string provider;  // "openai", "anthropic", or "import" for published transcripts
+  std::string base_url;
+  std::string source;    // spec text or imported file path
+  bool simulated = false;  // answers come from `serve --simulate`: labelled wherever shown
+};
+
+// A prompt as stored: the suite item or the imported question turn.
+struct StoredItem {
+  std::string suite;
+  std::string item_id;
+  std::string suite_version;
+  std::string system;
+  json messages = json::array();  // [{"role","content"}...], the conversation before the answer
+  json data = json::object();     // the whole suite item (answer, tests, choices, ...)
+};
+
+struct StoredScore {
+  int64_t response_id = 0;
+  std::string scorer;
+  std::optional<double> value;  // nullopt = unscored
+  std::string extracted;        // e.g. the extracted final answer
+  json details = json::object();
+};
+
+struct ResponseFilter {
+  std::optional<std::string> model;
+  std::optional<std::string> suite;
+  std::optional<std::string> run_id;
+  bool ok_only = true;  // skip responses whose error is set
+};
+
+class Store {
+ public:
+  // Opens or creates the store at `path` and brings its schema up to date.
+  explicit Store(const std::string& path, bool read_only = false);
+
+  Database& db() { return db_; }
+
+  // Runs
+  std::string begin_run(const json& args, const json& suite_hashes);
+  void finish_run(const std::string& run_id, const std::string& status);
+  json runs();  // array of run rows
+
+  // Models
+  void upsert_model(const ModelInfo& model);
+  std::vector<ModelInfo> models();
+  std::optional<ModelInfo> model(const std::string& name);
+
+  // Items
+  void upsert_item(const StoredItem& item);
+  std::optional<StoredItem> item(const std::string& suite, const std::string& item_id);
+  std::vector<StoredItem> items(const std::optional<std::string>& suite = std::nullopt);
+
+  // Responses. put_response never replaces a successful answer with an error; it replaces
+  // an error with an answer, and an answer with a newer answer (clearing its scores).
+  // Returns the row id.
+  int64_t put_response(const Record& record);
+  bool has_answer(const std::string& model, const std::string& suite, const std::string& item_id,
+                  int sample);
+  std::vector<Record> responses(const ResponseFilter& filter = {});
+
+  // Scores
+  void put_score(const StoredScore& score);
+  std::vector<StoredScore> scores(const std::optional<std::string>& scorer = std::nullopt);
+
+ private:
+  void migrate();
+  Database db_;
+};
+
+// UTC timestamp in ISO 8601, for the store's rows.
+std::string utc_now_iso8601();
+
+}  // namespace ds

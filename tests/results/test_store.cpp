@@ -1,0 +1,57 @@
+#include <doctest/doctest.h>
+
+#include "harness/core/errors.hpp"
+#include "results/store.hpp"
+#include "tests/support/process.hpp"
+
+using namespace ds;
+
+TEST_CASE("store keeps an answer over a later error and replaces an error with an answer") {
+  test::TempDir dir;
+  Store store(dir.file("r.db"));
+  Record r;
+  r.model = "m";
+  r.suite = "math";
+  r.item_id = "q1";
+  r.error = "HTTP 500";
+  const auto id = store.put_response(r);
+  CHECK_FALSE(store.has_answer("m", "math", "q1", 0));
+  r.error.clear();
+  r.text = "42";
+  CHECK(store.put_response(r) == id);
+  CHECK(store.has_answer("m", "math", "q1", 0));
+  r.error = "timeout";
+  r.text.clear();
+  store.put_response(r);
+  const auto rows = store.responses({});
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].text == "42");
+  CHECK(rows[0].error.empty());
+}
+
+TEST_CASE("store replaces an answer with a newer answer and drops its scores") {
+  test::TempDir dir;
+  Store store(dir.file("r.db"));
+  Record r{.model = "m", .suite = "math", .item_id = "q1", .text = "1"};
+  const auto id = store.put_response(r);
+  store.put_score({id, "math", 1.0, "1", json::object()});
+  CHECK(store.responses({})[0].score == 1.0);
+  r.text = "2";
+  store.put_response(r);
+  CHECK(store.scores().empty());
+  CHECK(store.responses({})[0].text == "2");
+}
+
+TEST_CASE("record round-trips through JSON and reports bad fields with file:line") {
+  Record r{.run_id = "run-1", .model = "m", .suite = "s", .item_id = "i", .sample = 2,
+           .text = "hello", .latency_ms = 12.5};
+  const Record back = record_from_json(record_to_json(r), "x.jsonl:1");
+  CHECK(back.model == "m");
+  CHECK(back.sample == 2);
+  CHECK(back.text == "hello");
+  CHECK_THROWS_WITH_AS(record_from_json(json{{"model", "m"}, {"suite", "s"}}, "f.jsonl:7"),
+                       doctest::Contains("f.jsonl:7: missing field 'item_id'"), InputError);
+  CHECK_THROWS_WITH_AS(
+      record_from_json(json{{"model", "m"}, {"suite", "s"}, {"item_id", 3}}, "f.jsonl:8"),
+      doctest::Contains("'item_id' must be a string"), InputError);
+}
