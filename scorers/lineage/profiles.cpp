@@ -47,15 +47,6 @@ Profiles build_profiles(const Corpus& c) {
   for (size_t i = 0; i < live.size(); ++i) X.row(static_cast<long>(i)) = out.rows.row(live[i]);
   const Eigen::RowVectorXf mean = X.colwise().mean();
   X.rowwise() -= mean;
-  // First principal axis by power iteration on X^T X, seeded deterministically.
-  Eigen::VectorXf axis = Eigen::VectorXf::Ones(F).normalized();
-  for (int it = 0; it < 50; ++it) {
-    Eigen::VectorXf next = X.transpose() * (X * axis);
-    const float n = next.norm();
-    if (n <= 0) break;
-    axis = next / n;
-  }
-  X -= (X * axis) * axis.transpose();
   for (size_t i = 0; i < live.size(); ++i) {
     const float n = X.row(static_cast<long>(i)).norm();
     out.rows.row(live[i]) = n > 0 ? Eigen::RowVectorXf(X.row(static_cast<long>(i)) / n)

@@ -12,8 +12,9 @@ namespace ds::lineage {
 
 struct Profiles {
   // One unit-length row per corpus model (zero row when the model has no answers), columns
-  // = the habits used by at least a quarter of the models, centred by the population mean,
-  // with the population's first principal axis (overall "chat-assistant-ness") removed.
+  // = the habits used by at least a quarter of the models, as log usage rates centred by the
+  // population mean. (Removing the population's first principal axis was tried and made the
+  // profile worse on the development set: it is not done.)
   Eigen::MatrixXf rows;
   std::vector<uint32_t> features;  // habit hash per column
   double cosine(int a, int b) const { return static_cast<double>(rows.row(a).dot(rows.row(b))); }
