@@ -54,6 +54,7 @@ class FakeEndpoint {
   explicit FakeEndpoint(Plan plan, int latency_ms = 0) : plan_(std::move(plan)), latency_ms_(latency_ms) {
     server_.new_task_queue = [] { return new httplib::ThreadPool(64); };
     server_.set_keep_alive_max_count(100000);
+    server_.set_tcp_nodelay(true);  // else a reply body can wait 40 ms for a delayed ACK
     server_.Post("/v1/chat/completions", [this](const httplib::Request& q, httplib::Response& r) {
       answer(q, r, /*anthropic=*/false);
     });
