@@ -222,7 +222,8 @@ Draft arithmetic_series(SeededRandom& rng) {
   if (step == 0) step = 3;
   const int64_t n = rng.between(6, 45);
   return {"algebra",
-          fmt::format("The sequence {}, {}, {}, ... changes by the same amount each time. What is the sum of its first {} terms?",
+          fmt::format("The sequence {}, {}, {}, ... changes by the same amount each time. What is "
+                      "the sum of its first {} terms?",
                       first, first + step, first + 2 * step, n),
           Rational(n) * (Rational(2 * first) + Rational((n - 1) * step)) / Rational(2)};
 }
