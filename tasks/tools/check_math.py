@@ -214,10 +214,15 @@ def check(template, body):
 
 
 def main():
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "suites" / "math.jsonl"
+    # The C++ test runs this script in the coding sandbox, which cannot read the source tree, so
+    # it defines MATH_JSONL_TEXT before the script instead of passing a path.
+    text = globals().get("MATH_JSONL_TEXT")
+    if text is None:
+        path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "suites" / "math.jsonl"
+        text = path.read_text()
     bad = []
     count = 0
-    for line in path.read_text().splitlines():
+    for line in text.splitlines():
         item = json.loads(line)
         body = item["prompt"].split("\n\n")[0]
         expected = Fraction(check(item["template"], body))
