@@ -7,6 +7,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "harness/core/errors.hpp"
@@ -16,7 +17,9 @@
 #include "harness/runner/runner.hpp"
 #include "results/store.hpp"
 #include "results/store_writer.hpp"
+#include "scorers/scorer.hpp"
 #include "tasks/suite.hpp"
+#include "tasks/suite_resolver.hpp"
 
 namespace ds {
 
@@ -63,23 +66,12 @@ StoredItem to_stored(const Suite& suite, const SuiteItem& item) {
 
 }  // namespace
 
-std::vector<Suite> resolve_suites(const RunConfig& config) {
-  std::vector<std::string> names;
-  for (const auto& s : config.suites) {
-    if (s == "all") {
-      for (const auto& n : builtin_suite_names()) names.push_back(n);
-    } else {
-      names.push_back(s);
-    }
-  }
-  if (names.empty()) throw InputError("no suites: give --suite NAME (see `distillscope suites list`)");
-  std::vector<Suite> suites;
-  for (const auto& name : names) {
-    Suite suite = load_suite(name);
-    if (config.limit && suite.items.size() > static_cast<size_t>(*config.limit))
-      suite.items.resize(static_cast<size_t>(*config.limit));
-    suites.push_back(std::move(suite));
-  }
+std::vector<Suite> suites_for_run(const RunConfig& config) {
+  std::vector<Suite> suites = resolve_suites(config.suites, config.generator_seed);
+  if (config.limit)
+    for (auto& suite : suites)
+      if (suite.items.size() > static_cast<size_t>(*config.limit))
+        suite.items.resize(static_cast<size_t>(*config.limit));
   return suites;
 }
 
@@ -88,7 +80,7 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
     throw InputError("no model: give --model PROVIDER:MODEL[@BASE_URL] (or 'models' in --config)");
   std::vector<ModelSpec> specs;
   for (const auto& text : config.models) specs.push_back(parse_model_spec(text));
-  const std::vector<Suite> suites = resolve_suites(config);
+  const std::vector<Suite> suites = suites_for_run(config);
 
   Store store(config.db);
   json hashes = json::object();
@@ -121,6 +113,9 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
     job.request.system = u.item->system.empty() ? config.system : u.item->system;
     job.request.messages = u.item->messages;
     job.request.params = config.params;
+    // Sample k carries seed + k: samples differ, yet each is reproducible where the
+    // endpoint honours seeds.
+    if (config.params.seed) job.request.params.seed = *config.params.seed + u.sample;
     job.request.sample = u.sample;
     jobs.push_back(std::move(job));
   }
@@ -182,7 +177,32 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
       "{} retries, {:.1f} s\n",
       outcome.run_id, outcome.planned, outcome.answered, outcome.from_cache, outcome.failed,
       outcome.interrupted ? ", interrupted" : "", stats.retries, stats.wall_seconds);
+  score_run(config, store, options);
   return outcome;
+}
+
+void score_run(const RunConfig& config, Store& store, const RunnerOptions& runner_options) {
+  ScoreOptions score_options;
+  std::unique_ptr<Runner> judge_runner;
+  std::optional<ModelSpec> judge_spec;
+  if (!config.judge.empty()) {
+    judge_spec = parse_model_spec(config.judge);
+    RunnerOptions judge_options = runner_options;
+    judge_options.progress = false;
+    judge_runner = std::make_unique<Runner>(judge_options);
+    // Judge calls go through a runner like every other request: same retries, limits, cache.
+    score_options.context.judge = [&](const Request& request) -> std::optional<std::string> {
+      std::optional<std::string> text;
+      judge_runner->run({Job{"judge", *judge_spec, request}}, [&](JobResult&& r) {
+        if (r.response.ok()) text = r.response.text;
+      });
+      return text;
+    };
+  }
+  const ScoreStoreReport report = score_store(store, score_options);
+  for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
+  std::cerr << fmt::format("scored {} responses; {} unscored{}\n", report.scored, report.unscored,
+                           config.judge.empty() ? " (free-response items need --judge)" : "");
 }
 
 }  // namespace ds

@@ -3,6 +3,9 @@
 #include <string>
 
 #include "harness/config/run_config.hpp"
+#include "harness/runner/runner.hpp"
+#include "results/store.hpp"
+#include "tasks/suite.hpp"
 
 namespace ds {
 
@@ -19,7 +22,11 @@ struct RunOutcome {
 // interrupted run to exit code 3). Prints progress and the summary to stderr/stdout.
 RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record);
 
-// Suites named in the config ("all" = every built-in), each cut to `limit` items.
-std::vector<struct Suite> resolve_suites(const RunConfig& config);
+// Suites named in the config ("all" = every built-in, "math-generated" with the seed),
+// each cut to `limit` items.
+std::vector<Suite> suites_for_run(const RunConfig& config);
+
+// Scores what the run stored; judge calls (--judge) go through their own runner.
+void score_run(const RunConfig& config, Store& store, const RunnerOptions& runner_options);
 
 }  // namespace ds
