@@ -18,6 +18,7 @@
 #include "results/store.hpp"
 #include "results/store_writer.hpp"
 #include "scorers/scorer.hpp"
+#include "scorers/stats/summary.hpp"
 #include "tasks/suite.hpp"
 #include "tasks/suite_resolver.hpp"
 
@@ -203,6 +204,7 @@ void score_run(const RunConfig& config, Store& store, const RunnerOptions& runne
   for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
   std::cerr << fmt::format("scored {} responses; {} unscored{}\n", report.scored, report.unscored,
                            config.judge.empty() ? " (free-response items need --judge)" : "");
+  std::cout << format_summary_table(suite_summary(store));
 }
 
 }  // namespace ds
