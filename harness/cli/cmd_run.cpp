@@ -6,6 +6,7 @@
 #include "harness/cli/commands.hpp"
 #include "harness/config/run_config.hpp"
 #include "harness/core/errors.hpp"
+#include "harness/pipeline/gates.hpp"
 #include "harness/pipeline/run_pipeline.hpp"
 
 namespace ds::cli {
@@ -107,6 +108,7 @@ void register_run(CLI::App& app) {
     if (given(o_no_progress)) c.progress = false;
     if (given(o_fail_on)) c.fail_on = f->fail_on;
 
+    for (const auto& gate : c.fail_on) parse_gate(gate);  // reject a malformed gate before any request
     json record = {{"command", "run"}, {"config_file", f->config}, {"models", c.models},
                    {"suites", c.suites}, {"samples", c.samples}, {"shard", fmt::format("{}/{}", c.shard.index, c.shard.count)}};
     const RunOutcome outcome = execute_run(c, record.dump());
@@ -114,6 +116,11 @@ void register_run(CLI::App& app) {
       throw IncompleteRun(fmt::format("interrupted; run the same command again to resume ({} answers stored)", outcome.answered));
     if (outcome.failed > 0)
       throw IncompleteRun(fmt::format("{} requests still failing after retries; run the same command again to retry them", outcome.failed));
+    if (!outcome.gate_failures.empty()) {
+      std::string lines;
+      for (const auto& f : outcome.gate_failures) lines += "\n  " + f;
+      throw GateFailed(fmt::format("{} gate(s) failed:{}", outcome.gate_failures.size(), lines));
+    }
   });
 }
 

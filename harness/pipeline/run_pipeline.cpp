@@ -17,6 +17,8 @@
 #include "harness/runner/runner.hpp"
 #include "results/store.hpp"
 #include "results/store_writer.hpp"
+#include "harness/pipeline/detection.hpp"
+#include "harness/pipeline/gates.hpp"
 #include "scorers/scorer.hpp"
 #include "scorers/stats/summary.hpp"
 #include "tasks/suite.hpp"
@@ -81,6 +83,13 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
     throw InputError("no model: give --model PROVIDER:MODEL[@BASE_URL] (or 'models' in --config)");
   std::vector<ModelSpec> specs;
   for (const auto& text : config.models) specs.push_back(parse_model_spec(text));
+  // A reference given as a spec is queried like the other models.
+  if (config.reference.find(':') != std::string::npos) {
+    const ModelSpec reference = parse_model_spec(config.reference);
+    bool present = false;
+    for (const auto& s : specs) present |= s.model == reference.model;
+    if (!present) specs.push_back(reference);
+  }
   const std::vector<Suite> suites = suites_for_run(config);
 
   Store store(config.db);
@@ -178,11 +187,12 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
       "{} retries, {:.1f} s\n",
       outcome.run_id, outcome.planned, outcome.answered, outcome.from_cache, outcome.failed,
       outcome.interrupted ? ", interrupted" : "", stats.retries, stats.wall_seconds);
-  score_run(config, store, options);
+  outcome.gate_failures = score_run(config, store, options);
   return outcome;
 }
 
-void score_run(const RunConfig& config, Store& store, const RunnerOptions& runner_options) {
+std::vector<std::string> score_run(const RunConfig& config, Store& store,
+                                   const RunnerOptions& runner_options) {
   ScoreOptions score_options;
   std::unique_ptr<Runner> judge_runner;
   std::optional<ModelSpec> judge_spec;
@@ -204,7 +214,17 @@ void score_run(const RunConfig& config, Store& store, const RunnerOptions& runne
   for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
   std::cerr << fmt::format("scored {} responses; {} unscored{}\n", report.scored, report.unscored,
                            config.judge.empty() ? " (free-response items need --judge)" : "");
-  std::cout << format_summary_table(suite_summary(store));
+  const json summary = suite_summary(store);
+  std::cout << format_summary_table(summary);
+  json detection = nullptr;
+  if (!config.reference.empty()) {
+    std::string table;
+    detection = detect_against(store, reference_model_name(config.reference), &table);
+    std::cout << "\n" << table;
+  }
+  std::vector<Gate> gates;
+  for (const auto& text : config.fail_on) gates.push_back(parse_gate(text));
+  return evaluate_gates(gates, summary, detection);
 }
 
 }  // namespace ds

@@ -1,6 +1,7 @@
 #pragma once
 // `distillscope run` end to end: suites → work plan → runner → store → scorers → summary.
 #include <string>
+#include <vector>
 
 #include "harness/config/run_config.hpp"
 #include "harness/runner/runner.hpp"
@@ -16,6 +17,7 @@ struct RunOutcome {
   size_t failed = 0;       // still failing after retries
   size_t from_cache = 0;
   bool interrupted = false;
+  std::vector<std::string> gate_failures;  // --fail-on gates that failed
 };
 
 // Throws InputError for bad specs/suites; returns the outcome (the caller maps a failed or
@@ -26,7 +28,8 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
 // each cut to `limit` items.
 std::vector<Suite> suites_for_run(const RunConfig& config);
 
-// Scores what the run stored; judge calls (--judge) go through their own runner.
-void score_run(const RunConfig& config, Store& store, const RunnerOptions& runner_options);
+// Scores what the run stored (judge calls, with --judge, go through their own runner),
+// prints the summary and, with a reference, the detection; returns failed --fail-on gates.
+std::vector<std::string> score_run(const RunConfig& config, Store& store, const RunnerOptions& runner_options);
 
 }  // namespace ds

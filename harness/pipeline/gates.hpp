@@ -1,0 +1,28 @@
+#pragma once
+// CI gates (`run --fail-on`): promptfoo-style thresholds on suite means, and a gate on the
+// detector's verdict. A failed gate makes `run` exit with code 1.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/core/json.hpp"
+
+namespace ds {
+
+struct Gate {
+  std::string suite;      // empty for the "distilled" gate
+  double threshold = 0;   // fails when a model's mean score is below it
+  bool distilled = false; // fails when any candidate's verdict is "distilled"
+  std::string text;
+};
+
+// "math<0.8", "coding<0.5", "distilled"; InputError otherwise.
+Gate parse_gate(const std::string& text);
+
+// summary: scorers' suite_summary; detection: detect JSON or null. Returns one line per
+// failure. A gate on a suite that no model was scored on fails too: an unscored suite must
+// not pass silently.
+std::vector<std::string> evaluate_gates(const std::vector<Gate>& gates, const json& summary,
+                                        const json& detection);
+
+}  // namespace ds
