@@ -1,12 +1,73 @@
-// Placeholder registration: replaced by the module that implements `demo`.
-#include "harness/core/errors.hpp"
+// `distillscope demo`: the whole pipeline offline — the built-in simulated endpoint over real
+// loopback HTTP, every suite, scoring, detection, and an HTML report.
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
 #include "harness/cli/commands.hpp"
+#include "harness/pipeline/detection.hpp"
+#include "harness/pipeline/run_pipeline.hpp"
+#include "harness/pipeline/serve_process.hpp"
+#include "results/reports/format_html.hpp"
+#include "results/store.hpp"
 
 namespace ds::cli {
 
 void register_demo(CLI::App& app) {
-  auto* cmd = app.add_subcommand("demo", "(not built yet)");
-  cmd->callback([] { throw InputError("'demo' is not built yet in this version"); });
+  struct Options {
+    std::string db = "distillscope-demo.db";
+    std::string html = "distillscope-demo.html";
+    int samples = 2;
+    int limit = 0;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "demo", "Run the whole pipeline on the built-in SIMULATED endpoint: no network, no keys");
+  cmd->add_option("--db", o->db, "results store to create (replaced if it exists)")->capture_default_str();
+  cmd->add_option("--html", o->html, "HTML report to write")->capture_default_str();
+  cmd->add_option("--samples", o->samples, "samples per item")->check(CLI::PositiveNumber)->capture_default_str();
+  cmd->add_option("--limit", o->limit, "at most this many items per suite (0 = all)");
+  cmd->callback([o] {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o->db + suffix);
+    std::cout << "distillscope demo: starting the built-in endpoint with SIMULATED models "
+                 "(deterministic stand-ins, not real models)\n";
+    ServeProcess server(own_executable(), {"--simulate", "--latency-ms", "5,3"});
+    const std::string url = server.base_url();
+    std::cout << fmt::format("endpoint: {} (OpenAI and Anthropic wire formats)\n\n", url);
+    RunConfig config;
+    // Both wire formats are exercised: the teacher and two others over the OpenAI API,
+    // the rest over the Anthropic API.
+    config.models = {"openai:sim-teacher@" + url,        "anthropic:sim-student@" + url,
+                     "anthropic:sim-mixed@" + url,       "openai:sim-independent-a@" + url,
+                     "openai:sim-independent-b@" + url,  "anthropic:sim-independent-c@" + url};
+    config.reference = "sim-teacher";
+    config.suites = {"all"};
+    config.samples = o->samples;
+    if (o->limit > 0) config.limit = o->limit;
+    config.params.seed = 1;
+    config.params.temperature = 0.7;
+    config.params.max_tokens = 1024;
+    config.db = o->db;
+    config.no_cache = true;
+    config.concurrency = 32;
+    config.progress = isatty(2) != 0;
+    const RunOutcome outcome = execute_run(config, json{{"command", "demo"}}.dump());
+    Store store(o->db);
+    ReportData data = build_report_data(store, o->db);
+    data.detection = detect_against(store, "sim-teacher");
+    std::ofstream(o->html) << format_html(data);
+    std::cout << fmt::format(
+        "\n{} answers stored in {}; HTML report with answers side by side: {}\n"
+        "Explore further:\n"
+        "  distillscope detect --reference sim-teacher --db {} --json\n"
+        "  distillscope lineage --db {}\n"
+        "  distillscope report --db {} --format md\n",
+        outcome.answered, o->db, o->html, o->db, o->db, o->db);
+  });
 }
 
 }  // namespace ds::cli

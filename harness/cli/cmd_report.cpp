@@ -1,12 +1,58 @@
-// Placeholder registration: replaced by the module that implements `report`.
-#include "harness/core/errors.hpp"
+// `distillscope report`: the store as markdown, HTML, CSV, JUnit or JSON.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
 #include "harness/cli/commands.hpp"
+#include "harness/core/errors.hpp"
+#include "harness/pipeline/detection.hpp"
+#include "results/reports/format_csv.hpp"
+#include "results/reports/format_html.hpp"
+#include "results/reports/format_json.hpp"
+#include "results/reports/format_junit.hpp"
+#include "results/reports/format_markdown.hpp"
+#include "results/store.hpp"
 
 namespace ds::cli {
 
 void register_report(CLI::App& app) {
-  auto* cmd = app.add_subcommand("report", "(not built yet)");
-  cmd->callback([] { throw InputError("'report' is not built yet in this version"); });
+  struct Options {
+    std::string db = kDefaultDb;
+    std::string format = "md";
+    std::string output;
+    std::string reference;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("report", "Write a report of the results store");
+  cmd->add_option("--db", o->db, "results store")->capture_default_str();
+  cmd->add_option("--format,-f", o->format, "md, html, csv, junit or json")
+      ->check(CLI::IsMember({"md", "html", "csv", "junit", "json"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", o->output, "write to this file instead of standard output");
+  cmd->add_option("--reference", o->reference, "include detection against this model");
+  cmd->callback([o] {
+    if (!std::filesystem::exists(o->db))
+      throw InputError(fmt::format("{}: no results store here; run `distillscope run` or `import` first, or pass --db", o->db));
+    Store store(o->db);
+    ReportData data = build_report_data(store, o->db);
+    if (!o->reference.empty()) data.detection = detect_against(store, reference_model_name(o->reference));
+    std::string text;
+    if (o->format == "md") text = format_markdown(data);
+    else if (o->format == "html") text = format_html(data);
+    else if (o->format == "csv") text = format_csv(data);
+    else if (o->format == "junit") text = format_junit(data);
+    else text = format_json(data) + "\n";
+    if (o->output.empty()) {
+      std::cout << text;
+      return;
+    }
+    std::ofstream out(o->output);
+    if (!out) throw InputError(fmt::format("{}: cannot write the report there", o->output));
+    out << text;
+    std::cerr << fmt::format("wrote {} report to {}\n", o->format, o->output);
+  });
 }
 
 }  // namespace ds::cli
