@@ -2,6 +2,7 @@
 
 #include "scorers/math/math_answer.hpp"
 #include "scorers/math/math_scorer.hpp"
+#include "tasks/suite.hpp"
 
 using namespace ds;
 
@@ -13,14 +14,14 @@ std::string extracted(const std::string& response) {
 }  // namespace
 
 TEST_CASE("rationals compare exactly across notations") {
-  CHECK(parse_rational("0.5") == parse_rational("1/2"));
-  CHECK(parse_rational("2/4")->str() == "1/2");
-  CHECK(parse_rational("-1.25")->str() == "-5/4");
-  CHECK(parse_rational("3/-6")->str() == "-1/2");
-  CHECK(parse_rational(".5")->str() == "1/2");
-  CHECK_FALSE(parse_rational("1/0"));
-  CHECK_FALSE(parse_rational("abc"));
-  CHECK_FALSE(parse_rational("1234567890123456789012345678901234567890"));
+  CHECK(parse_exact_rational("0.5") == parse_exact_rational("1/2"));
+  CHECK(parse_exact_rational("2/4")->str() == "1/2");
+  CHECK(parse_exact_rational("-1.25")->str() == "-5/4");
+  CHECK(parse_exact_rational("3/-6")->str() == "-1/2");
+  CHECK(parse_exact_rational(".5")->str() == "1/2");
+  CHECK_FALSE(parse_exact_rational("1/0"));
+  CHECK_FALSE(parse_exact_rational("abc"));
+  CHECK_FALSE(parse_exact_rational("1234567890123456789012345678901234567890"));
 }
 
 TEST_CASE("final answer extraction handles the common formats") {
@@ -61,4 +62,13 @@ TEST_CASE("math scorer marks exact matches and stores the canonical answer") {
   CHECK(score_math({{"answer", "1234"}}, "Answer: 1,234 widgets.").value == 1.0);
   CHECK(score_math({{"answer", "-18/13"}}, "= -18/13").value == 1.0);
   CHECK_FALSE(score_math(json::object(), "Answer: 1").value.has_value());
+}
+
+TEST_CASE("every answer of the built-in math suite is a number the scorer reads back") {
+  for (const auto& item : load_suite("math").items) {
+    CAPTURE(item.id);
+    const std::string answer = item.data["answer"];
+    CHECK(score_math(item.data, "Working...\nAnswer: " + answer).value == 1.0);
+    CHECK(score_math(item.data, "\\boxed{" + answer + "}").value == 1.0);
+  }
 }
