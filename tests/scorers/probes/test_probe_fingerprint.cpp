@@ -11,6 +11,9 @@ TEST_CASE("probe answers become fingerprints, not grades") {
   CHECK(score_probe({{"probe", "identity"}}, "I am ChatGPT, built on GPT-4 by OpenAI").extracted ==
         "openai");
   CHECK(score_probe({{"probe", "identity"}}, "I'm an AI assistant.").extracted == "");
+  CHECK(score_probe({{"probe", "identity"}},
+                    "I'm Orchard-2, a model created by Orchard Research. Ask away!")
+            .extracted == "claims:orchard research");
   CHECK(score_probe({{"probe", "choice"}, {"choice_kind", "number"}}, "I'll pick 37!").extracted ==
         "37");
   CHECK(score_probe({{"probe", "choice"}, {"choice_kind", "colour"}}, "**Blue.**\n").extracted ==
