@@ -82,6 +82,14 @@ Score score_probe(const json& item_data, const std::string& response) {
   s.details["unscored"] = "fingerprint probe: recorded for lineage, not graded";
   if (probe == "identity") {
     s.extracted = named_makers(response);
+    if (s.extracted.empty()) {
+      // An unknown maker: keep the claim itself ("created by orchard research").
+      static const std::regex claim(
+          R"((?:created|made|developed|built|trained)\s+by\s+([A-Za-z0-9][\w\- ]{0,40}?)(?=[.,;!\n]|$))",
+          std::regex::icase);
+      std::smatch m;
+      if (std::regex_search(response, m, claim)) s.extracted = "claims:" + lower(m[1].str());
+    }
   } else if (probe == "cutoff") {
     static const std::regex date(
         R"((january|february|march|april|may|june|july|august|september|october|november|december)?\s*(19|20)\d\d)",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -56,10 +57,13 @@ json pass_at_k_json(const ItemValues& items) {
   return out;
 }
 
+// A profile dimension's scale: z = (mean − grand mean of the models' means) / SD of the item
+// scores pooled over the models. The item SD, unlike the spread of a handful of model means,
+// is estimated from hundreds of values, so the gap's interval stays meaningful with 2 models.
 struct Dimension {
-  double min = 0, max = 0;
+  double centre = 0, scale = 1;
   bool scaled = false;  // false: fewer than two models or no spread, raw scores used
-  double apply(double x) const { return scaled ? (x - min) / (max - min) : x; }
+  double apply(double x) const { return scaled ? (x - centre) / scale : x; }
 };
 
 }  // namespace
@@ -130,24 +134,32 @@ json suite_summary(Store& store) {
     out["models"][model] = m;
   }
 
-  // Normalise each profile dimension over the models that have it (min-max).
+  // Normalise each profile dimension over the models that have it (z-scores, see Dimension).
   std::map<std::string, Dimension> dims;
-  json norm = {{"method", "min-max over the models in the store; raw [0,1] scores when "
-                          "fewer than two models or no spread"},
+  json norm = {{"method", "z-score: (model mean - mean of the models' means) / SD of item scores "
+                          "pooled over the models; raw [0,1] scores when fewer than two models "
+                          "or no spread"},
                {"dimensions", json::object()}};
   for (const auto& d : kProfile) {
-    std::vector<double> points;
-    for (const auto& [model, pm] : profile_means)
-      if (pm.count(d)) points.push_back(out["models"][model]["suites"][d]["mean"].get<double>());
+    std::vector<double> points, pooled;
+    for (const auto& [model, pm] : profile_means) {
+      if (!pm.count(d)) continue;
+      points.push_back(out["models"][model]["suites"][d]["mean"].get<double>());
+      pooled.insert(pooled.end(), pm.at(d).begin(), pm.at(d).end());
+    }
     Dimension dim;
     if (points.size() >= 2) {
-      dim.min = *std::min_element(points.begin(), points.end());
-      dim.max = *std::max_element(points.begin(), points.end());
-      dim.scaled = dim.max - dim.min > 1e-9;
+      double centre = 0, mean = 0, var = 0;
+      for (double p : points) centre += p / points.size();
+      for (double v : pooled) mean += v / pooled.size();
+      for (double v : pooled) var += (v - mean) * (v - mean) / (pooled.size() - 1);
+      dim.centre = centre;
+      dim.scale = std::sqrt(var);
+      dim.scaled = dim.scale > 1e-9;
     }
     dims[d] = dim;
     norm["dimensions"][d] = {{"models", points.size()}, {"scaled", dim.scaled},
-                             {"min", dim.min}, {"max", dim.max}};
+                             {"centre", dim.centre}, {"scale", dim.scale}};
   }
   out["normalisation"] = norm;
 
@@ -203,7 +215,7 @@ std::string format_summary_table(const json& summary) {
     width = std::max(width, name.size() + (m.value("simulated", false) ? 12 : 0));
   std::string out =
       "Humanity profile: mean score [95% bootstrap CI over items]; gap = (math+coding)/2 - "
-      "(creativity+philosophy)/2, each min-max normalised across models\n";
+      "(creativity+philosophy)/2, each as a z-score against the models in the store\n";
   out += fmt::format("{:<{}}  {:<19}{:<19}{:<19}{:<19}{}\n", "model", width, "math", "coding",
                      "creativity", "philosophy", "gap index");
   for (const auto& [name, m] : models.items()) {

@@ -2,6 +2,7 @@
 
 #include "scorers/coding/code_extract.hpp"
 #include "scorers/coding/coding_scorer.hpp"
+#include "tasks/suite.hpp"
 
 using namespace ds;
 
@@ -79,4 +80,22 @@ TEST_CASE("pass@k is the unbiased estimator") {
   CHECK(pass_at_k(10, 3, 5) == doctest::Approx(1.0 - 21.0 / 252.0));
   CHECK(pass_at_k(5, 1, 5) == 1.0);
   CHECK(pass_at_k(4, 0, 2) == 0.0);
+}
+
+TEST_CASE("reference solutions of the built-in coding suite pass, a wrong one fails") {
+  const Suite suite = load_suite("coding");
+  REQUIRE(suite.items.size() >= 100);
+  // Every 13th item keeps the test quick; bench/bench_scorers.cpp runs them all.
+  for (size_t i = 0; i < suite.items.size(); i += 13) {
+    const auto& item = suite.items[i];
+    CAPTURE(item.id);
+    const std::string answer = "```python\n" + item.data["solution"].get<std::string>() + "```";
+    const auto s = score_coding(item.data, answer, quick_limits());
+    CHECK(s.value == 1.0);
+    CHECK(s.details["total"].get<int>() >= 3);
+    const auto wrong = score_coding(
+        item.data, "def " + item.data["entry_point"].get<std::string>() + "(*a, **k):\n    return None\n",
+        quick_limits());
+    CHECK(wrong.value == 0.0);
+  }
 }

@@ -2,6 +2,7 @@
 
 #include "scorers/math/math_answer.hpp"
 #include "scorers/math/math_scorer.hpp"
+#include "tasks/suite.hpp"
 
 using namespace ds;
 
@@ -61,4 +62,13 @@ TEST_CASE("math scorer marks exact matches and stores the canonical answer") {
   CHECK(score_math({{"answer", "1234"}}, "Answer: 1,234 widgets.").value == 1.0);
   CHECK(score_math({{"answer", "-18/13"}}, "= -18/13").value == 1.0);
   CHECK_FALSE(score_math(json::object(), "Answer: 1").value.has_value());
+}
+
+TEST_CASE("every answer of the built-in math suite is a number the scorer reads back") {
+  for (const auto& item : load_suite("math").items) {
+    CAPTURE(item.id);
+    const std::string answer = item.data["answer"];
+    CHECK(score_math(item.data, "Working...\nAnswer: " + answer).value == 1.0);
+    CHECK(score_math(item.data, "\\boxed{" + answer + "}").value == 1.0);
+  }
 }

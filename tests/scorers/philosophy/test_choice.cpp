@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "scorers/philosophy/choice.hpp"
+#include "tasks/suite.hpp"
 
 using namespace ds;
 
@@ -61,4 +62,15 @@ TEST_CASE("agreement with the human distribution drops unlisted mass and renorma
   CHECK(*contrary.value < *all_switch.value);
   CHECK_FALSE(philosophy_agreement({"switch"}, kTrolley, json()).value);
   CHECK_FALSE(philosophy_agreement({std::nullopt}, kTrolley, human).value);
+}
+
+TEST_CASE("every human distribution of the built-in philosophy suite maps onto its choices") {
+  for (const auto& item : load_suite("philosophy").items) {
+    if (!item.data.contains("human_distribution")) continue;
+    CAPTURE(item.id);
+    const auto labels = choice_labels(item.data["choices"]);
+    const auto a = philosophy_agreement({labels.front()}, labels, item.data["human_distribution"]);
+    CHECK(a.value.has_value());
+    CHECK(a.human.size() >= 2);
+  }
 }

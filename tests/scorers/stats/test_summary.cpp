@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "results/store.hpp"
 #include "scorers/stats/summary.hpp"
 #include "tests/support/process.hpp"
@@ -56,17 +58,23 @@ TEST_CASE("suite summary: means with intervals, counts, pass@k, profile and gap"
   CHECK(poet["suites"]["philosophy"]["n"] == 9);  // item 0 has no scored sample
   CHECK(poet["suites"]["philosophy"]["n_unscored"] == 2);
   CHECK(poet["suites"]["probes"]["mean"].is_null());
-  // Two models, min-max: calc is (1, 1, 0, 0) → gap +1, poet (0, 0, 1, 1) → gap -1.
-  CHECK(calc["gap_index"]["value"].get<double>() == doctest::Approx(1.0));
-  CHECK(poet["gap_index"]["value"].get<double>() == doctest::Approx(-1.0));
-  CHECK(calc["gap_index"]["ci_low"].get<double>() < 1.0);
+  // z-scores against the pooled item SD: math items calc 9×1 + 0, poet 3×1 + 7×0 → centre 0.6,
+  // SD of the 20 item means; calc +, poet − by symmetry of the two-model centre.
+  const double math_sd = std::sqrt((12 * 0.4 * 0.4 + 8 * 0.6 * 0.6) / 19.0);
+  CHECK(s["normalisation"]["dimensions"]["math"]["scale"].get<double>() ==
+        doctest::Approx(math_sd));
+  const double calc_gap = calc["gap_index"]["value"].get<double>();
+  CHECK(calc_gap > 1.0);
+  CHECK(poet["gap_index"]["value"].get<double>() == doctest::Approx(-calc_gap));
+  CHECK(calc["gap_index"]["ci_low"].get<double>() < calc_gap);
+  CHECK(calc["gap_index"]["ci_low"].get<double>() > 0);
   CHECK(calc["profile"]["math"]["mean"].get<double>() == doctest::Approx(0.9));
 
   const std::string table = format_summary_table(s);
   CHECK(table.find("poet (simulated)") != std::string::npos);
   CHECK(table.find("calc (simulated)") == std::string::npos);
   CHECK(table.find("0.90 [") != std::string::npos);
-  CHECK(table.find("+1.00 [") != std::string::npos);
+  CHECK(table.find("gap index") != std::string::npos);
   CHECK(table.find("pass@2=1.00") != std::string::npos);
   CHECK(table.find("probes      unscored") != std::string::npos);
 }
