@@ -1,6 +1,8 @@
 #include "scorers/scorer.hpp"
 
+#include <atomic>
 #include <map>
+#include <thread>
 #include <set>
 
 #include "scorers/coding/coding_scorer.hpp"
@@ -114,8 +116,19 @@ ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
   std::map<std::pair<std::string, std::string>, std::vector<const Record*>> groups;
   for (const auto& r : responses) groups[{r.suite, r.item_id}].push_back(&r);
 
-  std::set<std::string> warnings;
-  std::vector<ScoredResponse> to_write;
+  // Pass 1 decides what to score; pass 2 scores (coding answers in parallel: each is a
+  // sandboxed process, and WordNet, used by other scorers, is not thread-safe); pass 3 adds
+  // the corpus-level scores per item.
+  struct GroupWork {
+    const SuiteItem* item = nullptr;
+    bool corpus = false;
+    std::vector<ScoredResponse> scored;
+  };
+  struct Pending {
+    size_t group = 0, index = 0;
+  };
+  std::vector<GroupWork> work;
+  std::vector<Pending> pending;
   for (const auto& [key, group] : groups) {
     const auto item_it = items.find(key);
     const bool corpus = item_it != items.end() && has_corpus_scores(item_it->second);
@@ -127,7 +140,9 @@ ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
         dirty = true;
     }
     if (!dirty) continue;
-    std::vector<ScoredResponse> scored;
+    GroupWork gw;
+    gw.item = item_it == items.end() ? nullptr : &item_it->second;
+    gw.corpus = corpus;
     for (const auto* r : group) {
       const auto it = stored_scores.find(r->id);
       const StoredScore* stored = it == stored_scores.end() ? nullptr : &it->second;
@@ -136,18 +151,42 @@ ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
       ScoredResponse sr{r->id, r->model, r->text, {}};
       if (stored && !(selected && needs_scoring(stored, options))) {
         sr.score = from_stored(*stored);
-      } else if (item_it == items.end()) {
+      } else if (!gw.item) {
         sr.score.details["unscored"] = "item '" + r->item_id + "' of suite '" + r->suite +
                                        "' is not in the store";
       } else {
-        sr.score = score_response(item_it->second, r->text, options.context);
+        pending.push_back({work.size(), gw.scored.size()});
       }
+      gw.scored.push_back(std::move(sr));
+    }
+    work.push_back(std::move(gw));
+  }
+
+  const auto score_one = [&](const Pending& p) {
+    ScoredResponse& sr = work[p.group].scored[p.index];
+    sr.score = score_response(*work[p.group].item, sr.text, options.context);
+  };
+  std::vector<Pending> parallel, serial;
+  for (const auto& p : pending)
+    (work[p.group].item->suite == "coding" ? parallel : serial).push_back(p);
+  for (const auto& p : serial) score_one(p);
+  std::atomic<size_t> next{0};
+  const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < parallel.size(); i = next++) score_one(parallel[i]);
+    });
+  for (auto& t : pool) t.join();
+
+  std::set<std::string> warnings;
+  std::vector<ScoredResponse> to_write;
+  for (auto& gw : work) {
+    for (const auto& sr : gw.scored)
       if (sr.score.details.value("sandbox_unavailable", false))
         warnings.insert(sr.score.details["unscored"].get<std::string>());
-      scored.push_back(std::move(sr));
-    }
-    if (corpus) apply_corpus_scores(item_it->second, scored);
-    for (auto& sr : scored) to_write.push_back(std::move(sr));
+    if (gw.corpus) apply_corpus_scores(*gw.item, gw.scored);
+    for (auto& sr : gw.scored) to_write.push_back(std::move(sr));
   }
 
   store.db().transaction([&] {

@@ -22,7 +22,7 @@ void register_demo(CLI::App& app) {
     std::string db = "distillscope-demo.db";
     std::string html = "distillscope-demo.html";
     int samples = 2;
-    int limit = 0;
+    int limit = 40;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -30,7 +30,7 @@ void register_demo(CLI::App& app) {
   cmd->add_option("--db", o->db, "results store to create (replaced if it exists)")->capture_default_str();
   cmd->add_option("--html", o->html, "HTML report to write")->capture_default_str();
   cmd->add_option("--samples", o->samples, "samples per item")->check(CLI::PositiveNumber)->capture_default_str();
-  cmd->add_option("--limit", o->limit, "at most this many items per suite (0 = all)");
+  cmd->add_option("--limit", o->limit, "at most this many items per suite (0 = all; the full demo takes a few minutes)");
   cmd->callback([o] {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o->db + suffix);
     std::cout << "distillscope demo: starting the built-in endpoint with SIMULATED models "
