@@ -1,12 +1,43 @@
-// Placeholder registration: replaced by the module that implements `detect`.
-#include "harness/core/errors.hpp"
+// `distillscope detect`: was each candidate distilled from the reference?
+#include <iostream>
+
 #include "harness/cli/commands.hpp"
+#include "harness/core/errors.hpp"
+#include "scorers/lineage/detect_output.hpp"
 
 namespace ds::cli {
 
 void register_detect(CLI::App& app) {
-  auto* cmd = app.add_subcommand("detect", "(not built yet)");
-  cmd->callback([] { throw InputError("'detect' is not built yet in this version"); });
+  auto* cmd = app.add_subcommand(
+      "detect", "Test whether candidate models were distilled from a reference model");
+  struct Args {
+    lineage::DetectOptions options;
+    std::string db = kDefaultDb;
+    bool as_json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--reference", args->options.reference, "the possible teacher")->required();
+  cmd->add_option("--candidate", args->options.candidates,
+                  "models to test (default: every other model in the store)");
+  cmd->add_option("--panel", args->options.panel,
+                  "models that define 'unrelated' (default: every other model in the store)");
+  cmd->add_option("--components", args->options.components,
+                  "evidence to use: pair, profile, identity, errors, choices (default: all)");
+  cmd->add_option("--permutations", args->options.permutations,
+                  "also run a per-prompt permutation test of the pair component with N draws");
+  cmd->add_option("--seed", args->options.seed, "random seed for permutations");
+  cmd->add_option("--db", args->db, "results store")->capture_default_str();
+  cmd->add_flag("--json", args->as_json, "print JSON");
+  cmd->callback([args] {
+    Store store(args->db);
+    const auto corpus = lineage::load_corpus(store);
+    const lineage::Detector detector(corpus);
+    const auto result = detector.detect(args->options, lineage::store_text_lookup(store));
+    if (args->as_json)
+      std::cout << lineage::detect_result_to_json(result).dump(2) << "\n";
+    else
+      std::cout << lineage::detect_result_table(result);
+  });
 }
 
 }  // namespace ds::cli

@@ -1,12 +1,31 @@
-// Placeholder registration: replaced by the module that implements `lineage`.
-#include "harness/core/errors.hpp"
+// `distillscope lineage`: every model against every other, and each model's likeliest parent.
+#include <iostream>
+
 #include "harness/cli/commands.hpp"
+#include "scorers/lineage/lineage_matrix.hpp"
 
 namespace ds::cli {
 
 void register_lineage(CLI::App& app) {
-  auto* cmd = app.add_subcommand("lineage", "(not built yet)");
-  cmd->callback([] { throw InputError("'lineage' is not built yet in this version"); });
+  auto* cmd = app.add_subcommand(
+      "lineage", "All-pairs similarity and each model's most likely parent with its p-value");
+  struct Args {
+    std::string db = kDefaultDb;
+    bool as_json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--db", args->db, "results store")->capture_default_str();
+  cmd->add_flag("--json", args->as_json, "print JSON");
+  cmd->callback([args] {
+    Store store(args->db);
+    const auto corpus = lineage::load_corpus(store);
+    const lineage::Detector detector(corpus);
+    const auto matrix = lineage::lineage_matrix(detector);
+    if (args->as_json)
+      std::cout << lineage::lineage_to_json(matrix).dump(2) << "\n";
+    else
+      std::cout << lineage::lineage_table(matrix);
+  });
 }
 
 }  // namespace ds::cli

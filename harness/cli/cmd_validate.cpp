@@ -1,12 +1,43 @@
-// Placeholder registration: replaced by the module that implements `validate`.
-#include "harness/core/errors.hpp"
+// `distillscope validate`: detector quality on models whose lineage is known.
+#include <iostream>
+
 #include "harness/cli/commands.hpp"
+#include "scorers/lineage/validation.hpp"
 
 namespace ds::cli {
 
 void register_validate(CLI::App& app) {
-  auto* cmd = app.add_subcommand("validate", "(not built yet)");
-  cmd->callback([] { throw InputError("'validate' is not built yet in this version"); });
+  auto* cmd = app.add_subcommand(
+      "validate", "Measure the detector (AUROC, TPR at 5% FPR, verdict FPR) on labelled lineage");
+  struct Args {
+    std::string labels;
+    std::string db = kDefaultDb;
+    bool as_json = false;
+    int resamples = 2000;
+    uint64_t seed = 1;
+    std::vector<std::string> components;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--labels", args->labels, "lineage labels (like data/mtbench/lineage.json)")
+      ->required();
+  cmd->add_option("--db", args->db, "results store")->capture_default_str();
+  cmd->add_option("--bootstrap", args->resamples, "bootstrap resamples")->capture_default_str();
+  cmd->add_option("--seed", args->seed, "bootstrap seed")->capture_default_str();
+  cmd->add_option("--components", args->components, "evidence to use (default: all)");
+  cmd->add_flag("--json", args->as_json, "print JSON");
+  cmd->callback([args] {
+    const json labels = read_json_file(args->labels);
+    Store store(args->db);
+    const auto corpus = lineage::load_corpus(store);
+    const lineage::Detector detector(corpus);
+    lineage::DetectOptions base;
+    base.components = args->components;
+    const auto rows = lineage::validate_lineage(detector, labels, base, args->resamples, args->seed);
+    if (args->as_json)
+      std::cout << lineage::validation_to_json(rows).dump(2) << "\n";
+    else
+      std::cout << lineage::validation_table(rows);
+  });
 }
 
 }  // namespace ds::cli

@@ -1,0 +1,437 @@
+#include "scorers/lineage/detector.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <random>
+#include <set>
+
+#include "harness/core/errors.hpp"
+#include "scorers/lineage/statistics.hpp"
+
+namespace ds::lineage {
+
+namespace {
+
+constexpr double kClip = 10.0;  // one prompt or component cannot outvote all the others
+
+double clip(double z) { return std::max(-kClip, std::min(kClip, z)); }
+
+const TextFeatures* first_answer(const Corpus& c, int m, size_t p) {
+  const auto& cell = c.cells[static_cast<size_t>(m)][p];
+  return cell.empty() ? nullptr : &cell.front().features;
+}
+
+std::string known_models_text(const Corpus& c) {
+  std::string out;
+  for (size_t m = 0; m < c.models.size(); ++m) {
+    bool answered = false;
+    for (const auto& cell : c.cells[m]) answered = answered || !cell.empty();
+    if (!answered) continue;
+    if (!out.empty()) out += ", ";
+    out += c.models[m];
+  }
+  return out.empty() ? "(none: import or run some models first)" : out;
+}
+
+// The leading letters of a model name ("gpt" of "gpt-3.5-turbo"): a claim naming it is a
+// claim to be that model or its family.
+std::string name_stem(const std::string& name) {
+  std::string stem;
+  for (char ch : name) {
+    if (!std::isalpha(static_cast<unsigned char>(ch))) break;
+    stem += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return stem.size() >= 3 ? stem : std::string();
+}
+
+struct Identity {
+  std::set<std::string> makers, names;
+  std::string stem;
+  bool matches(const IdentityClaim& claim) const {
+    if (!claim.maker.empty() && makers.count(claim.maker)) return true;
+    if (!claim.name.empty() && names.count(claim.name)) return true;
+    if (stem.empty()) return false;
+    return claim.name.find(stem) != std::string::npos || claim.maker.find(stem) != std::string::npos;
+  }
+};
+
+bool is_choice_scorer(const std::string& scorer) {
+  return scorer == "philosophy" || scorer.rfind("probe", 0) == 0;
+}
+
+}  // namespace
+
+double answer_similarity(const TextFeatures& a, const TextFeatures& b) {
+  return 0.5 * sketch_jaccard(a.word_sketch, b.word_sketch) +
+         0.5 * sketch_jaccard(a.char_sketch, b.char_sketch);
+}
+
+std::vector<std::string> shared_phrases(const std::string& a, const std::string& b,
+                                        size_t min_words, size_t max_phrases) {
+  const auto ta = tokenize(a), tb = tokenize(b);
+  std::vector<std::pair<size_t, size_t>> runs;  // (length, end in ta)
+  std::vector<size_t> prev(tb.size() + 1, 0), cur(tb.size() + 1, 0);
+  for (size_t i = 1; i <= ta.size(); ++i) {
+    for (size_t j = 1; j <= tb.size(); ++j) {
+      cur[j] = ta[i - 1] == tb[j - 1] ? prev[j - 1] + 1 : 0;
+      // Record maximal runs only: the run ends here.
+      const bool ends = i == ta.size() || j == tb.size() || ta[i] != tb[j];
+      if (cur[j] >= min_words && ends) runs.push_back({cur[j], i});
+    }
+    std::swap(prev, cur);
+  }
+  std::sort(runs.begin(), runs.end(), std::greater<>());
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const auto& [len, end] : runs) {
+    std::string phrase;
+    for (size_t k = end - len; k < end; ++k) {
+      const bool glue = !phrase.empty() && std::isalnum(static_cast<unsigned char>(ta[k][0]));
+      phrase += (glue ? " " : "") + ta[k];
+    }
+    if (!seen.insert(phrase).second) continue;
+    bool inside = false;
+    for (const auto& o : out) inside = inside || o.find(phrase) != std::string::npos;
+    if (inside) continue;
+    out.push_back(phrase);
+    if (out.size() >= max_phrases) break;
+  }
+  return out;
+}
+
+Detector::Detector(const Corpus& corpus) : corpus_(corpus), profiles_(build_profiles(corpus)) {}
+
+double Detector::mean_similarity(int a, int b) const {
+  double sum = 0;
+  size_t n = 0;
+  for (size_t p = 0; p < corpus_.prompts.size(); ++p) {
+    const auto* fa = first_answer(corpus_, a, p);
+    const auto* fb = first_answer(corpus_, b, p);
+    if (!fa || !fb) continue;
+    sum += answer_similarity(*fa, *fb);
+    ++n;
+  }
+  return n ? sum / static_cast<double>(n) : NAN;
+}
+
+DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) const {
+  const Corpus& c = corpus_;
+  const size_t P = c.prompts.size();
+  auto resolve = [&](const std::string& name) {
+    const int m = c.model_index(name);
+    bool answered = false;
+    if (m >= 0)
+      for (const auto& cell : c.cells[static_cast<size_t>(m)]) answered = answered || !cell.empty();
+    if (!answered)
+      throw InputError(fmt::format("unknown model '{}' (no answers in the store); known models: {}",
+                                   name, known_models_text(c)));
+    return m;
+  };
+  const int R = resolve(o.reference);
+  std::vector<int> candidates, panel;
+  for (const auto& n : o.candidates) candidates.push_back(resolve(n));
+  for (const auto& n : o.panel) panel.push_back(resolve(n));
+  for (size_t m = 0; m < c.models.size(); ++m) {
+    if (static_cast<int>(m) == R) continue;
+    bool answered = false;
+    for (const auto& cell : c.cells[m]) answered = answered || !cell.empty();
+    if (!answered) continue;
+    if (o.candidates.empty()) candidates.push_back(static_cast<int>(m));
+    if (o.panel.empty()) panel.push_back(static_cast<int>(m));
+  }
+  std::erase(candidates, R);
+  std::erase(panel, R);
+  std::set<int> involved(candidates.begin(), candidates.end());
+  involved.insert(panel.begin(), panel.end());
+  const std::vector<int> models(involved.begin(), involved.end());
+  std::vector<size_t> slot(c.models.size(), SIZE_MAX);
+  for (size_t i = 0; i < models.size(); ++i) slot[static_cast<size_t>(models[i])] = i;
+  auto enabled = [&](const std::string& k) {
+    return o.components.empty() ||
+           std::find(o.components.begin(), o.components.end(), k) != o.components.end();
+  };
+
+  std::map<std::string, std::vector<double>> raw;  // component -> value per involved model
+  std::vector<std::vector<std::pair<size_t, double>>> prompt_z(models.size());
+  std::vector<double> raw_sim_sum, raw_sim_n;
+
+  // (a) Paired similarity on the same prompt, standardised per prompt against the panel.
+  if (enabled("pair")) {
+    auto& v = raw["pair"];
+    v.assign(models.size(), NAN);
+    std::vector<double> sums(models.size(), 0), counts(models.size(), 0), sim(models.size());
+    raw_sim_sum.assign(models.size(), 0);
+    raw_sim_n.assign(models.size(), 0);
+    for (size_t p = 0; p < P; ++p) {
+      const auto* fr = first_answer(c, R, p);
+      if (!fr) continue;
+      std::vector<double> panel_sims;
+      for (size_t i = 0; i < models.size(); ++i) {
+        const auto* f = first_answer(c, models[i], p);
+        sim[i] = f ? answer_similarity(*f, *fr) : NAN;
+        if (f) {
+          raw_sim_sum[i] += sim[i];
+          raw_sim_n[i] += 1;
+        }
+      }
+      for (int m : panel)
+        if (std::isfinite(sim[slot[static_cast<size_t>(m)]])) panel_sims.push_back(sim[slot[static_cast<size_t>(m)]]);
+      if (panel_sims.size() < 2) continue;
+      const auto scale = robust_scale(panel_sims);
+      if (scale.scale <= 0) continue;
+      for (size_t i = 0; i < models.size(); ++i) {
+        if (!std::isfinite(sim[i])) continue;
+        const double z = clip(scale.z(sim[i]));
+        sums[i] += z;
+        counts[i] += 1;
+        prompt_z[i].push_back({p, z});
+      }
+    }
+    for (size_t i = 0; i < models.size(); ++i)
+      if (counts[i] > 0) v[i] = sums[i] / counts[i];
+  }
+  // (b) Idiosyncrasy profile.
+  if (enabled("profile") && profiles_.rows.cols() > 0) {
+    auto& v = raw["profile"];
+    v.assign(models.size(), NAN);
+    for (size_t i = 0; i < models.size(); ++i) v[i] = profiles_.cosine(models[i], R);
+  }
+  // (d) Identity claims: what R says it is, and claims naming R's stem.
+  Identity identity;
+  identity.stem = name_stem(o.reference);
+  for (size_t p = 0; p < P; ++p)
+    for (const auto& e : c.cells[static_cast<size_t>(R)][p])
+      if (e.features.claim) {
+        if (!e.features.claim->maker.empty()) identity.makers.insert(e.features.claim->maker);
+        if (!e.features.claim->name.empty()) identity.names.insert(e.features.claim->name);
+      }
+  std::vector<std::vector<std::pair<size_t, std::string>>> claims(models.size());
+  if (enabled("identity")) {
+    auto& v = raw["identity"];
+    v.assign(models.size(), 0.0);
+    for (size_t i = 0; i < models.size(); ++i) {
+      size_t answered = 0;
+      for (size_t p = 0; p < P; ++p) {
+        const auto* f = first_answer(c, models[i], p);
+        if (!f) continue;
+        ++answered;
+        if (f->claim && identity.matches(*f->claim)) claims[i].push_back({p, f->claim->quote});
+      }
+      v[i] = answered ? static_cast<double>(claims[i].size()) / static_cast<double>(answered) : 0.0;
+    }
+  }
+  // (c) Shared errors: identical wrong extracted answers, beyond what the panel's wrong
+  // answers on the same prompt make likely by chance.
+  std::vector<std::vector<std::pair<size_t, std::string>>> shared_wrong(models.size());
+  if (enabled("errors")) {
+    std::vector<double> observed(models.size(), 0), expected(models.size(), 0);
+    bool any = false;
+    for (size_t p = 0; p < P; ++p) {
+      const auto& rcell = c.cells[static_cast<size_t>(R)][p];
+      if (rcell.empty()) continue;
+      for (const auto& rs : rcell.front().scores) {
+        if (!rs.wrong || rs.extracted.empty() || is_choice_scorer(rs.scorer)) continue;
+        any = true;
+        auto wrong_answer = [&](int m) -> const ScoredAnswer* {
+          const auto& cell = c.cells[static_cast<size_t>(m)][p];
+          if (cell.empty()) return nullptr;
+          for (const auto& s : cell.front().scores)
+            if (s.scorer == rs.scorer && s.wrong && !s.extracted.empty()) return &s;
+          return nullptr;
+        };
+        for (size_t i = 0; i < models.size(); ++i) {
+          const auto* mine = wrong_answer(models[i]);
+          if (!mine) continue;
+          // Chance: how often the panel's other wrong answers here equal R's.
+          double same = 1, total = 2;  // add-one smoothing
+          for (int k : panel) {
+            if (k == models[i]) continue;
+            if (const auto* s = wrong_answer(k)) {
+              total += 1;
+              same += s->extracted == rs.extracted;
+            }
+          }
+          expected[i] += same / total;
+          if (mine->extracted == rs.extracted) {
+            observed[i] += 1;
+            shared_wrong[i].push_back({p, rs.extracted});
+          }
+        }
+      }
+    }
+    if (any) {
+      auto& v = raw["errors"];
+      v.assign(models.size(), 0.0);
+      for (size_t i = 0; i < models.size(); ++i)
+        v[i] = (observed[i] - expected[i]) / std::sqrt(expected[i] + 1.0);
+    }
+  }
+  // (e) Choice distributions on probe/philosophy items (all samples), 1 - Jensen–Shannon.
+  if (enabled("choices")) {
+    std::vector<double> sums(models.size(), 0), counts(models.size(), 0);
+    for (size_t p = 0; p < P; ++p) {
+      auto dist = [&](int m) {
+        std::map<std::string, double> d;
+        double n = 0;
+        for (const auto& e : c.cells[static_cast<size_t>(m)][p])
+          for (const auto& s : e.scores)
+            if (is_choice_scorer(s.scorer) && !s.extracted.empty()) {
+              d[s.extracted] += 1;
+              n += 1;
+            }
+        for (auto& [k, x] : d) x /= n;
+        return d;
+      };
+      const auto dr = dist(R);
+      if (dr.empty()) continue;
+      for (size_t i = 0; i < models.size(); ++i) {
+        const auto dm = dist(models[i]);
+        if (dm.empty()) continue;
+        std::set<std::string> keys;
+        for (const auto& [k, x] : dr) keys.insert(k);
+        for (const auto& [k, x] : dm) keys.insert(k);
+        std::vector<double> a, b;
+        for (const auto& k : keys) {
+          a.push_back(dr.count(k) ? dr.at(k) : 0.0);
+          b.push_back(dm.count(k) ? dm.at(k) : 0.0);
+        }
+        sums[i] += 1.0 - jensen_shannon(a, b);
+        counts[i] += 1;
+      }
+    }
+    bool any = false;
+    for (double n : counts) any = any || n > 0;
+    if (any) {
+      auto& v = raw["choices"];
+      v.assign(models.size(), NAN);
+      for (size_t i = 0; i < models.size(); ++i)
+        if (counts[i] > 0) v[i] = sums[i] / counts[i];
+    }
+  }
+
+  // Standardise each component by the panel, sum into T.
+  std::vector<double> T(models.size(), 0.0);
+  std::vector<std::map<std::string, double>> comp_z(models.size());
+  std::vector<std::string> used;
+  for (const auto& [name, values] : raw) {
+    std::vector<double> ref;
+    for (int m : panel)
+      if (std::isfinite(values[slot[static_cast<size_t>(m)]])) ref.push_back(values[slot[static_cast<size_t>(m)]]);
+    const auto scale = robust_scale(ref);
+    if (scale.scale <= 0) continue;
+    used.push_back(name);
+    for (size_t i = 0; i < models.size(); ++i) {
+      const double z = std::isfinite(values[i]) ? clip(scale.z(values[i])) : 0.0;
+      comp_z[i][name] = z;
+      T[i] += z;
+    }
+  }
+
+  DetectResult result;
+  result.reference = o.reference;
+  std::string comps;
+  for (const auto& u : used) comps += (comps.empty() ? "" : "+") + u;
+  result.method = fmt::format(
+      "sum of panel-standardised component z-scores ({}); panel-calibrated robust normal null; "
+      "Holm across candidates", comps.empty() ? "none available" : comps);
+  result.null_hypothesis =
+      "the candidate's statistic is drawn like an unrelated panel model's: "
+      "Normal(median, (1.4826*MAD)^2) of the panel's statistics, candidate left out";
+  std::mt19937_64 rng(o.seed);
+  for (int m : candidates) {
+    const size_t i = slot[static_cast<size_t>(m)];
+    CandidateResult cr;
+    cr.model = c.models[static_cast<size_t>(m)];
+    cr.statistic = T[i];
+    cr.components = comp_z[i];
+    cr.prompts = prompt_z[i].size();
+    if (!raw_sim_n.empty() && raw_sim_n[i] > 0) cr.mean_similarity = raw_sim_sum[i] / raw_sim_n[i];
+    std::vector<double> null_t;
+    for (int k : panel)
+      if (k != m) null_t.push_back(T[slot[static_cast<size_t>(k)]]);
+    const auto scale = robust_scale(null_t);
+    cr.z = null_t.size() >= 2 ? scale.z(T[i]) : 0.0;
+    cr.p_value = normal_upper_p(cr.z);
+    cr.score = normal_cdf(cr.z);
+    if (o.permutations > 0 && !prompt_z[i].empty()) {
+      // Per prompt, the candidate's z is exchangeable with any panel model's under the null.
+      std::vector<std::vector<double>> pool(P);
+      for (int k : panel)
+        for (const auto& [p, z] : prompt_z[slot[static_cast<size_t>(k)]]) pool[p].push_back(z);
+      double observed = 0;
+      for (const auto& [p, z] : prompt_z[i]) {
+        observed += z;
+        pool[p].push_back(z);
+      }
+      int at_least = 0;
+      for (int r = 0; r < o.permutations; ++r) {
+        double s = 0;
+        for (const auto& [p, z] : prompt_z[i]) {
+          std::uniform_int_distribution<size_t> pick(0, pool[p].size() - 1);
+          s += pool[p][pick(rng)];
+        }
+        at_least += s >= observed - 1e-9;
+      }
+      cr.p_permutation = (1.0 + at_least) / (1.0 + o.permutations);
+    }
+    // Evidence a person can check.
+    auto top = prompt_z[i];
+    std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (comp_z[i].count("pair")) {
+      Evidence e{"pair",
+                 fmt::format("mean per-prompt similarity to {} is {:.2f} panel MADs above the "
+                             "panel median over {} prompts (component z {:.2f})",
+                             o.reference, raw["pair"][i], prompt_z[i].size(), comp_z[i]["pair"]),
+                 {}, comp_z[i]["pair"]};
+      for (size_t k = 0; k < top.size() && k < 5; ++k) e.prompt_ids.push_back(c.prompts[top[k].first]);
+      cr.evidence.push_back(e);
+    }
+    if (text) {
+      for (size_t k = 0; k < top.size() && k < 3; ++k) {
+        const auto& pid = c.prompts[top[k].first];
+        const auto phrases = shared_phrases(text(cr.model, pid), text(o.reference, pid), 6, 2);
+        for (const auto& ph : phrases)
+          cr.evidence.push_back({"shared-phrase", "\"" + ph + "\"", {pid}, top[k].second});
+      }
+    }
+    if (comp_z[i].count("profile"))
+      cr.evidence.push_back({"profile",
+                             fmt::format("idiosyncrasy profile cosine with {} = {:.3f} (component z "
+                                         "{:.2f}): shared deviations from the population in "
+                                         "phrases, openers/closers and markdown habits",
+                                         o.reference, raw["profile"][i], comp_z[i]["profile"]),
+                             {}, comp_z[i]["profile"]});
+    for (size_t k = 0; k < claims[i].size() && k < 3; ++k)
+      cr.evidence.push_back({"identity", "claims: \"" + claims[i][k].second + "\"",
+                             {c.prompts[claims[i][k].first]}, comp_z[i].count("identity") ? comp_z[i]["identity"] : 0.0});
+    for (size_t k = 0; k < shared_wrong[i].size() && k < 5; ++k)
+      cr.evidence.push_back({"shared-error",
+                             "same wrong answer as the reference: " + shared_wrong[i][k].second,
+                             {c.prompts[shared_wrong[i][k].first]},
+                             comp_z[i].count("errors") ? comp_z[i]["errors"] : 0.0});
+    if (comp_z[i].count("choices"))
+      cr.evidence.push_back({"choices",
+                             fmt::format("choice distributions agree with {}: 1 - JS = {:.3f}",
+                                         o.reference, raw["choices"][i]),
+                             {}, comp_z[i]["choices"]});
+    result.candidates.push_back(std::move(cr));
+  }
+  std::vector<double> ps;
+  for (const auto& cr : result.candidates) ps.push_back(cr.p_value);
+  const auto adjusted = holm_adjust(ps);
+  for (size_t k = 0; k < result.candidates.size(); ++k) {
+    auto& cr = result.candidates[k];
+    cr.p_adjusted = adjusted[k];
+    cr.verdict = cr.p_adjusted <= o.alpha             ? "distilled"
+                 : cr.p_value > o.independent_above ? "independent"
+                                                    : "inconclusive";
+  }
+  std::stable_sort(result.candidates.begin(), result.candidates.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
+  return result;
+}
+
+}  // namespace ds::lineage

@@ -1,0 +1,118 @@
+#include "scorers/lineage/lineage_matrix.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include "scorers/lineage/statistics.hpp"
+
+namespace ds::lineage {
+
+LineageMatrix lineage_matrix(const Detector& detector, unsigned threads) {
+  const Corpus& c = detector.corpus();
+  LineageMatrix out;
+  std::vector<int> live;
+  for (size_t m = 0; m < c.models.size(); ++m) {
+    bool answered = false;
+    for (const auto& cell : c.cells[m]) answered = answered || !cell.empty();
+    if (answered) {
+      live.push_back(static_cast<int>(m));
+      out.models.push_back(c.models[m]);
+    }
+  }
+  const size_t n = live.size();
+  out.similarity.assign(n, std::vector<double>(n, NAN));
+  out.score.assign(n, std::vector<double>(n, NAN));
+  std::vector<std::vector<double>> pvalue(n, std::vector<double>(n, NAN));
+  std::vector<DetectResult> results(n);
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < std::max(1u, threads); ++t)
+    pool.emplace_back([&] {
+      for (size_t r = next++; r < n; r = next++) {
+        DetectOptions o;
+        o.reference = out.models[r];
+        results[r] = detector.detect(o);
+      }
+    });
+  for (auto& t : pool) t.join();
+  for (size_t r = 0; r < n; ++r) {
+    if (r == 0) out.method = results[r].method;
+    out.similarity[r][r] = 1.0;
+    for (const auto& cand : results[r].candidates) {
+      const size_t ci = static_cast<size_t>(
+          std::lower_bound(out.models.begin(), out.models.end(), cand.model) - out.models.begin());
+      out.similarity[ci][r] = cand.mean_similarity;
+      out.score[ci][r] = cand.score;
+      pvalue[ci][r] = cand.p_value;
+    }
+  }
+  for (size_t ci = 0; ci < n; ++ci) {
+    ParentGuess g;
+    g.model = out.models[ci];
+    std::vector<double> ps;
+    std::vector<size_t> refs;
+    for (size_t r = 0; r < n; ++r)
+      if (r != ci && std::isfinite(pvalue[ci][r])) {
+        ps.push_back(pvalue[ci][r]);
+        refs.push_back(r);
+      }
+    if (!ps.empty()) {
+      const auto adj = holm_adjust(ps);
+      size_t best = 0;
+      for (size_t k = 1; k < ps.size(); ++k)
+        if (out.score[ci][refs[k]] > out.score[ci][refs[best]]) best = k;
+      g.parent = out.models[refs[best]];
+      g.score = out.score[ci][refs[best]];
+      g.p_value = ps[best];
+      g.p_adjusted = adj[best];
+      g.verdict = g.p_adjusted <= 0.05 ? "distilled" : g.p_value > 0.2 ? "independent" : "inconclusive";
+    }
+    out.parents.push_back(g);
+  }
+  return out;
+}
+
+json lineage_to_json(const LineageMatrix& m) {
+  auto num = [](double x) { return std::isfinite(x) ? json(x) : json(nullptr); };
+  json sim = json::array(), score = json::array(), parents = json::array();
+  for (size_t i = 0; i < m.models.size(); ++i) {
+    json srow = json::array(), drow = json::array();
+    for (size_t j = 0; j < m.models.size(); ++j) {
+      srow.push_back(num(m.similarity[i][j]));
+      drow.push_back(num(m.score[i][j]));
+    }
+    sim.push_back(srow);
+    score.push_back(drow);
+  }
+  for (const auto& g : m.parents)
+    parents.push_back({{"model", g.model},
+                       {"parent", g.parent.empty() ? json(nullptr) : json(g.parent)},
+                       {"score", g.score},
+                       {"p_value", g.p_value},
+                       {"p_adjusted", g.p_adjusted},
+                       {"verdict", g.verdict}});
+  return {{"models", m.models},
+          {"similarity", sim},
+          {"similarity_measure", "mean per-prompt answer similarity (word 1-3-gram and character "
+                                 "5-gram Jaccard, averaged)"},
+          {"detect_score", score},
+          {"detect_score_note", "detect_score[i][j]: score of model i as a student of model j"},
+          {"parents", parents},
+          {"parent_p_adjusted", "Holm across each model's possible parents"},
+          {"method", m.method}};
+}
+
+std::string lineage_table(const LineageMatrix& m) {
+  std::string out = fmt::format("{:<34} {:<34} {:>6} {:>10} {:>10}  {}\n", "model",
+                                "most likely parent", "score", "p", "p (Holm)", "verdict");
+  for (const auto& g : m.parents)
+    out += fmt::format("{:<34} {:<34} {:>6.3f} {:>10.2e} {:>10.2e}  {}\n", g.model,
+                       g.parent.empty() ? "-" : g.parent, g.score, g.p_value, g.p_adjusted,
+                       g.verdict);
+  return out;
+}
+
+}  // namespace ds::lineage

@@ -1,0 +1,32 @@
+#pragma once
+// All models against all: each model in turn is the reference for every other, giving the
+// pairwise similarity matrix and, per model, the likeliest parent (smallest p-value, Holm
+// across the possible parents).
+#include <string>
+#include <vector>
+
+#include "harness/core/json.hpp"
+#include "scorers/lineage/detector.hpp"
+
+namespace ds::lineage {
+
+struct ParentGuess {
+  std::string model;
+  std::string parent;  // "" when the model has no possible parent
+  double score = 0, p_value = 1, p_adjusted = 1;
+  std::string verdict;
+};
+
+struct LineageMatrix {
+  std::vector<std::string> models;
+  std::vector<std::vector<double>> similarity;  // mean per-prompt answer similarity, symmetric
+  std::vector<std::vector<double>> score;       // score[c][r]: detect score of c against r
+  std::vector<ParentGuess> parents;
+  std::string method;
+};
+
+LineageMatrix lineage_matrix(const Detector& detector, unsigned threads = 2);
+json lineage_to_json(const LineageMatrix& m);
+std::string lineage_table(const LineageMatrix& m);
+
+}  // namespace ds::lineage

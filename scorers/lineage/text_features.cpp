@@ -1,0 +1,313 @@
+#include "scorers/lineage/text_features.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <stdexcept>
+
+namespace ds::lineage {
+
+namespace {
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+uint64_t fnv(std::string_view s, uint64_t h = kFnvOffset) {
+  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
+  return h;
+}
+
+uint64_t mix(uint64_t x) {  // splitmix64 finaliser
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+uint32_t fold(uint64_t h) { return static_cast<uint32_t>(mix(h) >> 32); }
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '\'' || c >= 0x80; }
+
+// Token hashes of the text, lower-cased, without building strings.
+std::vector<uint64_t> token_hashes(std::string_view text) {
+  std::vector<uint64_t> out;
+  out.reserve(text.size() / 4);
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = text[i];
+    if (std::isspace(c)) {
+      ++i;
+    } else if (is_word_byte(c)) {
+      uint64_t h = kFnvOffset;
+      while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) {
+        h = (h ^ static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(text[i])))) *
+            kFnvPrime;
+        ++i;
+      }
+      out.push_back(h);
+    } else {
+      out.push_back((kFnvOffset ^ c) * kFnvPrime);
+      ++i;
+    }
+  }
+  return out;
+}
+
+uint64_t gram(const std::vector<uint64_t>& t, size_t i, size_t n) {
+  uint64_t h = n;
+  for (size_t k = 0; k < n; ++k) h = mix(h ^ t[i + k]) + k;
+  return h;
+}
+
+void bottom_k(std::vector<uint32_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  if (v.size() > kSketchSize) v.resize(kSketchSize);
+  v.shrink_to_fit();
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (std::isspace(static_cast<unsigned char>(s[b])) || s[b] == ',' || s[b] == '"'))
+    ++b;
+  while (e > b && (std::isspace(static_cast<unsigned char>(s[e - 1])) || s[e - 1] == ',' ||
+                   s[e - 1] == '"' || s[e - 1] == '.'))
+    --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// Up to `max_words` words starting at `pos` in the original text, stopping at punctuation
+// other than '-' and '.' inside a word: a maker or model name ("OpenAI", "Large Model Systems").
+std::string name_at(std::string_view text, size_t pos, size_t max_words) {
+  size_t i = pos, words = 0, end = pos;
+  while (i < text.size() && words < max_words) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
+                               text[i] == '-' || static_cast<unsigned char>(text[i]) >= 0x80 ||
+                               (text[i] == '.' && i + 1 < text.size() &&
+                                std::isalnum(static_cast<unsigned char>(text[i + 1])))))
+      ++i;
+    if (i == start) break;
+    // Names continue only while capitalised (or digits): "OpenAI", "Anthropic PBC", "LMSYS".
+    if (words > 0 && !std::isupper(static_cast<unsigned char>(text[start])) &&
+        !std::isdigit(static_cast<unsigned char>(text[start])))
+      break;
+    ++words;
+    end = i;
+  }
+  return lower(trim(text.substr(pos, end - pos)));
+}
+
+}  // namespace
+
+std::vector<std::string> tokenize(std::string_view text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = text[i];
+    if (std::isspace(c)) {
+      ++i;
+    } else if (is_word_byte(c)) {
+      std::string w;
+      while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i])))
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+      out.push_back(std::move(w));
+    } else {
+      out.emplace_back(1, static_cast<char>(c));
+      ++i;
+    }
+  }
+  return out;
+}
+
+uint32_t habit_hash(std::string_view marker) { return fold(fnv(marker, 0x51ed270b27c1a5ddull)); }
+
+uint32_t phrase_hash(const std::vector<std::string>& words) {
+  std::vector<uint64_t> t;
+  for (const auto& w : words) t.push_back(fnv(w));
+  return fold(gram(t, 0, t.size()));
+}
+
+std::optional<IdentityClaim> find_identity_claim(std::string_view text) {
+  const std::string low = lower(text);
+  static const char* const kSelf[] = {"i am ", "i'm ", "my name is ", "this is "};
+  static const char* const kKind[] = {"language model", "ai assistant", "ai model", "assistant",
+                                      "chatbot", "ai ", "model"};
+  static const char* const kMaker[] = {"created by ", "developed by ", "trained by ",
+                                       "made by ",    "built by ",     "designed by ",
+                                       "provided by ", "powered by ",  "from "};
+  for (const char* self : kSelf) {
+    for (size_t pos = low.find(self); pos != std::string::npos; pos = low.find(self, pos + 1)) {
+      if (pos > 0 && std::isalnum(static_cast<unsigned char>(low[pos - 1]))) continue;
+      size_t end = low.find_first_of(".!?\n", pos);
+      if (end == std::string::npos) end = low.size();
+      const std::string_view sentence(low.data() + pos, end - pos);
+      bool kind = false;
+      for (const char* k : kKind) kind = kind || sentence.find(k) != std::string_view::npos;
+      if (!kind) continue;
+      IdentityClaim claim;
+      for (const char* m : kMaker) {
+        const size_t at = sentence.find(m);
+        if (at == std::string_view::npos) continue;
+        claim.maker = name_at(text, pos + at + std::strlen(m), 3);
+        if (!claim.maker.empty()) break;
+      }
+      // "I am X, a ..." / "my name is X": the self-given name, when it is a name and not
+      // "an AI language model" or "sorry".
+      const size_t name_pos = pos + std::strlen(self);
+      if (name_pos < text.size() && std::isupper(static_cast<unsigned char>(text[name_pos])))
+        claim.name = name_at(text, name_pos, 2);
+      if (claim.maker.empty() && claim.name.empty()) continue;
+      claim.quote = trim(text.substr(pos, end - pos));
+      if (claim.quote.size() > 200) claim.quote = claim.quote.substr(0, 200);
+      return claim;
+    }
+  }
+  return std::nullopt;
+}
+
+TextFeatures compute_features(std::string_view text) {
+  TextFeatures f;
+  const auto tokens = token_hashes(text);
+  f.chars = static_cast<uint32_t>(text.size());
+  f.words = static_cast<uint32_t>(tokens.size());
+  std::vector<uint32_t> grams;
+  grams.reserve(tokens.size() * 3);
+  for (size_t n = 1; n <= 3; ++n) {
+    for (size_t i = 0; i + n <= tokens.size(); ++i) {
+      const uint32_t h = fold(gram(tokens, i, n));
+      grams.push_back(h);
+      if (h % kHabitSampling == 0) f.habits.push_back(h);
+    }
+  }
+  // Openers and closers: how a model habitually starts and ends an answer.
+  for (size_t n = 1; n <= 3 && n <= tokens.size(); ++n) {
+    f.habits.push_back(fold(gram(tokens, 0, n) ^ 0x0be7ull));
+    f.habits.push_back(fold(gram(tokens, tokens.size() - n, n) ^ 0xc105ull));
+  }
+  // Markdown skeleton, one marker per kind present.
+  size_t line_start = 0;
+  while (line_start <= text.size()) {
+    size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = text.substr(line_start, line_end - line_start);
+    const size_t b = line.find_first_not_of(" \t");
+    if (b != std::string_view::npos) {
+      line = line.substr(b);
+      if (line[0] == '#') f.habits.push_back(habit_hash("md:header"));
+      if (line.size() > 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+') &&
+          line[1] == ' ')
+        f.habits.push_back(habit_hash(b > 0 ? "md:nested-bullet" : "md:bullet"));
+      if (std::isdigit(static_cast<unsigned char>(line[0]))) {
+        const size_t d = line.find_first_not_of("0123456789");
+        if (d != std::string_view::npos && (line[d] == '.' || line[d] == ')'))
+          f.habits.push_back(habit_hash("md:numbered"));
+      }
+      if (line.rfind("```", 0) == 0) f.habits.push_back(habit_hash("md:code"));
+      if (line.back() == ':') f.habits.push_back(habit_hash("md:colon-line"));
+      if (line[0] == '|') f.habits.push_back(habit_hash("md:table"));
+    } else if (line_end < text.size()) {
+      f.habits.push_back(habit_hash("md:blank-line"));
+    }
+    line_start = line_end + 1;
+  }
+  if (text.find("**") != std::string_view::npos) f.habits.push_back(habit_hash("md:bold"));
+  f.habits.push_back(habit_hash(tokens.size() < 50    ? "len:short"
+                                : tokens.size() < 200 ? "len:medium"
+                                : tokens.size() < 500 ? "len:long"
+                                                      : "len:very-long"));
+  std::sort(f.habits.begin(), f.habits.end());
+  f.habits.erase(std::unique(f.habits.begin(), f.habits.end()), f.habits.end());
+  f.word_sketch = std::move(grams);
+  bottom_k(f.word_sketch);
+  // Character 5-grams over lower-cased text with whitespace runs collapsed.
+  std::string norm;
+  norm.reserve(text.size());
+  for (unsigned char c : text) {
+    if (std::isspace(c)) {
+      if (!norm.empty() && norm.back() != ' ') norm += ' ';
+    } else {
+      norm += static_cast<char>(std::tolower(c));
+    }
+  }
+  for (size_t i = 0; i + 5 <= norm.size(); ++i)
+    f.char_sketch.push_back(fold(fnv(std::string_view(norm).substr(i, 5))));
+  bottom_k(f.char_sketch);
+  f.claim = find_identity_claim(text);
+  return f;
+}
+
+double sketch_jaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  // Walk the union's smallest k hashes; count those present in both sketches.
+  size_t i = 0, j = 0, seen = 0, both = 0;
+  const size_t k = std::max(a.size(), b.size());
+  while (seen < k && (i < a.size() || j < b.size())) {
+    if (j >= b.size() || (i < a.size() && a[i] < b[j])) {
+      ++i;
+    } else if (i >= a.size() || b[j] < a[i]) {
+      ++j;
+    } else {
+      ++both;
+      ++i;
+      ++j;
+    }
+    ++seen;
+  }
+  return static_cast<double>(both) / static_cast<double>(seen);
+}
+
+namespace {
+void put_u32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
+uint32_t get_u32(std::string_view in, size_t& pos) {
+  if (pos + 4 > in.size()) throw std::runtime_error("lineage feature blob is truncated");
+  uint32_t v;
+  std::memcpy(&v, in.data() + pos, 4);
+  pos += 4;
+  return v;
+}
+void put_vec(std::string& out, const std::vector<uint32_t>& v) {
+  put_u32(out, static_cast<uint32_t>(v.size()));
+  out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
+}
+std::vector<uint32_t> get_vec(std::string_view in, size_t& pos) {
+  const uint32_t n = get_u32(in, pos);
+  if (pos + size_t{n} * 4 > in.size()) throw std::runtime_error("lineage feature blob is truncated");
+  std::vector<uint32_t> v(n);
+  std::memcpy(v.data(), in.data() + pos, size_t{n} * 4);
+  pos += size_t{n} * 4;
+  return v;
+}
+}  // namespace
+
+std::string encode_features(const TextFeatures& f) {
+  std::string out;
+  out.reserve(16 + 4 * (f.word_sketch.size() + f.char_sketch.size() + f.habits.size()));
+  put_u32(out, f.words);
+  put_u32(out, f.chars);
+  put_vec(out, f.word_sketch);
+  put_vec(out, f.char_sketch);
+  put_vec(out, f.habits);
+  return out;
+}
+
+TextFeatures decode_features(std::string_view blob) {
+  TextFeatures f;
+  size_t pos = 0;
+  f.words = get_u32(blob, pos);
+  f.chars = get_u32(blob, pos);
+  f.word_sketch = get_vec(blob, pos);
+  f.char_sketch = get_vec(blob, pos);
+  f.habits = get_vec(blob, pos);
+  return f;
+}
+
+}  // namespace ds::lineage
