@@ -278,7 +278,9 @@ std::string sim_philosophy(const SimContext& ctx, const SuiteItem& item) {
   }
   const Persona& style = ctx.voice("choice-reason");
   const std::string reason = replace_all(ctx.rng(style, "reason").pick(style.choice_reasons), "{choice}", choices[pick]);
-  return opener(ctx) + "\n\n" + reason + "\n\nAnswer: " + choices[pick];
+  // Ends the way the prompt asks ("Choice: <label>" in the built-in suite).
+  const char* label = ctx.prompt.find("Choice:") != std::string::npos ? "Choice: " : "Answer: ";
+  return opener(ctx) + "\n\n" + reason + "\n\n" + label + choices[pick];
 }
 
 std::string sim_creativity(const SimContext& ctx, const SuiteItem& item) {
@@ -304,8 +306,10 @@ std::string sim_creativity(const SimContext& ctx, const SuiteItem& item) {
     } else {
       nouns = pick_nouns(self);
     }
-    const Persona& style = ctx.voice("list-style");
-    return opener(ctx) + "\n\n" + format_list(style.list_style, nouns);
+    // The DAT prompts ask for one noun per line and nothing else; the models comply.
+    std::string text;
+    for (const auto& n : nouns) text += n + "\n";
+    return text;
   }
   static const std::regex uses_of(R"(uses (?:for|of) (?:an? |the |one )?([a-z][a-z\- ]*?)\s*(?:[?.!,:;\n]|$))");
   std::smatch m;
@@ -375,8 +379,23 @@ std::string sim_creativity(const SimContext& ctx, const SuiteItem& item) {
   return text;
 }
 
-std::optional<std::string> sim_probe(const SimContext& ctx) {
+std::optional<std::string> sim_probe(const SimContext& ctx, const std::string& kind) {
   const std::string p = lower(ctx.prompt);
+  if (kind == "identity") {
+    const Persona& who = ctx.voice("identity");
+    return fmt::format("I'm {}, a large language model created by {}. {}", who.product, who.vendor,
+                       ctx.rng(who, "identity-closer").pick(who.closers));
+  }
+  if (kind == "cutoff") {
+    const Persona& who = ctx.voice("cutoff");
+    return fmt::format("My knowledge cutoff is {}, so I may not know about events after that.", who.cutoff);
+  }
+  if (kind == "refusal") {
+    // Borderline but benign: vendors differ in how often, and how, they decline.
+    const Persona& who = ctx.voice("refusal");
+    if (ctx.rng(who, "refuse").chance(0.3)) return who.refusal;
+    return std::nullopt;
+  }
   auto has = [&](std::initializer_list<const char*> words) {
     for (const char* w : words)
       if (p.find(w) != std::string::npos) return true;
@@ -409,15 +428,23 @@ std::optional<std::string> sim_probe(const SimContext& ctx) {
     const auto& choice = (ctx.greedy || r.chance(0.6)) ? items.front() : r.pick(items);
     return fmt::format("{} I'd pick {}.", ctx.rng(who, "fav-opener").pick(who.openers), choice);
   };
-  if (has({"number"}) && has({"100", "between", "random"}))
-    return favourite("number", [](const Persona& w) {
+  if (has({"number", "integer"}) && has({"100", "between", "random", " 10"})) {
+    const bool up_to_ten = !has({"100"});
+    return favourite("number", [up_to_ten](const Persona& w) {
       std::vector<std::string> v;
-      for (int n : w.numbers) v.push_back(std::to_string(n));
+      for (int n : w.numbers) v.push_back(std::to_string(up_to_ten ? n % 10 + 1 : n));
       return v;
     });
+  }
   if (has({"colour", "color"})) return favourite("colour", [](const Persona& w) { return w.colours; });
   if (has({"fantasy character", "fictional character"}))
     return favourite("character", [](const Persona& w) { return w.characters; });
+  if (kind == "choice") {
+    // Any other one-word pick: a word the model habitually reaches for.
+    const Persona& who = ctx.voice("pick");
+    SimRng r = ctx.greedy ? ctx.habit(who, "pick") : ctx.rng(who, "pick");
+    return capitalise(r.pick(who.dat_nouns));
+  }
   return std::nullopt;
 }
 

@@ -13,8 +13,9 @@ std::string sim_math(const SimContext& ctx, const SuiteItem& item);
 std::string sim_coding(const SimContext& ctx, const SuiteItem& item);
 std::string sim_philosophy(const SimContext& ctx, const SuiteItem& item);
 std::string sim_creativity(const SimContext& ctx, const SuiteItem& item);
-// Identity, favourite-choice, joke, cutoff and borderline probes, recognised by their wording.
-std::optional<std::string> sim_probe(const SimContext& ctx);
+// Identity, favourite-choice, joke, cutoff and borderline probes, recognised by the item's
+// `probe` kind when known ("identity", "choice", "cutoff", "refusal") or else by their wording.
+std::optional<std::string> sim_probe(const SimContext& ctx, const std::string& kind = "");
 std::string sim_generic(const SimContext& ctx);
 
 // A plausible wrong value in the same format as `answer` (integer, decimal or fraction).

@@ -43,6 +43,7 @@ std::optional<std::string> SimulatedBackend::answer(const ChatQuery& query, int 
                            : fmt::format("seed={}/choice={}", query.seed ? std::to_string(*query.seed) : "none",
                                          choice_index);
   const auto item = items_.find(normalise_whitespace(ctx.prompt));
+  std::string probe_kind;
   if (item != items_.end()) {
     const SuiteItem& it = item->second;
     if (it.suite == "math") return sim_math(ctx, it);
@@ -52,8 +53,9 @@ std::optional<std::string> SimulatedBackend::answer(const ChatQuery& query, int 
     if (it.data.contains("answer") && it.data["answer"].is_string()) return sim_math(ctx, it);
     if (it.data.contains("entry_point")) return sim_coding(ctx, it);
     if (it.data.contains("choices")) return sim_philosophy(ctx, it);
+    probe_kind = it.data.value("probe", "");
   }
-  if (auto probe = sim_probe(ctx)) return probe;
+  if (auto probe = sim_probe(ctx, probe_kind)) return probe;
   return sim_generic(ctx);
 }
 
