@@ -76,8 +76,12 @@ TEST_CASE("runner against serve with every fault flag: each job answered or fail
     CHECK_FALSE(r.response.text.empty());
     CHECK(r.response.usage.completion_tokens > 0);
   }
-  const json stats = json::parse(serve.http_get("stats"));
-  CHECK(stats["total"].get<size_t>() == out.stats.requests_sent);
+  const json stats = json::parse(serve.http_get("/stats"));
+  // serve does not count the connections it drops, so it saw at most what was sent; every
+  // job's answer came from one of its answers.
+  CHECK(stats.at("total").get<size_t>() <= out.stats.requests_sent);
+  CHECK(stats.at("total").get<size_t>() > 240);
+  CHECK(stats.at("answered").get<size_t>() >= 240);
 }
 
 TEST_CASE("against serve: a cached run sends nothing; sample indexes are separate requests") {
@@ -99,15 +103,15 @@ TEST_CASE("against serve: a cached run sends nothing; sample indexes are separat
   };
   const Outcome first = run_once(options, with_samples());
   CHECK(first.stats.done == 60);
-  const json after_first = json::parse(serve.http_get("stats"));
-  CHECK(after_first["models"]["sim-teacher"]["repeats"] == 0);  // nothing answered twice
-  CHECK(after_first["answered"] == 60);
+  const json after_first = json::parse(serve.http_get("/stats"));
+  CHECK(after_first.at("models").at("sim-teacher").at("repeats") == 0);  // nothing answered twice
+  CHECK(after_first.at("answered") == 60);
 
   const Outcome second = run_once(options, with_samples());
   CHECK(second.stats.from_cache == 60);
   CHECK(second.stats.requests_sent == 0);
-  const json after_second = json::parse(serve.http_get("stats"));
-  CHECK(after_second["total"] == after_first["total"]);
+  const json after_second = json::parse(serve.http_get("/stats"));
+  CHECK(after_second.at("total") == after_first.at("total"));
   for (const auto& [key, r] : second.results) {
     CHECK(r.response.text == first.results.at(key).response.text);
   }
