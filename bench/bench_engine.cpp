@@ -18,7 +18,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -107,6 +109,21 @@ class ServeChild {
     if (!log_.empty()) unlink(log_.c_str());
   }
   int port() const { return port_; }
+
+  // CPU seconds the server process has used so far (from /proc), -1 if unknown.
+  double cpu_seconds() const {
+    std::ifstream in(fmt::format("/proc/{}/stat", pid_));
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos) return -1;
+    std::istringstream fields(stat.substr(close + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i) {
+      if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
+    }
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+  }
 
  private:
   pid_t pid_ = -1;
@@ -238,6 +255,7 @@ int main(int argc, char** argv) {
 
   rusage before{};
   getrusage(RUSAGE_SELF, &before);
+  const double server_cpu_before = child ? child->cpu_seconds() : 0;
   const auto start = std::chrono::steady_clock::now();
   const RunFigures run = run_jobs(make_jobs(spec, args.requests, "q"), args.concurrency);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -261,6 +279,10 @@ int main(int argc, char** argv) {
   fmt::print("  runner CPU:        {:.2f} s (its thread){}\n", run.thread_cpu_seconds,
              local ? fmt::format("; {:.2f} s whole process incl. the in-process server", process_cpu)
                    : fmt::format("; {:.2f} s whole bench process", process_cpu));
+  if (child) {
+    fmt::print("  server CPU:        {:.2f} s (the serve process, same interval)\n",
+               child->cpu_seconds() - server_cpu_before);
+  }
   fmt::print("  peak RSS:          {:.1f} MB (ru_maxrss of the bench process{}; goal < 100 MB)\n",
              after.ru_maxrss / 1024.0, local ? ", server included" : "");
   fmt::print("  reproduce:         {} --requests {} --concurrency {} --latency-ms {}{}\n", argv[0],
