@@ -32,7 +32,9 @@ json manifest() {
 
 std::vector<std::string> builtin_suite_names() {
   std::vector<std::string> names;
-  for (const auto& [name, _] : manifest().items()) names.push_back(name);
+  // Keep the manifest alive: items() of a temporary would iterate a destroyed object.
+  const json m = manifest();
+  for (const auto& [name, _] : m.items()) names.push_back(name);
   return names;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "harness/pipeline/serve_process.hpp"
+
 namespace ds::test {
 
 struct CommandResult {
@@ -22,21 +24,12 @@ CommandResult run_distillscope(const std::vector<std::string>& args,
 pid_t spawn_distillscope(const std::vector<std::string>& args, const std::string& log_path,
                          const std::string& working_dir = "");
 
-// `distillscope serve --port 0 ARGS...`; reads the port from its first stdout line
-// ("listening on http://127.0.0.1:PORT") and kills it when destroyed.
-class ServeProcess {
+// `distillscope serve --port 0 ARGS...` (the product's own ServeProcess, with the test
+// binary's path) plus a GET helper for /stats.
+class ServeProcess : public ds::ServeProcess {
  public:
-  explicit ServeProcess(const std::vector<std::string>& args);
-  ~ServeProcess();
-  ServeProcess(const ServeProcess&) = delete;
-  ServeProcess& operator=(const ServeProcess&) = delete;
-  int port() const { return port_; }
-  std::string base_url() const;  // http://127.0.0.1:PORT/v1
+  explicit ServeProcess(const std::vector<std::string>& args) : ds::ServeProcess(DS_BINARY, args) {}
   std::string http_get(const std::string& path) const;  // GET http://127.0.0.1:PORT/path
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
 };
 
 // A fresh temporary directory, removed when destroyed.

@@ -1,0 +1,66 @@
+#pragma once
+// Everything a `run` needs, from a YAML or JSON config file with flags layered on top
+// (flags > environment > file > defaults).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/core/json.hpp"
+#include "harness/core/types.hpp"
+
+namespace ds {
+
+struct Shard {
+  int index = 1;  // K in K/N, 1-based
+  int count = 1;  // N
+};
+
+struct RunConfig {
+  std::vector<std::string> models;  // PROVIDER:MODEL[@BASE_URL]
+  std::string reference;            // optional reference model spec or store name
+  std::vector<std::string> suites = {"all"};
+  int samples = 1;
+  std::optional<int> limit;         // at most this many items per suite
+  std::optional<uint64_t> generator_seed;  // seed for generated suites (math-generated)
+  GenParams params;
+  std::string system;               // system prompt for items that have none
+  int concurrency = 64;
+  double requests_per_minute = 0;
+  double tokens_per_minute = 0;
+  int max_retries = 6;
+  double timeout_seconds = 120;
+  size_t max_response_bytes = 8u << 20;
+  std::string db = "results.db";
+  std::string cache;                // cache file; "" = beside the store
+  bool no_cache = false;
+  bool refresh = false;
+  std::string jsonl;                // stream records to this file as they arrive
+  Shard shard;
+  std::string judge;                // judge model spec
+  std::string api_key_env;          // env var holding the key, instead of the provider default
+  bool progress = true;
+  std::vector<std::string> fail_on;  // CI gates, e.g. "math<0.8", "distilled"
+};
+
+// Field names and one-line descriptions, for `run --help` and error messages.
+struct ConfigField {
+  const char* name;
+  const char* type;
+  const char* help;
+};
+const std::vector<ConfigField>& run_config_fields();
+
+// Reads a .yaml/.yml/.json config file into `config`; unknown fields, wrong types and
+// bad values are InputErrors naming the file, line (YAML) and field.
+void load_run_config_file(const std::string& path, RunConfig& config);
+
+// Applies one field given as JSON (from a file); `where` names the file:line for errors.
+void apply_config_field(RunConfig& config, const std::string& field, const json& value,
+                        const std::string& where);
+
+Shard parse_shard(const std::string& text);  // "K/N", InputError if malformed
+
+// Environment layer: DISTILLSCOPE_DB and DISTILLSCOPE_CACHE.
+void apply_environment(RunConfig& config);
+
+}  // namespace ds

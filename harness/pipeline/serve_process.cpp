@@ -1,0 +1,89 @@
+#include "harness/pipeline/serve_process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <regex>
+#include <stdexcept>
+#include <thread>
+
+namespace ds {
+
+std::string own_executable() { return std::filesystem::read_symlink("/proc/self/exe").string(); }
+
+ServeProcess::ServeProcess(const std::string& binary, const std::vector<std::string>& args) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> full = {binary, "serve", "--port", "0"};
+  full.insert(full.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : full) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    close(pipe_fds[0]);
+    dup2(pipe_fds[1], 1);
+    const int devnull = open("/dev/null", O_RDWR);
+    dup2(devnull, 0);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  close(pipe_fds[1]);
+  // The server's first stdout line names its port; wait for it with a deadline.
+  std::string buffer;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  const std::regex port_re("listening on http://127\\.0\\.0\\.1:([0-9]+)");
+  std::smatch m;
+  fcntl(pipe_fds[0], F_SETFL, O_NONBLOCK);
+  while (std::chrono::steady_clock::now() < deadline) {
+    char chunk[512];
+    const ssize_t n = read(pipe_fds[0], chunk, sizeof chunk);
+    if (n > 0) {
+      buffer.append(chunk, static_cast<size_t>(n));
+      if (std::regex_search(buffer, m, port_re)) {
+        port_ = std::stoi(m[1]);
+        break;
+      }
+    } else if (n == 0) {
+      break;
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  // Keep draining so the server never blocks on a full pipe.
+  const int fd = pipe_fds[0];
+  std::thread([fd] {
+    fcntl(fd, F_SETFL, 0);
+    char chunk[4096];
+    while (read(fd, chunk, sizeof chunk) > 0) {
+    }
+    close(fd);
+  }).detach();
+  if (port_ == 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    throw std::runtime_error("distillscope serve did not report its port; it printed: " + buffer);
+  }
+}
+
+ServeProcess::~ServeProcess() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGTERM);
+  for (int i = 0; i < 100; ++i) {
+    if (waitpid(pid_, nullptr, WNOHANG) == pid_) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+}
+
+std::string ServeProcess::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(port_) + "/v1";
+}
+
+}  // namespace ds

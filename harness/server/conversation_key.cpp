@@ -1,0 +1,20 @@
+#include "harness/server/conversation_key.hpp"
+
+#include "harness/server/text_tokens.hpp"
+
+namespace ds::server {
+
+std::string full_conversation_key(const std::string& system, const std::vector<Message>& messages) {
+  std::string key = "system\x1f" + normalise_whitespace(system);
+  for (const auto& m : messages) key += "\x1e" + m.role + "\x1f" + normalise_whitespace(m.content);
+  return key;
+}
+
+std::string user_turns_key(const std::vector<Message>& messages) {
+  std::string key;
+  for (const auto& m : messages)
+    if (m.role == "user") key += "\x1e" + normalise_whitespace(m.content);
+  return key;
+}
+
+}  // namespace ds::server

@@ -1,0 +1,53 @@
+#include "harness/server/serve_stats.hpp"
+
+namespace ds::server {
+
+void ServeStats::request(const std::string& model) {
+  std::lock_guard lock(mutex_);
+  ++models_[model].requests;
+  ++total_;
+}
+
+void ServeStats::fault(const std::string& model) {
+  std::lock_guard lock(mutex_);
+  ++models_[model].faults;
+}
+
+void ServeStats::answered(const std::string& model, const std::string& body_key) {
+  std::lock_guard lock(mutex_);
+  auto& c = models_[model];
+  ++c.answered;
+  if (!answered_keys_.insert(model + "\n" + body_key).second) ++c.repeats;
+}
+
+void ServeStats::not_found(const std::string& model) {
+  std::lock_guard lock(mutex_);
+  ++models_[model].not_found;
+}
+
+void ServeStats::rejected() {
+  std::lock_guard lock(mutex_);
+  ++rejected_;
+  ++total_;
+}
+
+json ServeStats::to_json() const {
+  std::lock_guard lock(mutex_);
+  json models = json::object();
+  int64_t answered = 0;
+  for (const auto& [name, c] : models_) {
+    models[name] = {{"requests", c.requests}, {"answered", c.answered}, {"faults", c.faults},
+                    {"not_found", c.not_found}, {"repeats", c.repeats}};
+    answered += c.answered;
+  }
+  return {{"models", models}, {"total", total_}, {"answered", answered}, {"rejected", rejected_}};
+}
+
+void ServeStats::reset() {
+  std::lock_guard lock(mutex_);
+  models_.clear();
+  answered_keys_.clear();
+  total_ = rejected_ = 0;
+}
+
+}  // namespace ds::server

@@ -1,0 +1,63 @@
+#include "harness/server/text_tokens.hpp"
+
+#include <cctype>
+
+namespace ds::server {
+
+namespace {
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+
+}  // namespace
+
+std::vector<std::string> split_tokens(const std::string& text) {
+  std::vector<std::string> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = i;
+    if (text[j] == ' ' && j + 1 < text.size() && is_word_byte(text[j + 1])) ++j;
+    if (is_word_byte(text[j])) {
+      while (j < text.size() && is_word_byte(text[j])) ++j;
+    } else {
+      ++j;
+    }
+    tokens.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return tokens;
+}
+
+int64_t count_tokens(const std::string& text) {
+  return static_cast<int64_t>(split_tokens(text).size());
+}
+
+std::string normalise_whitespace(const std::string& text) {
+  std::string out;
+  bool pending_space = false;
+  for (unsigned char c : text) {
+    if (std::isspace(c)) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+uint64_t stable_hash(const std::string& text) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h;
+}
+
+}  // namespace ds::server

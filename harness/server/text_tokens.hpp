@@ -1,0 +1,22 @@
+#pragma once
+// A simple, deterministic stand-in for a tokenizer: usage counts, max_tokens truncation and
+// logprobs need "tokens", and real tokenizers are not available offline.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ds::server {
+
+// Splits text into pieces whose concatenation is the text: a word with its leading space,
+// or one other character (punctuation, newline).
+std::vector<std::string> split_tokens(const std::string& text);
+
+int64_t count_tokens(const std::string& text);
+
+// Collapses runs of whitespace to one space and trims the ends (transcript matching).
+std::string normalise_whitespace(const std::string& text);
+
+// A stable 64-bit hash of a string (FNV-1a followed by a splitmix finaliser).
+uint64_t stable_hash(const std::string& text);
+
+}  // namespace ds::server

@@ -1,0 +1,120 @@
+#include "harness/server/wire_anthropic.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ds::server::anthropic {
+
+namespace {
+
+WireError invalid(const std::string& message) { return WireError(400, "invalid_request", message); }
+
+// Content is a string or an array of blocks [{"type": "text", "text": ...}].
+std::string content_text(const json& content, const std::string& where) {
+  if (content.is_string()) return content.get<std::string>();
+  if (content.is_array()) {
+    std::string text;
+    for (const auto& block : content) {
+      if (!block.is_object() || block.value("type", "") != "text" || !block.contains("text") ||
+          !block["text"].is_string())
+        throw invalid(fmt::format("{}: only text content blocks are supported", where));
+      text += block["text"].get<std::string>();
+    }
+    return text;
+  }
+  throw invalid(fmt::format("{}: Input should be a valid string or a list of content blocks", where));
+}
+
+}  // namespace
+
+ChatQuery parse_request(const std::string& text) {
+  json body;
+  try {
+    body = json::parse(text);
+  } catch (const json::parse_error&) {
+    throw invalid("There was an issue with your request body: it is not valid JSON.");
+  }
+  if (!body.is_object()) throw invalid("The request body must be a JSON object.");
+  ChatQuery q;
+  if (!body.contains("model") || !body["model"].is_string() || body["model"].get<std::string>().empty())
+    throw invalid("model: Field required");
+  q.model = body["model"].get<std::string>();
+  if (!body.contains("max_tokens")) throw invalid("max_tokens: Field required");
+  if (!body["max_tokens"].is_number_integer() || body["max_tokens"].get<int64_t>() < 1)
+    throw invalid("max_tokens: Input should be a valid integer greater than or equal to 1");
+  q.max_tokens = static_cast<int>(std::min<int64_t>(body["max_tokens"].get<int64_t>(), 1 << 20));
+  if (!body.contains("messages")) throw invalid("messages: Field required");
+  if (!body["messages"].is_array() || body["messages"].empty())
+    throw invalid("messages: Input should be a non-empty list");
+  size_t i = 0;
+  for (const auto& m : body["messages"]) {
+    const std::string where = fmt::format("messages.{}", i);
+    if (!m.is_object() || !m.contains("role") || !m["role"].is_string())
+      throw invalid(where + ".role: Field required");
+    const auto role = m["role"].get<std::string>();
+    if (role != "user" && role != "assistant")
+      throw invalid(fmt::format("{}.role: Input should be 'user' or 'assistant'", where));
+    if (!m.contains("content")) throw invalid(where + ".content: Field required");
+    q.messages.push_back({role, content_text(m["content"], where + ".content")});
+    ++i;
+  }
+  if (q.messages.back().role != "user")
+    throw invalid("messages: the final message must have role 'user' (assistant prefill is not supported)");
+  if (body.contains("system") && !body["system"].is_null())
+    q.system = content_text(body["system"], "system");
+  if (body.contains("stop_sequences") && !body["stop_sequences"].is_null()) {
+    if (!body["stop_sequences"].is_array()) throw invalid("stop_sequences: Input should be a valid list");
+    for (const auto& s : body["stop_sequences"]) {
+      if (!s.is_string()) throw invalid("stop_sequences: Input should be a list of strings");
+      q.stop.push_back(s.get<std::string>());
+    }
+  }
+  if (body.contains("temperature") && !body["temperature"].is_null()) {
+    if (!body["temperature"].is_number() || body["temperature"].get<double>() < 0 ||
+        body["temperature"].get<double>() > 1)
+      throw invalid("temperature: Input should be a number between 0 and 1");
+    q.temperature = body["temperature"].get<double>();
+  }
+  // Not an Anthropic parameter; accepted in metadata so simulated samples can be varied.
+  if (body.contains("metadata") && body["metadata"].is_object() && body["metadata"].contains("seed") &&
+      body["metadata"]["seed"].is_number_integer())
+    q.seed = body["metadata"]["seed"].get<int64_t>();
+  return q;
+}
+
+json message_body(const ChatQuery& query, const ShapedCompletion& c, const std::string& id) {
+  const char* stop_reason = c.finish == Finish::length          ? "max_tokens"
+                            : c.finish == Finish::stop_sequence ? "stop_sequence"
+                                                                : "end_turn";
+  return {{"id", id},
+          {"type", "message"},
+          {"role", "assistant"},
+          {"model", query.model},
+          {"content", json::array({{{"type", "text"}, {"text", c.text}}})},
+          {"stop_reason", stop_reason},
+          {"stop_sequence", c.finish == Finish::stop_sequence ? json(c.stop_sequence) : json(nullptr)},
+          {"usage", {{"input_tokens", c.prompt_tokens}, {"output_tokens", c.completion_tokens}}}};
+}
+
+json error_body(const WireError& e) {
+  std::string type = "invalid_request_error";
+  if (e.kind == "not_found") type = "not_found_error";
+  if (e.kind == "rate_limit") type = "rate_limit_error";
+  if (e.kind == "server") type = "api_error";
+  if (e.kind == "overloaded") type = "overloaded_error";
+  return {{"type", "error"}, {"error", {{"type", type}, {"message", e.what()}}}};
+}
+
+json models_body(const std::vector<std::string>& names, bool simulated) {
+  json data = json::array();
+  for (const auto& n : names)
+    data.push_back({{"type", "model"}, {"id", n}, {"display_name", n},
+                    {"created_at", "2025-01-01T00:00:00Z"}, {"simulated", simulated}});
+  return {{"data", data},
+          {"has_more", false},
+          {"first_id", names.empty() ? json(nullptr) : json(names.front())},
+          {"last_id", names.empty() ? json(nullptr) : json(names.back())}};
+}
+
+}  // namespace ds::server::anthropic

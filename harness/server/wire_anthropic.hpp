@@ -1,0 +1,23 @@
+#pragma once
+// The Anthropic messages wire format: request parsing, response and error bodies.
+#include <string>
+#include <vector>
+
+#include "harness/core/json.hpp"
+#include "harness/server/chat.hpp"
+#include "harness/server/completion_shape.hpp"
+#include "harness/server/wire_error.hpp"
+
+namespace ds::server::anthropic {
+
+// Parses a POST /v1/messages body; WireError(400) names the offending field.
+ChatQuery parse_request(const std::string& body);
+
+json message_body(const ChatQuery& query, const ShapedCompletion& completion, const std::string& id);
+
+// {"type": "error", "error": {"type", "message"}}
+json error_body(const WireError& error);
+
+json models_body(const std::vector<std::string>& names, bool simulated);
+
+}  // namespace ds::server::anthropic

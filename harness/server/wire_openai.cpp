@@ -1,0 +1,167 @@
+#include "harness/server/wire_openai.hpp"
+
+#include <fmt/format.h>
+
+namespace ds::server::openai {
+
+namespace {
+
+WireError invalid(const std::string& message, const std::string& param = "") {
+  return WireError(400, "invalid_request", message, param);
+}
+
+// Content is a string or an array of parts [{"type": "text", "text": ...}].
+std::string content_text(const json& content, size_t index) {
+  if (content.is_string()) return content.get<std::string>();
+  if (content.is_null()) return "";
+  if (content.is_array()) {
+    std::string text;
+    for (const auto& part : content) {
+      if (part.is_object() && part.value("type", "") == "text" && part.contains("text") &&
+          part["text"].is_string())
+        text += part["text"].get<std::string>();
+      else
+        throw invalid(fmt::format("Invalid content part in messages[{}]: only text parts are supported.", index),
+                      fmt::format("messages.[{}].content", index));
+    }
+    return text;
+  }
+  throw invalid(fmt::format("Invalid type for 'messages.[{}].content': expected a string or an array.", index),
+                fmt::format("messages.[{}].content", index));
+}
+
+int int_field(const json& body, const char* name, int lo, int hi) {
+  const json& v = body[name];
+  if (!v.is_number_integer())
+    throw invalid(fmt::format("Invalid type for '{}': expected an integer, but got {}.", name, v.type_name()), name);
+  const auto x = v.get<int64_t>();
+  if (x < lo || x > hi)
+    throw invalid(fmt::format("Invalid '{}': {} is out of range ({}..{}).", name, x, lo, hi), name);
+  return static_cast<int>(x);
+}
+
+}  // namespace
+
+ChatQuery parse_request(const std::string& text) {
+  json body;
+  try {
+    body = json::parse(text);
+  } catch (const json::parse_error&) {
+    throw invalid(
+        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using "
+        "your HTTP library correctly. The OpenAI API expects a JSON payload.)");
+  }
+  if (!body.is_object()) throw invalid("The request body must be a JSON object.");
+  ChatQuery q;
+  if (!body.contains("model") || !body["model"].is_string() || body["model"].get<std::string>().empty())
+    throw invalid("you must provide a model parameter", "model");
+  q.model = body["model"].get<std::string>();
+  if (!body.contains("messages")) throw invalid("Missing required parameter: 'messages'.", "messages");
+  if (!body["messages"].is_array())
+    throw invalid("Invalid type for 'messages': expected an array.", "messages");
+  if (body["messages"].empty())
+    throw invalid("Invalid 'messages': empty array. Expected an array with minimum length 1.", "messages");
+  size_t i = 0;
+  for (const auto& m : body["messages"]) {
+    if (!m.is_object() || !m.contains("role") || !m["role"].is_string())
+      throw invalid(fmt::format("Missing required parameter: 'messages.[{}].role'.", i),
+                    fmt::format("messages.[{}].role", i));
+    const auto role = m["role"].get<std::string>();
+    const std::string content = content_text(m.value("content", json()), i);
+    if (role == "system" || role == "developer") {
+      q.system += (q.system.empty() ? "" : "\n") + content;
+    } else if (role == "user" || role == "assistant") {
+      q.messages.push_back({role, content});
+    } else if (role != "tool" && role != "function") {
+      throw invalid(fmt::format("Invalid value: '{}'. Supported values are: 'system', 'developer', "
+                                "'assistant', 'user', 'tool' and 'function'.", role),
+                    fmt::format("messages.[{}].role", i));
+    }
+    ++i;
+  }
+  if (q.messages.empty() || q.messages.back().role != "user")
+    throw invalid("The last message must be a user message.", "messages");
+  for (const char* name : {"max_tokens", "max_completion_tokens"})
+    if (body.contains(name) && !body[name].is_null()) q.max_tokens = int_field(body, name, 1, 1 << 20);
+  if (body.contains("n") && !body["n"].is_null()) q.n = int_field(body, "n", 1, 128);
+  if (body.contains("seed") && !body["seed"].is_null()) {
+    if (!body["seed"].is_number_integer())
+      throw invalid("Invalid type for 'seed': expected an integer.", "seed");
+    q.seed = body["seed"].get<int64_t>();
+  }
+  if (body.contains("temperature") && !body["temperature"].is_null()) {
+    if (!body["temperature"].is_number() || body["temperature"].get<double>() < 0 ||
+        body["temperature"].get<double>() > 2)
+      throw invalid("Invalid 'temperature': expected a number between 0 and 2.", "temperature");
+    q.temperature = body["temperature"].get<double>();
+  }
+  if (body.contains("stop") && !body["stop"].is_null()) {
+    const json& s = body["stop"];
+    if (s.is_string()) {
+      q.stop.push_back(s.get<std::string>());
+    } else if (s.is_array() && s.size() <= 4) {
+      for (const auto& x : s) {
+        if (!x.is_string()) throw invalid("Invalid type for 'stop': expected strings.", "stop");
+        q.stop.push_back(x.get<std::string>());
+      }
+    } else {
+      throw invalid("Invalid 'stop': expected a string or an array of at most 4 strings.", "stop");
+    }
+  }
+  if (body.contains("logprobs") && !body["logprobs"].is_null()) {
+    if (!body["logprobs"].is_boolean()) throw invalid("Invalid type for 'logprobs': expected a boolean.", "logprobs");
+    q.logprobs = body["logprobs"].get<bool>();
+  }
+  if (body.contains("top_logprobs") && !body["top_logprobs"].is_null()) {
+    q.top_logprobs = int_field(body, "top_logprobs", 0, 20);
+    if (!q.logprobs)
+      throw invalid("Invalid value for 'top_logprobs': logprobs must be set to true if top_logprobs is used.",
+                    "top_logprobs");
+  }
+  return q;
+}
+
+json completion_body(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                     const std::string& id, int64_t created) {
+  json out = {{"id", id}, {"object", "chat.completion"}, {"created", created},
+              {"model", query.model}, {"system_fingerprint", "fp_distillscope"},
+              {"choices", json::array()}};
+  int64_t completion_tokens = 0;
+  for (size_t i = 0; i < choices.size(); ++i) {
+    const auto& c = choices[i];
+    json choice = {{"index", i},
+                   {"message", {{"role", "assistant"}, {"content", c.text}, {"refusal", nullptr}}},
+                   {"logprobs", nullptr},
+                   {"finish_reason", c.finish == Finish::length ? "length" : "stop"}};
+    if (query.logprobs) choice["logprobs"] = make_logprobs(query, c);
+    out["choices"].push_back(std::move(choice));
+    completion_tokens += c.completion_tokens;
+  }
+  const int64_t prompt_tokens = choices.empty() ? 0 : choices.front().prompt_tokens;
+  out["usage"] = {{"prompt_tokens", prompt_tokens},
+                  {"completion_tokens", completion_tokens},
+                  {"total_tokens", prompt_tokens + completion_tokens}};
+  return out;
+}
+
+json error_body(const WireError& e) {
+  std::string type = "invalid_request_error";
+  if (e.kind == "rate_limit") type = "requests";
+  if (e.kind == "server" || e.kind == "overloaded") type = "server_error";
+  return {{"error",
+           {{"message", e.what()},
+            {"type", type},
+            {"param", e.param.empty() ? json(nullptr) : json(e.param)},
+            {"code", e.code.empty() ? json(nullptr) : json(e.code)}}}};
+}
+
+json models_body(const std::vector<std::string>& names, bool simulated, int64_t created) {
+  json data = json::array();
+  for (const auto& n : names)
+    data.push_back({{"id", n}, {"object", "model"}, {"created", created},
+                    {"owned_by", simulated ? "distillscope-simulator" : "distillscope-replay"},
+                    {"simulated", simulated}});
+  return {{"object", "list"}, {"data", data}};
+}
+
+}  // namespace ds::server::openai

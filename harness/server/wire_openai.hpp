@@ -1,0 +1,24 @@
+#pragma once
+// The OpenAI chat completions wire format: request parsing, response and error bodies.
+#include <string>
+#include <vector>
+
+#include "harness/core/json.hpp"
+#include "harness/server/chat.hpp"
+#include "harness/server/completion_shape.hpp"
+#include "harness/server/wire_error.hpp"
+
+namespace ds::server::openai {
+
+// Parses a POST /v1/chat/completions body; WireError(400) names the offending field.
+ChatQuery parse_request(const std::string& body);
+
+json completion_body(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                     const std::string& id, int64_t created);
+
+// {"error": {"message", "type", "param", "code"}}
+json error_body(const WireError& error);
+
+json models_body(const std::vector<std::string>& names, bool simulated, int64_t created);
+
+}  // namespace ds::server::openai

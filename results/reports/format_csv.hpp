@@ -1,0 +1,10 @@
+#pragma once
+#include <string>
+
+#include "results/reports/report_data.hpp"
+
+namespace ds {
+// One row per response: run_id, model, suite, item_id, sample, score, error, latency_ms, text.
+std::string format_csv(const ReportData& data);
+std::string csv_escape(const std::string& field);
+}

@@ -1,0 +1,10 @@
+#pragma once
+#include <string>
+
+#include "results/reports/report_data.hpp"
+
+namespace ds {
+// A self-contained page: the score table, detection, and a side-by-side viewer of every
+// model's answer to the same prompt (sample 0), grouped by suite.
+std::string format_html(const ReportData& data);
+}

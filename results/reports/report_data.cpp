@@ -1,0 +1,13 @@
+#include "results/reports/report_data.hpp"
+
+#include <fmt/format.h>
+
+namespace ds {
+
+std::string format_score_with_ci(const SuiteCell& cell) {
+  if (!cell.mean) return cell.responses == 0 ? "no answers" : "unscored";
+  if (!cell.ci_low || !cell.ci_high) return fmt::format("{:.3f}", *cell.mean);
+  return fmt::format("{:.3f} [{:.3f}, {:.3f}]", *cell.mean, *cell.ci_low, *cell.ci_high);
+}
+
+}  // namespace ds

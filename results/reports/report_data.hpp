@@ -1,0 +1,47 @@
+#pragma once
+// What every report format shows: per model and suite the mean score with its 95% interval
+// (or "unscored"), the humanity profile's gap index, per-item results, and detection.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/core/json.hpp"
+#include "results/record.hpp"
+
+namespace ds {
+
+class Store;
+
+struct SuiteCell {
+  std::string suite;
+  size_t responses = 0;  // answered responses
+  size_t scored = 0;
+  size_t failed = 0;     // requests that failed after retries
+  std::optional<double> mean, ci_low, ci_high;  // nullopt = unscored
+};
+
+struct ModelRow {
+  std::string name;
+  std::string provider;
+  bool simulated = false;
+  std::vector<SuiteCell> cells;  // in ReportData::suites order
+  std::optional<double> gap, gap_low, gap_high;
+};
+
+struct ReportData {
+  std::string source;  // the store(s) read
+  std::vector<std::string> suites;
+  std::vector<ModelRow> models;
+  std::vector<Record> records;  // every response incl. failed ones, with primary score
+  json detection;               // null, or the `detect --json` document
+  json runs = json::array();
+};
+
+// Reads the store; the suite summary (means and bootstrap intervals) is computed by the
+// scorers' statistics.
+ReportData build_report_data(Store& store, const std::string& source);
+
+// Formats a number for people: "0.734 [0.701, 0.765]" or "unscored".
+std::string format_score_with_ci(const SuiteCell& cell);
+
+}  // namespace ds

@@ -1,0 +1,66 @@
+#include "results/store_writer.hpp"
+
+#include <fmt/format.h>
+
+#include "harness/core/errors.hpp"
+
+namespace ds {
+
+StoreWriter::StoreWriter(const std::string& db_path, const std::string& jsonl_path)
+    : store_(db_path) {
+  if (!jsonl_path.empty()) {
+    jsonl_.open(jsonl_path, std::ios::app);
+    if (!jsonl_) throw InputError(fmt::format("{}: cannot open --jsonl file for writing", jsonl_path));
+  }
+  thread_ = std::thread([this] { loop(); });
+}
+
+StoreWriter::~StoreWriter() { close(); }
+
+void StoreWriter::submit(Record record) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(record));
+  }
+  wake_.notify_one();
+}
+
+void StoreWriter::close() {
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_ && !thread_.joinable()) return;
+    closing_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+size_t StoreWriter::written() const {
+  std::lock_guard lock(mutex_);
+  return written_;
+}
+
+void StoreWriter::loop() {
+  for (;;) {
+    std::deque<Record> batch;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+      if (queue_.empty() && closing_) return;
+      batch.swap(queue_);
+    }
+    // One transaction per batch keeps throughput high under load; a batch is whatever
+    // arrived while the previous one was committing.
+    store_.db().transaction([&] {
+      for (auto& record : batch) record.id = store_.put_response(record);
+    });
+    if (jsonl_.is_open()) {
+      for (const auto& record : batch) jsonl_ << record_to_json(record).dump() << '\n';
+      jsonl_.flush();
+    }
+    std::lock_guard lock(mutex_);
+    written_ += batch.size();
+  }
+}
+
+}  // namespace ds

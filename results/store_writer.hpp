@@ -1,0 +1,42 @@
+#pragma once
+// The results store's one writer: a thread that takes finished records from the runner's
+// event loop, stores each in its own short transaction (so a kill -9 loses at most the
+// record in flight) and streams it to the --jsonl file.
+#include <condition_variable>
+#include <deque>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "results/record.hpp"
+#include "results/store.hpp"
+
+namespace ds {
+
+class StoreWriter {
+ public:
+  // jsonl_path may be empty. The writer opens its own connection to the store.
+  StoreWriter(const std::string& db_path, const std::string& jsonl_path);
+  ~StoreWriter();  // drains the queue
+  StoreWriter(const StoreWriter&) = delete;
+  StoreWriter& operator=(const StoreWriter&) = delete;
+
+  void submit(Record record);
+  void close();  // waits until every submitted record is stored
+  size_t written() const;
+
+ private:
+  void loop();
+
+  Store store_;
+  std::ofstream jsonl_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Record> queue_;
+  bool closing_ = false;
+  size_t written_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace ds

@@ -1,0 +1,18 @@
+#pragma once
+// The coding scorer: runs the answer's code with the item's Python tests inside the sandbox,
+// each top-level assert separately so partial passes show. value = 1 when every test passes.
+#include <string>
+
+#include "harness/core/json.hpp"
+#include "scorers/coding/sandbox.hpp"
+#include "scorers/scorer.hpp"
+
+namespace ds {
+
+// Throws SandboxUnavailable when bubblewrap is missing (the caller reports it, unscored).
+Score score_coding(const json& item_data, const std::string& response, const SandboxLimits& limits);
+
+// Unbiased pass@k (Chen et al. 2021): 1 - C(n-c, k) / C(n, k) for n samples, c correct.
+double pass_at_k(int n, int c, int k);
+
+}  // namespace ds

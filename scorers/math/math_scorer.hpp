@@ -1,0 +1,14 @@
+#pragma once
+// The math scorer: 1 when the extracted final answer equals the item's `answer` exactly (as
+// rationals), else 0. `extracted` holds the canonical answer ("3/4", "-12") so the lineage
+// detector can compare wrong answers between models.
+#include <string>
+
+#include "harness/core/json.hpp"
+#include "scorers/scorer.hpp"
+
+namespace ds {
+
+Score score_math(const json& item_data, const std::string& response);
+
+}  // namespace ds

@@ -1,0 +1,85 @@
+#include "tasks/python_check.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace ds {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string make_private_dir() {
+  std::string pattern = (fs::temp_directory_path() / "ds-pycheck-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary directory");
+  return pattern;
+}
+
+[[noreturn]] void exec_child(const std::string& dir, const std::string& python, int timeout_seconds) {
+  setpgid(0, 0);
+  const rlim_t cpu = static_cast<rlim_t>(timeout_seconds) + 1;
+  rlimit cpu_limit{cpu, cpu};
+  setrlimit(RLIMIT_CPU, &cpu_limit);
+  rlimit memory_limit{rlim_t{1} << 30, rlim_t{1} << 30};
+  setrlimit(RLIMIT_AS, &memory_limit);
+  const int out = open((dir + "/output.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const int in = open("/dev/null", O_RDONLY);
+  if (out < 0 || in < 0 || chdir(dir.c_str()) != 0) _exit(126);
+  dup2(in, 0);
+  dup2(out, 1);
+  dup2(out, 2);
+  execl(python.c_str(), python.c_str(), "-I", "program.py", static_cast<char*>(nullptr));
+  _exit(127);
+}
+
+}  // namespace
+
+PythonRun run_python_program(const std::string& program, const std::string& python,
+                             int timeout_seconds) {
+  const std::string dir = make_private_dir();
+  {
+    std::ofstream(dir + "/program.py") << program;
+  }
+  PythonRun run;
+  const pid_t pid = fork();
+  if (pid < 0) {
+    fs::remove_all(dir);
+    throw std::runtime_error("fork failed");
+  }
+  if (pid == 0) exec_child(dir, python, timeout_seconds);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  int status = 0;
+  while (true) {
+    const pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      run.timed_out = true;
+      kill(-pid, SIGKILL);
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  run.passed = !run.timed_out && WIFEXITED(status) && run.exit_code == 0;
+  std::ifstream in(dir + "/output.txt");
+  std::stringstream text;
+  text << in.rdbuf();
+  run.output = text.str();
+  if (run.exit_code == 127) run.output += "\ncannot execute " + python;
+  fs::remove_all(dir);
+  return run;
+}
+
+}  // namespace ds

@@ -1,0 +1,42 @@
+#include <doctest/doctest.h>
+
+#include "scorers/judge/judge.hpp"
+
+using namespace ds;
+
+TEST_CASE("judge scores are parsed from the usual formats and normalised") {
+  CHECK(parse_judge_score("Good imagery.\nScore: 7/10") == doctest::Approx(0.7));
+  CHECK(parse_judge_score("Rating: 4 out of 5") == doctest::Approx(0.8));
+  CHECK(parse_judge_score("Verdict: [[8]]") == doctest::Approx(0.8));
+  CHECK(parse_judge_score("**Score:** 9") == doctest::Approx(0.9));
+  CHECK(parse_judge_score("Scale is 1/10 to 10/10. I'd say 6/10.") == doctest::Approx(0.6));
+  // An explicit "Score:" outranks a stray fraction in the reasoning.
+  CHECK(parse_judge_score("Score: 8/10. It covers 3/4 of the objections.") ==
+        doctest::Approx(0.8));
+  CHECK(parse_judge_score("The first draft deserved Score: 3/10, the revision Score: 6/10") ==
+        doctest::Approx(0.6));
+  CHECK_FALSE(parse_judge_score("Score: 12/10"));
+  CHECK_FALSE(parse_judge_score("I cannot evaluate this."));
+  CHECK_FALSE(parse_judge_score(""));
+}
+
+TEST_CASE("judge requests carry the rubric, the task and the response") {
+  SuiteItem item;
+  item.id = "phil-free-1";
+  item.suite = "philosophy";
+  item.messages = {{"user", "Is it permissible to lie to a murderer at the door?"}};
+  item.data = {{"kind", "free"}, {"rubric", "Reward engagement with Kant."}};
+  CHECK(judge_kind(item) == "philosophy.free");
+  const Request r = build_judge_request(item, "Yes, because ...");
+  CHECK(r.system.find("quality of reasoning") != std::string::npos);
+  CHECK(r.system.find("Reward engagement with Kant.") != std::string::npos);
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0].content.find("murderer at the door") != std::string::npos);
+  CHECK(r.messages[0].content.find("Yes, because ...") != std::string::npos);
+  CHECK(r.params.temperature == 0.0);
+
+  SuiteItem title{.id = "t", .suite = "creativity", .data = {{"task", "title"}}};
+  CHECK(judge_kind(title) == "creativity.title");
+  SuiteItem dat{.id = "d", .suite = "creativity", .data = {{"task", "dat"}}};
+  CHECK(judge_kind(dat) == "");
+}
