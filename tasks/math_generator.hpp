@@ -1,6 +1,6 @@
 #pragma once
 // Fresh math items on demand: the same templates with new numbers per seed, answers computed
-// exactly in C++ (Rational), so a release can be tested on items that were never published.
+// exactly in C++ (Fraction), so a release can be tested on items that were never published.
 #include <cstdint>
 #include <cstddef>
 

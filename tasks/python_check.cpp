@@ -1,5 +1,7 @@
 #include "tasks/python_check.hpp"
 
+#include "scorers/coding/sandbox.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -9,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -42,9 +45,41 @@ std::string make_private_dir() {
   _exit(127);
 }
 
+std::optional<PythonRun> run_in_sandbox(const std::string& program, const std::string& python,
+                                        int timeout_seconds) {
+  SandboxLimits limits;
+  limits.cpu_seconds = timeout_seconds + 1;
+  limits.wall_seconds = timeout_seconds;
+  try {
+    const SandboxResult r = run_sandboxed({python, "-I", "-"}, program, limits);
+    PythonRun run;
+    run.sandboxed = true;
+    run.timed_out = r.timed_out;
+    run.exit_code = r.exit_code;
+    run.passed = !r.timed_out && r.exit_code == 0;
+    run.output = r.out + r.err;
+    return run;
+  } catch (const SandboxUnavailable&) {
+    return std::nullopt;
+  }
+}
+
+PythonRun run_in_subprocess(const std::string& program, const std::string& python, int timeout_seconds);
+
 }  // namespace
 
-PythonRun run_python_program(const std::string& program, const std::string& python,
+PythonRun run_python_program(const std::string& program, const std::string& python, int timeout_seconds) {
+  // Probing bwrap once per process keeps a missing sandbox from costing a failed spawn per item.
+  static const bool sandbox_usable = find_bwrap().has_value();
+  if (sandbox_usable) {
+    if (auto run = run_in_sandbox(program, python, timeout_seconds)) return *run;
+  }
+  return run_in_subprocess(program, python, timeout_seconds);
+}
+
+namespace {
+
+PythonRun run_in_subprocess(const std::string& program, const std::string& python,
                              int timeout_seconds) {
   const std::string dir = make_private_dir();
   {
@@ -81,5 +116,7 @@ PythonRun run_python_program(const std::string& program, const std::string& pyth
   fs::remove_all(dir);
   return run;
 }
+
+}  // namespace
 
 }  // namespace ds

@@ -1,7 +1,8 @@
 #pragma once
 // Runs a Python program to prove our own coding items are right (reference solution + tests).
-// This is for authoring and CI of the project's data, not for model output: model code is only
-// ever executed by the bubblewrap sandbox in scorers/coding.
+// It uses the coding scorer's bubblewrap sandbox when bwrap can run; where it cannot (e.g. a
+// container without user namespaces) it falls back to a plain subprocess with rlimits, which is
+// acceptable only because this runs the project's own reference code, never model output.
 #include <string>
 
 namespace ds {
@@ -10,11 +11,13 @@ struct PythonRun {
   bool passed = false;     // exit status 0 within the time limit
   bool timed_out = false;
   int exit_code = -1;
-  std::string output;      // stdout and stderr, interleaved
+  bool sandboxed = false;  // ran under bubblewrap (else the plain-subprocess fallback)
+  std::string output;      // stdout, then stderr
 };
 
-// Writes `program` to a private temporary directory and runs `python -I program.py` there
-// with CPU and address-space limits; kills its process group after timeout_seconds.
+// Runs `python -I -` with the program on stdin in the sandbox, or (fallback) writes it to a
+// private temporary directory and runs it there with CPU and address-space limits. Either way
+// the process group is killed after timeout_seconds.
 PythonRun run_python_program(const std::string& program, const std::string& python = "/usr/bin/python3",
                              int timeout_seconds = 10);
 

@@ -9,7 +9,7 @@
 
 #include "harness/core/errors.hpp"
 #include "tasks/python_check.hpp"
-#include "tasks/rational.hpp"
+#include "tasks/fraction.hpp"
 #include "tasks/suite.hpp"
 
 namespace ds {
@@ -249,6 +249,7 @@ void run_solution(const json& item, const ValidateOptions& options, SuiteProblem
       item["solution"].get<std::string>() + "\n\n" + item["tests"].get<std::string>() + "\n";
   const PythonRun run = run_python_program(program, options.python, options.timeout_seconds);
   ++report.solutions_run;
+  report.solutions_sandboxed += run.sandboxed;
   if (run.passed) return;
   std::string last_line = run.output;
   while (!last_line.empty() && (last_line.back() == '\n' || last_line.back() == ' ')) last_line.pop_back();

@@ -35,6 +35,7 @@ struct SuiteFileReport {
   std::string suite;  // from the items' `suite` field
   size_t items = 0;
   size_t solutions_run = 0;
+  size_t solutions_sandboxed = 0;  // of those, run under bubblewrap (the rest: plain subprocess)
   std::vector<SuiteProblem> problems;
   bool ok() const { return problems.empty(); }
 };

@@ -98,6 +98,28 @@ json check_constraints(const std::string& response, const json& c) {
         checks.push_back(check("required_word:" + req.get<std::string>(), found,
                                found ? "present" : "missing"));
       }
+    } else if (key == "forbidden_words" && value.is_array()) {
+      std::set<std::string> present;
+      for (const auto& w : words) {
+        present.insert(w);
+        present.insert(wordnet_base_form(w));
+      }
+      for (const auto& banned : value) {
+        if (!banned.is_string()) continue;
+        const std::string w = letters_only(banned.get<std::string>());
+        const bool found = present.count(w) > 0;
+        checks.push_back(check("forbidden_word:" + banned.get<std::string>(), !found,
+                               found ? "used" : "absent"));
+      }
+    } else if (key == "acrostic" && value.is_string()) {
+      const std::string target = letters_only(value.get<std::string>());
+      std::string initials;
+      for (const auto& line : lines) {
+        const auto first = letters_only(line.substr(0, std::min<size_t>(line.size(), 8)));
+        if (!first.empty()) initials += first[0];
+      }
+      const bool ok = initials.compare(0, target.size(), target) == 0 && !target.empty();
+      checks.push_back(check(key, ok, "initials '" + initials + "'"));
     } else if (key == "lines" && value.is_number()) {
       checks.push_back(check(key, lines.size() == value.get<size_t>(),
                              std::to_string(lines.size()) + " lines"));

@@ -8,7 +8,8 @@
 namespace ds {
 
 // Checks `text` against constraints {"max_words", "min_words", "forbidden_letter",
-// "required_words": [...], "lines", "rhyme_scheme": "AABB"}. Returns
+// "required_words": [...], "forbidden_words": [...], "lines", "rhyme_scheme": "AABB",
+// "acrostic": "WORD"}. Returns
 // {"checks": [{"name", "passed", "detail"}...], "passed": k, "total": n}; unknown keys are
 // listed under "ignored".
 json check_constraints(const std::string& text, const json& constraints);

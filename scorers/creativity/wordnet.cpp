@@ -123,14 +123,10 @@ std::string wordnet_base_form(const std::string& word) {
   std::lock_guard lock(wordnet_mutex());
   std::string w = lower(word);
   if (!open_locked() || w.empty()) return w;
-  for (int pos : {NOUN, VERB, ADJ, ADV}) {
+  // Verbs first, so "grinding" and "grind" meet although "grinding" is also a noun.
+  for (int pos : {VERB, NOUN, ADJ, ADV}) {
     std::string buf = w;
-    if (IndexPtr idx = index_lookup(buf.data(), pos)) {
-      free_index(idx);
-      return w;
-    }
-    buf = w;
-    if (char* m = morphstr(buf.data(), pos)) return m;
+    if (char* m = morphstr(buf.data(), pos); m && w != m) return m;
   }
   return w;
 }

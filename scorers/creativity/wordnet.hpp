@@ -13,8 +13,8 @@ bool wordnet_available();
 // The noun lemma WordNet knows for `word` (lowercased, plural → singular), or nullopt.
 std::optional<std::string> wordnet_noun(const std::string& word);
 
-// The base form of `word` as noun, verb, adjective or adverb (first that WordNet knows),
-// else the lowercased word itself. Used to key AUT ideas ("bricks" → "brick").
+// The base form of `word` by WordNet's morphy, tried as verb, noun, adjective, adverb (the
+// first that changes the word), else the lowercased word itself. Used to key AUT ideas ("bricks" → "brick").
 std::string wordnet_base_form(const std::string& word);
 
 // Wu–Palmer similarity of two noun lemmas, the maximum over all their noun senses (as NLTK's

@@ -87,7 +87,7 @@ const std::regex& number_pattern() {
   return re;
 }
 
-std::optional<Rational> to_rational(const std::smatch& m) {
+std::optional<ExactValue> to_rational(const std::smatch& m) {
   std::string text = m[1].str() + m[2].str();
   if (m[3].matched) text += "/" + m[3].str();
   text.erase(std::remove_if(text.begin(), text.end(),
@@ -158,7 +158,7 @@ std::optional<std::string> last_answer_phrase(const std::string& text) {
 
 }  // namespace
 
-std::optional<Rational> read_math_number(const std::string& fragment) {
+std::optional<ExactValue> read_math_number(const std::string& fragment) {
   std::string s = clean(fragment);
   if (const auto eq = s.rfind('='); eq != std::string::npos) s = s.substr(eq + 1);
   const auto numbers = all_numbers(s);

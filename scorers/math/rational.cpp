@@ -29,7 +29,7 @@ std::string to_string128(__int128 v) {
   return negative ? "-" + digits : digits;
 }
 
-std::optional<Rational> make(__int128 num, __int128 den) {
+std::optional<ExactValue> make(__int128 num, __int128 den) {
   if (den == 0) return std::nullopt;
   if (den < 0) {
     num = -num;
@@ -40,13 +40,13 @@ std::optional<Rational> make(__int128 num, __int128 den) {
     num /= g;
     den /= g;
   }
-  return Rational{num, den};
+  return ExactValue{num, den};
 }
 
 // 30 digits keep every intermediate product inside 128 bits.
 constexpr size_t kMaxDigits = 30;
 
-std::optional<Rational> parse_decimal(const std::string& s) {
+std::optional<ExactValue> parse_decimal(const std::string& s) {
   size_t i = 0;
   bool negative = false;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
@@ -71,11 +71,11 @@ std::optional<Rational> parse_decimal(const std::string& s) {
 
 }  // namespace
 
-std::string Rational::str() const {
+std::string ExactValue::str() const {
   return den == 1 ? to_string128(num) : to_string128(num) + "/" + to_string128(den);
 }
 
-std::optional<Rational> parse_rational(const std::string& text) {
+std::optional<ExactValue> parse_rational(const std::string& text) {
   const auto slash = text.find('/');
   if (slash == std::string::npos) return parse_decimal(text);
   const auto a = parse_decimal(text.substr(0, slash));

@@ -6,16 +6,16 @@
 
 namespace ds {
 
-struct Rational {
+struct ExactValue {
   __int128 num = 0;
   __int128 den = 1;  // always > 0, gcd(num, den) == 1
-  bool operator==(const Rational&) const = default;
+  bool operator==(const ExactValue&) const = default;
   std::string str() const;  // "3/4", "-2", "0"
 };
 
 // Parses a plain number: integer, decimal ("-12.50", ".5"), or fraction of those ("3/4",
 // "-1.5/2"). No separators, spaces or LaTeX (see normalize_math_answer). nullopt when the
 // text is not such a number or does not fit in 128 bits.
-std::optional<Rational> parse_rational(const std::string& text);
+std::optional<ExactValue> parse_rational(const std::string& text);
 
 }  // namespace ds

@@ -173,7 +173,12 @@ def t_quadratic_roots():
     r1, r2 = rng.sample(range(-12, 13), 2)
     k = rng.choice([1, 1, 2, 3])
     b, c = -k * (r1 + r2), k * r1 * r2
-    poly = f"{'' if k == 1 else k}x^2 {'+' if b >= 0 else '-'} {abs(b)}x {'+' if c >= 0 else '-'} {abs(c)} = 0"
+    poly = f"{'' if k == 1 else k}x^2"
+    if b:
+        poly += f" {'+' if b > 0 else '-'} {'' if abs(b) == 1 else abs(b)}x"
+    if c:
+        poly += f" {'+' if c > 0 else '-'} {abs(c)}"
+    poly += " = 0"
     ask = rng.choice(["larger root", "sum of the squares of the roots", "product of the roots"])
     val = {"larger root": max(r1, r2), "sum of the squares of the roots": r1 * r1 + r2 * r2,
            "product of the roots": r1 * r2}[ask]
@@ -345,6 +350,7 @@ def t_coin_flips():
         p = Fraction(math.comb(n, k), 2 ** n)
         body = f"A fair coin is tossed {n} times. What is the probability of exactly {k} heads?"
     else:
+        k = max(k, 1)  # "at least 0 heads" would be a certainty, not a question
         p = Fraction(sum(math.comb(n, j) for j in range(k, n + 1)), 2 ** n)
         body = f"A fair coin is tossed {n} times. What is the probability of at least {k} heads?"
     return "probability", body, fmt_frac(p), SUFFIX_FRAC

@@ -2,8 +2,10 @@
 // that every coding item's tests accept the reference solution and reject a stub.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "tasks/python_check.hpp"
@@ -90,6 +92,23 @@ TEST_CASE("creativity and probes cover every kind") {
   for (const auto& item : load_suite("probes").items) ++probes[item.data["probe"].get<std::string>()];
   for (const char* kind : {"dat", "aut", "constrained", "title", "metaphor"}) CHECK_MESSAGE(tasks[kind] >= 5, kind);
   for (const char* kind : {"identity", "choice", "cutoff", "refusal"}) CHECK_MESSAGE(probes[kind] >= 5, kind);
+}
+
+TEST_CASE("every math answer agrees with an independent recomputation from its prompt") {
+  // tasks/tools/check_math.py recomputes each answer by brute force or substitution, a different
+  // method than the script that wrote the file.
+  std::ifstream in(std::string(DS_SOURCE_DIR) + "/tasks/tools/check_math.py");
+  REQUIRE(in);
+  std::stringstream script;
+  script << in.rdbuf();
+  std::ifstream data(suites_dir() + "/math.jsonl");
+  std::stringstream jsonl;
+  jsonl << data.rdbuf();
+  // The sandbox cannot read the source tree: the data goes in with the program.
+  const std::string program = "MATH_JSONL_TEXT = " + json(jsonl.str()).dump() + "\n" + script.str();
+  const PythonRun run = run_python_program(program, "/usr/bin/python3", 60);
+  CHECK_MESSAGE(run.passed, run.output);
+  CHECK(run.output.find(" 0 disagree") != std::string::npos);
 }
 
 TEST_CASE("math covers the required topics with exact answers") {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "tasks/math_generator.hpp"
-#include "tasks/rational.hpp"
+#include "tasks/fraction.hpp"
 #include "tasks/suite_validator.hpp"
 
 using namespace ds;

@@ -40,6 +40,14 @@ TEST_CASE("constraint checks and their fraction") {
   CHECK(bad["ignored"] == json::array({"sparkle"}));
 }
 
+TEST_CASE("forbidden words and acrostics") {
+  const json r = check_constraints("**Rain** on roofs\nIdle puddles\nVast grey\nEvening\nRests",
+                                   {{"acrostic", "RIVER"}, {"forbidden_words", {"wet", "puddle"}}});
+  CHECK(r["total"] == 3);
+  CHECK(r["passed"] == 2);  // "puddles" is the forbidden "puddle"
+  CHECK(check_constraints("Rain\nIce\n", {{"acrostic", "RIVER"}})["passed"] == 0);
+}
+
 TEST_CASE("diversity of samples") {
   CHECK(distinct_n({"a b c", "a b c"}, 1) == doctest::Approx(0.5));
   CHECK(distinct_n({"a b c", "d e f"}, 2) == doctest::Approx(1.0));

@@ -11,21 +11,21 @@ namespace ds {
 
 // num/den in lowest terms with den > 0. Arithmetic throws std::overflow_error rather than wrap,
 // so a generated answer is either exact or not produced at all.
-class Rational {
+class Fraction {
  public:
-  Rational(int64_t value = 0) : num_(value), den_(1) {}  // NOLINT: implicit from integers on purpose
-  Rational(int64_t num, int64_t den);
+  Fraction(int64_t value = 0) : num_(value), den_(1) {}  // NOLINT: implicit from integers on purpose
+  Fraction(int64_t num, int64_t den);
 
   int64_t num() const { return num_; }
   int64_t den() const { return den_; }
   bool is_integer() const { return den_ == 1; }
 
-  Rational operator+(const Rational& o) const;
-  Rational operator-(const Rational& o) const;
-  Rational operator*(const Rational& o) const;
-  Rational operator/(const Rational& o) const;
-  bool operator==(const Rational& o) const = default;
-  std::strong_ordering operator<=>(const Rational& o) const;
+  Fraction operator+(const Fraction& o) const;
+  Fraction operator-(const Fraction& o) const;
+  Fraction operator*(const Fraction& o) const;
+  Fraction operator/(const Fraction& o) const;
+  bool operator==(const Fraction& o) const = default;
+  std::strong_ordering operator<=>(const Fraction& o) const;
 
   // "7", "-3/4": the canonical form written in suite files.
   std::string str() const;
@@ -39,6 +39,6 @@ class Rational {
 
 // Parses "12", "-3/4", "2.50", "+7" (no spaces, no exponent, denominator > 0). std::nullopt when
 // the text is not such a number.
-std::optional<Rational> parse_exact_number(std::string_view text);
+std::optional<Fraction> parse_exact_number(std::string_view text);
 
 }  // namespace ds

@@ -1,4 +1,4 @@
-#include "tasks/rational.hpp"
+#include "tasks/fraction.hpp"
 
 #include <charconv>
 #include <numeric>
@@ -10,13 +10,13 @@ namespace {
 
 int64_t checked_mul(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r)) throw std::overflow_error("rational overflow");
+  if (__builtin_mul_overflow(a, b, &r)) throw std::overflow_error("fraction overflow");
   return r;
 }
 
 int64_t checked_add(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_add_overflow(a, b, &r)) throw std::overflow_error("rational overflow");
+  if (__builtin_add_overflow(a, b, &r)) throw std::overflow_error("fraction overflow");
   return r;
 }
 
@@ -37,8 +37,8 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-Rational::Rational(int64_t num, int64_t den) {
-  if (den == 0) throw std::domain_error("rational with denominator 0");
+Fraction::Fraction(int64_t num, int64_t den) {
+  if (den == 0) throw std::domain_error("fraction with denominator 0");
   if (den < 0) {
     num = checked_mul(num, -1);
     den = checked_mul(den, -1);
@@ -48,15 +48,15 @@ Rational::Rational(int64_t num, int64_t den) {
   den_ = den / g;
 }
 
-Rational Rational::operator+(const Rational& o) const {
+Fraction Fraction::operator+(const Fraction& o) const {
   const int64_t g = std::gcd(den_, o.den_);
   return {checked_add(checked_mul(num_, o.den_ / g), checked_mul(o.num_, den_ / g)),
           checked_mul(den_, o.den_ / g)};
 }
 
-Rational Rational::operator-(const Rational& o) const { return *this + Rational(checked_mul(o.num_, -1), o.den_); }
+Fraction Fraction::operator-(const Fraction& o) const { return *this + Fraction(checked_mul(o.num_, -1), o.den_); }
 
-Rational Rational::operator*(const Rational& o) const {
+Fraction Fraction::operator*(const Fraction& o) const {
   // Cross-reduce first so that products of already-reduced fractions rarely overflow.
   const int64_t g1 = std::gcd(num_, o.den_);
   const int64_t g2 = std::gcd(o.num_, den_);
@@ -64,20 +64,20 @@ Rational Rational::operator*(const Rational& o) const {
           checked_mul(den_ / (g2 ? g2 : 1), o.den_ / (g1 ? g1 : 1))};
 }
 
-Rational Rational::operator/(const Rational& o) const {
+Fraction Fraction::operator/(const Fraction& o) const {
   if (o.num_ == 0) throw std::domain_error("division by zero");
-  return *this * Rational(o.den_, o.num_);
+  return *this * Fraction(o.den_, o.num_);
 }
 
-std::strong_ordering Rational::operator<=>(const Rational& o) const {
+std::strong_ordering Fraction::operator<=>(const Fraction& o) const {
   return static_cast<__int128>(num_) * o.den_ <=> static_cast<__int128>(o.num_) * den_;
 }
 
-std::string Rational::str() const {
+std::string Fraction::str() const {
   return is_integer() ? std::to_string(num_) : std::to_string(num_) + "/" + std::to_string(den_);
 }
 
-std::optional<std::string> Rational::decimal_str() const {
+std::optional<std::string> Fraction::decimal_str() const {
   int64_t d = den_;
   while (d % 2 == 0) d /= 2;
   while (d % 5 == 0) d /= 5;
@@ -96,7 +96,7 @@ std::optional<std::string> Rational::decimal_str() const {
   return out;
 }
 
-std::optional<Rational> parse_exact_number(std::string_view text) {
+std::optional<Fraction> parse_exact_number(std::string_view text) {
   if (text.empty()) return std::nullopt;
   bool negative = false;
   if (text[0] == '-' || text[0] == '+') {
@@ -104,13 +104,13 @@ std::optional<Rational> parse_exact_number(std::string_view text) {
     text.remove_prefix(1);
   }
   try {
-    std::optional<Rational> value;
+    std::optional<Fraction> value;
     if (const auto slash = text.find('/'); slash != std::string_view::npos) {
       const auto num = text.substr(0, slash), den = text.substr(slash + 1);
       if (!all_digits(num) || !all_digits(den)) return std::nullopt;
       const auto n = parse_digits(num), d = parse_digits(den);
       if (!n || !d || *d == 0) return std::nullopt;
-      value = Rational(*n, *d);
+      value = Fraction(*n, *d);
     } else if (const auto dot = text.find('.'); dot != std::string_view::npos) {
       const auto whole = text.substr(0, dot), frac = text.substr(dot + 1);
       if (!all_digits(whole) || !all_digits(frac) || frac.size() > 18) return std::nullopt;
@@ -118,14 +118,14 @@ std::optional<Rational> parse_exact_number(std::string_view text) {
       if (!w || !f) return std::nullopt;
       int64_t scale = 1;
       for (size_t i = 0; i < frac.size(); ++i) scale = checked_mul(scale, 10);
-      value = Rational(*w) + Rational(*f, scale);
+      value = Fraction(*w) + Fraction(*f, scale);
     } else {
       if (!all_digits(text)) return std::nullopt;
       const auto n = parse_digits(text);
       if (!n) return std::nullopt;
-      value = Rational(*n);
+      value = Fraction(*n);
     }
-    return negative ? Rational(0) - *value : *value;
+    return negative ? Fraction(0) - *value : *value;
   } catch (const std::overflow_error&) {
     return std::nullopt;
   }

@@ -1,0 +1,17 @@
+#include "harness/cache/request_hash.hpp"
+
+#include "harness/core/sha256.hpp"
+#include "harness/endpoints/endpoint.hpp"
+
+namespace ds {
+
+std::string request_hash(const ModelSpec& spec, const Request& request) {
+  const json key = {{"base_url", spec.base_url},
+                    {"model", spec.model},
+                    {"provider", provider_name(spec.provider)},
+                    {"body", request_body(spec, request)},
+                    {"sample", request.sample}};
+  return sha256_hex(canonical_json(key));
+}
+
+}  // namespace ds

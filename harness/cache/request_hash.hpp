@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+
+#include "harness/core/model_spec.hpp"
+#include "harness/core/types.hpp"
+
+namespace ds {
+
+// The cache key: SHA-256 (hex) of the canonical JSON of base URL, model, the canonical
+// request body and the sample index. Headers, and so API keys, are never part of it.
+std::string request_hash(const ModelSpec& spec, const Request& request);
+
+}  // namespace ds

@@ -1,0 +1,88 @@
+#include "harness/cache/response_cache.hpp"
+
+#include <filesystem>
+
+#include "harness/core/json.hpp"
+
+namespace ds {
+
+namespace {
+
+Database& prepared_schema(Database& db) {
+  db.exec("PRAGMA synchronous=NORMAL");  // WAL + NORMAL: durable across crashes of the process
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS responses ("
+      " hash TEXT PRIMARY KEY,"
+      " response TEXT NOT NULL,"
+      " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  return db;
+}
+
+json to_json(const Response& r) {
+  json j = {{"text", r.text},
+            {"finish_reason", r.finish_reason},
+            {"prompt_tokens", r.usage.prompt_tokens},
+            {"completion_tokens", r.usage.completion_tokens},
+            {"latency_ms", r.latency_ms},
+            {"http_status", r.http_status}};
+  if (r.logprobs) j["logprobs"] = *r.logprobs;
+  return j;
+}
+
+std::optional<Response> from_json(const std::string& text) {
+  const json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return std::nullopt;  // a damaged entry is a miss, not a crash
+  try {
+    Response r;
+    r.text = j.at("text").get<std::string>();
+    r.finish_reason = j.value("finish_reason", "");
+    r.usage.prompt_tokens = j.value("prompt_tokens", int64_t{0});
+    r.usage.completion_tokens = j.value("completion_tokens", int64_t{0});
+    r.latency_ms = j.value("latency_ms", 0.0);
+    r.http_status = j.value("http_status", 200);
+    if (j.contains("logprobs")) r.logprobs = j["logprobs"];
+    return r;
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::string default_cache_path(const std::string& db_path) {
+  const auto dir = std::filesystem::path(db_path).parent_path();
+  return (dir / ".distillscope-cache.db").string();
+}
+
+ResponseCache::ResponseCache(const std::string& path)
+    : db_(path),
+      select_(prepared_schema(db_).prepare("SELECT response FROM responses WHERE hash = ?")),
+      upsert_(db_.prepare(
+          "INSERT INTO responses(hash, response) VALUES(?, ?)"
+          " ON CONFLICT(hash) DO UPDATE SET response = excluded.response,"
+          " created_at = excluded.created_at")) {}
+
+std::optional<Response> ResponseCache::get(const std::string& hash) {
+  select_.reset();
+  select_.bind(1, hash);
+  std::optional<Response> found;
+  if (select_.step()) found = from_json(select_.text(0));
+  select_.reset();
+  return found;
+}
+
+void ResponseCache::put(const std::string& hash, const Response& response) {
+  if (!response.ok()) return;
+  upsert_.reset();
+  upsert_.bind(1, hash).bind(2, to_json(response).dump());
+  upsert_.run();
+  upsert_.reset();
+}
+
+size_t ResponseCache::size() {
+  Statement count = db_.prepare("SELECT COUNT(*) FROM responses");
+  count.step();
+  return static_cast<size_t>(count.integer(0));
+}
+
+}  // namespace ds

@@ -1,0 +1,55 @@
+#pragma once
+// One interface over the providers' wire formats: turn a Request into the HTTP request a
+// provider expects, and turn whatever came back into a Response. Transport (libcurl) lives
+// in the runner; this layer is pure and never throws on a reply.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "harness/core/json.hpp"
+#include "harness/core/model_spec.hpp"
+#include "harness/core/types.hpp"
+
+namespace ds {
+
+struct HttpRequest {
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;  // may hold the API key: never log
+  std::string body;
+};
+
+struct HttpReply {
+  long status = 0;
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+};
+
+struct EndpointOptions {
+  std::string api_key_env;  // "" = the provider's default variable
+};
+
+// OPENAI_API_KEY or ANTHROPIC_API_KEY.
+std::string default_api_key_env(Provider provider);
+
+// The variable actually read for this provider under these options.
+std::string api_key_env_name(Provider provider, const EndpointOptions& options);
+
+// The key from the environment, or "" when unset. Kept in memory only.
+std::string read_api_key(Provider provider, const EndpointOptions& options);
+
+// {base}/chat/completions or {base}/messages.
+std::string endpoint_url(const ModelSpec& spec);
+
+// The JSON body sent to the provider (also what the cache hashes, with no key in it).
+json request_body(const ModelSpec& spec, const Request& request);
+
+// URL, headers (content type, auth when `api_key` is non-empty, version) and body.
+HttpRequest build_http_request(const ModelSpec& spec, const Request& request,
+                               const std::string& api_key);
+
+// Never throws. Anything other than a well-formed success body becomes a Response with
+// `error` set (and http_status kept), naming the URL-independent reason.
+Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply);
+
+}  // namespace ds

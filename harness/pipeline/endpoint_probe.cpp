@@ -1,0 +1,44 @@
+#include "harness/pipeline/endpoint_probe.hpp"
+
+#include <curl/curl.h>
+
+#include "harness/core/json.hpp"
+
+namespace ds {
+
+namespace {
+size_t append(char* data, size_t size, size_t count, void* out) {
+  auto* body = static_cast<std::string*>(out);
+  if (body->size() > (1u << 20)) return 0;  // a model list is small; stop a flood
+  body->append(data, size * count);
+  return size * count;
+}
+}  // namespace
+
+bool endpoint_says_simulated(const ModelSpec& spec) {
+  // Only loopback endpoints can be our own simulator; never probe a hosted API.
+  const std::string& url = spec.base_url;
+  if (url.rfind("http://127.", 0) != 0 && url.rfind("http://localhost", 0) != 0) return false;
+  CURL* curl = curl_easy_init();
+  if (!curl) return false;
+  std::string body;
+  const std::string target = url + "/models";
+  curl_easy_setopt(curl, CURLOPT_URL, target.c_str());
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 3000L);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+  const CURLcode rc = curl_easy_perform(curl);
+  long status = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_cleanup(curl);
+  if (rc != CURLE_OK || status != 200) return false;
+  const json doc = json::parse(body, nullptr, false);
+  if (!doc.is_object() || !doc.contains("data") || !doc["data"].is_array()) return false;
+  for (const auto& m : doc["data"]) {
+    if (m.is_object() && m.value("id", "") == spec.model) return m.value("simulated", false) == true;
+  }
+  return false;
+}
+
+}  // namespace ds

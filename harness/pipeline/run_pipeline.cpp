@@ -1,0 +1,208 @@
+#include "harness/pipeline/run_pipeline.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "harness/core/errors.hpp"
+#include "harness/core/model_spec.hpp"
+#include "harness/pipeline/endpoint_probe.hpp"
+#include "harness/plan/work_plan.hpp"
+#include "harness/runner/runner.hpp"
+#include "results/store.hpp"
+#include "results/store_writer.hpp"
+#include "scorers/scorer.hpp"
+#include "tasks/suite.hpp"
+#include "tasks/suite_resolver.hpp"
+
+namespace ds {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void on_interrupt(int) { g_interrupted.store(true); }
+
+// Restores the previous SIGINT/SIGTERM handlers when the run ends.
+class InterruptGuard {
+ public:
+  InterruptGuard() {
+    g_interrupted = false;
+    previous_int_ = std::signal(SIGINT, on_interrupt);
+    previous_term_ = std::signal(SIGTERM, on_interrupt);
+  }
+  ~InterruptGuard() {
+    std::signal(SIGINT, previous_int_);
+    std::signal(SIGTERM, previous_term_);
+  }
+
+ private:
+  void (*previous_int_)(int) = SIG_DFL;
+  void (*previous_term_)(int) = SIG_DFL;
+};
+
+std::string default_cache_path(const std::string& db) {
+  const auto dir = std::filesystem::path(db).parent_path();
+  return (dir / ".distillscope-cache.db").string();
+}
+
+StoredItem to_stored(const Suite& suite, const SuiteItem& item) {
+  StoredItem stored;
+  stored.suite = item.suite;
+  stored.item_id = item.id;
+  stored.suite_version = suite.version;
+  stored.system = item.system;
+  stored.messages = json::array();
+  for (const auto& m : item.messages) stored.messages.push_back({{"role", m.role}, {"content", m.content}});
+  stored.data = item.data;
+  return stored;
+}
+
+}  // namespace
+
+std::vector<Suite> suites_for_run(const RunConfig& config) {
+  std::vector<Suite> suites = resolve_suites(config.suites, config.generator_seed);
+  if (config.limit)
+    for (auto& suite : suites)
+      if (suite.items.size() > static_cast<size_t>(*config.limit))
+        suite.items.resize(static_cast<size_t>(*config.limit));
+  return suites;
+}
+
+RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record) {
+  if (config.models.empty())
+    throw InputError("no model: give --model PROVIDER:MODEL[@BASE_URL] (or 'models' in --config)");
+  std::vector<ModelSpec> specs;
+  for (const auto& text : config.models) specs.push_back(parse_model_spec(text));
+  const std::vector<Suite> suites = suites_for_run(config);
+
+  Store store(config.db);
+  json hashes = json::object();
+  for (const auto& s : suites) hashes[s.name] = {{"version", s.version}, {"sha256", s.sha256}, {"items", s.items.size()}};
+  json args = json::parse(args_for_record, nullptr, false);
+  RunOutcome outcome;
+  outcome.run_id = store.begin_run(args, hashes);
+  store.db().transaction([&] {
+    for (const auto& suite : suites)
+      for (const auto& item : suite.items) store.upsert_item(to_stored(suite, item));
+    for (const auto& spec : specs)
+      store.upsert_model({spec.model, provider_name(spec.provider), spec.base_url, spec.text,
+                          endpoint_says_simulated(spec)});
+  });
+
+  const auto units = plan_work(
+      specs, suites, config.samples, config.shard,
+      [&](const std::string& model, const std::string& suite, const std::string& item_id, int sample) {
+        return !config.refresh && store.has_answer(model, suite, item_id, sample);
+      });
+  outcome.planned = units.size();
+
+  std::vector<Job> jobs;
+  jobs.reserve(units.size());
+  for (size_t i = 0; i < units.size(); ++i) {
+    const auto& u = units[i];
+    Job job;
+    job.key = std::to_string(i);
+    job.endpoint = specs[u.model_index];
+    job.request.system = u.item->system.empty() ? config.system : u.item->system;
+    job.request.messages = u.item->messages;
+    job.request.params = config.params;
+    // Sample k carries seed + k: samples differ, yet each is reproducible where the
+    // endpoint honours seeds.
+    if (config.params.seed) job.request.params.seed = *config.params.seed + u.sample;
+    job.request.sample = u.sample;
+    jobs.push_back(std::move(job));
+  }
+
+  RunnerOptions options;
+  options.concurrency = config.concurrency;
+  options.requests_per_minute = config.requests_per_minute;
+  options.tokens_per_minute = config.tokens_per_minute;
+  options.max_retries = config.max_retries;
+  options.timeout_seconds = config.timeout_seconds;
+  options.max_response_bytes = config.max_response_bytes;
+  options.cache_path = config.no_cache ? "" : (config.cache.empty() ? default_cache_path(config.db) : config.cache);
+  options.refresh = config.refresh;
+  options.progress = config.progress;
+  options.api_key_env = config.api_key_env;
+
+  Runner runner(options);
+  StoreWriter writer(config.db, config.jsonl);
+  InterruptGuard guard;
+  std::atomic<bool> finished{false};
+  std::thread watcher([&] {
+    while (!finished.load()) {
+      if (g_interrupted.load()) {
+        runner.request_stop();
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
+  const RunnerStats stats = runner.run(std::move(jobs), [&](JobResult&& result) {
+    const auto& u = units[std::stoul(result.key)];
+    Record record;
+    record.run_id = outcome.run_id;
+    record.model = specs[u.model_index].model;
+    record.suite = u.item->suite;
+    record.item_id = u.item->id;
+    record.sample = u.sample;
+    record.request_hash = result.request_hash;
+    record.text = result.response.text;
+    record.finish_reason = result.response.finish_reason;
+    record.usage = {{"prompt_tokens", result.response.usage.prompt_tokens},
+                    {"completion_tokens", result.response.usage.completion_tokens}};
+    record.latency_ms = result.response.latency_ms;
+    record.error = result.response.error;
+    if (record.error.empty()) ++outcome.answered; else ++outcome.failed;
+    if (result.from_cache) ++outcome.from_cache;
+    writer.submit(std::move(record));
+  });
+  finished = true;
+  watcher.join();
+  writer.close();
+  outcome.interrupted = g_interrupted.load();
+  const size_t unfinished = outcome.planned - outcome.answered - outcome.failed;
+  const std::string status = outcome.interrupted ? "interrupted"
+                             : (outcome.failed > 0 || unfinished > 0) ? "incomplete" : "complete";
+  store.finish_run(outcome.run_id, status);
+  std::cerr << fmt::format(
+      "run {}: {} requests planned, {} answered ({} from cache), {} failed after retries{}; "
+      "{} retries, {:.1f} s\n",
+      outcome.run_id, outcome.planned, outcome.answered, outcome.from_cache, outcome.failed,
+      outcome.interrupted ? ", interrupted" : "", stats.retries, stats.wall_seconds);
+  score_run(config, store, options);
+  return outcome;
+}
+
+void score_run(const RunConfig& config, Store& store, const RunnerOptions& runner_options) {
+  ScoreOptions score_options;
+  std::unique_ptr<Runner> judge_runner;
+  std::optional<ModelSpec> judge_spec;
+  if (!config.judge.empty()) {
+    judge_spec = parse_model_spec(config.judge);
+    RunnerOptions judge_options = runner_options;
+    judge_options.progress = false;
+    judge_runner = std::make_unique<Runner>(judge_options);
+    // Judge calls go through a runner like every other request: same retries, limits, cache.
+    score_options.context.judge = [&](const Request& request) -> std::optional<std::string> {
+      std::optional<std::string> text;
+      judge_runner->run({Job{"judge", *judge_spec, request}}, [&](JobResult&& r) {
+        if (r.response.ok()) text = r.response.text;
+      });
+      return text;
+    };
+  }
+  const ScoreStoreReport report = score_store(store, score_options);
+  for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
+  std::cerr << fmt::format("scored {} responses; {} unscored{}\n", report.scored, report.unscored,
+                           config.judge.empty() ? " (free-response items need --judge)" : "");
+}
+
+}  // namespace ds

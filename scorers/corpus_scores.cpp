@@ -1,0 +1,92 @@
+#include "scorers/corpus_scores.hpp"
+
+#include <map>
+
+#include "scorers/creativity/aut.hpp"
+#include "scorers/creativity/diversity.hpp"
+#include "scorers/philosophy/choice.hpp"
+
+namespace ds {
+
+namespace {
+
+std::map<std::string, std::vector<ScoredResponse*>> by_model(std::vector<ScoredResponse>& group) {
+  std::map<std::string, std::vector<ScoredResponse*>> out;
+  for (auto& r : group) out[r.model].push_back(&r);
+  return out;
+}
+
+void apply_aut(const SuiteItem& item, std::vector<ScoredResponse>& group) {
+  const std::string object = item.data.value("object", std::string());
+  std::vector<AutAnswer> answers;
+  for (const auto& r : group) answers.push_back(parse_aut_answer(r.text, object));
+  const auto originality = aut_originality(answers);
+  const int n = static_cast<int>(group.size());
+  for (size_t i = 0; i < group.size(); ++i) {
+    Score& s = group[i].score;
+    s.details["originality"] = originality[i].originality;
+    s.details["originality_points"] = originality[i].points;
+    s.details["corpus_answers"] = n;
+    if (n < kAutMinCorpus) {
+      s.value.reset();
+      s.details["unscored"] = "originality needs at least " + std::to_string(kAutMinCorpus) +
+                              " answers to this item across models (have " +
+                              std::to_string(n) + ")";
+    } else {
+      s.value = originality[i].originality / 2.0;  // points per idea in [0, 2] → [0, 1]
+      s.details.erase("unscored");
+    }
+  }
+}
+
+void apply_philosophy(const SuiteItem& item, std::vector<ScoredResponse>& group) {
+  const auto labels = choice_labels(item.data.value("choices", json::array()));
+  const json human = item.data.value("human_distribution", json::object());
+  for (auto& [model, responses] : by_model(group)) {
+    std::vector<std::optional<std::string>> choices;
+    for (const auto* r : responses)
+      choices.push_back(r->score.extracted.empty() ? std::nullopt
+                                                   : std::optional(r->score.extracted));
+    const auto a = philosophy_agreement(choices, labels, human);
+    for (auto* r : responses) {
+      Score& s = r->score;
+      s.value = a.value;
+      s.details["model_distribution"] = a.model;
+      s.details["human_distribution"] = a.human;
+      s.details["unlisted_human_mass"] = a.unlisted_human_mass;
+      s.details["modal_choice"] = a.modal_choice;
+      s.details["samples_parsed"] = a.parsed;
+      s.details["samples_unparsed"] = a.unparsed;
+      if (a.value) s.details.erase("unscored");
+      else s.details["unscored"] = a.unscored_reason;
+    }
+  }
+}
+
+void apply_diversity(std::vector<ScoredResponse>& group) {
+  for (auto& [model, responses] : by_model(group)) {
+    if (responses.size() < 2) continue;
+    std::vector<std::string> texts;
+    for (const auto* r : responses) texts.push_back(r->text);
+    const json d = diversity_summary(texts);
+    for (auto* r : responses) r->score.details["diversity"] = d;
+  }
+}
+
+}  // namespace
+
+bool has_corpus_scores(const SuiteItem& item) {
+  return item.suite == "creativity" ||
+         (item.suite == "philosophy" && item.data.value("kind", std::string()) != "free");
+}
+
+void apply_corpus_scores(const SuiteItem& item, std::vector<ScoredResponse>& group) {
+  if (item.suite == "creativity") {
+    if (item.data.value("task", std::string()) == "aut") apply_aut(item, group);
+    apply_diversity(group);
+  } else if (has_corpus_scores(item)) {
+    apply_philosophy(item, group);
+  }
+}
+
+}  // namespace ds
