@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
     for (int p = 0; p < prompts; ++p) {
       std::mt19937_64 pr(static_cast<uint64_t>(m) * 1000003 + static_cast<uint64_t>(p));
       std::string text = opener + "\n\n";
-      const int sentences = 12 + static_cast<int>(pr() % 14);
+      const int sentences = 15 + static_cast<int>(pr() % 17);
       if (parent >= 0) {
         const std::string& t = teacher_answer[static_cast<size_t>(parent * prompts + p)];
         std::string w;

@@ -265,8 +265,23 @@ TextFeatures compute_features(std::string_view text) {
 
 double sketch_jaccard(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b) {
   if (a.size() != kSketchSize || b.size() != kSketchSize) return 0.0;
+  return sketch_jaccard_raw(a.data(), b.data());
+}
+
+double sketch_jaccard_raw(const uint16_t* a, const uint16_t* b) {
+  // Four 16-bit bins per 64-bit word: count the lanes where a ^ b is zero (exact "has zero
+  // lane" bit trick), the hot loop of all-pairs similarity.
+  constexpr uint64_t kLow15 = 0x7fff7fff7fff7fffull;
   unsigned equal = 0;
-  for (size_t i = 0; i < kSketchSize; ++i) equal += a[i] == b[i];
+  for (size_t i = 0; i < kSketchSize; i += 4) {
+    uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    const uint64_t d = x ^ y;
+    const uint64_t zero_lanes = ~(((d & kLow15) + kLow15) | d | kLow15);
+    // The zero-lane flags sit at bits 15, 31, 47, 63: add them with one multiply.
+    equal += static_cast<unsigned>((((zero_lanes >> 15) & 0x0001000100010001ull) * 0x0001000100010001ull) >> 48);
+  }
   return static_cast<double>(equal) / static_cast<double>(kSketchSize);
 }
 

@@ -47,6 +47,8 @@ TextFeatures compute_features(std::string_view text);
 
 // Jaccard similarity estimated from two sketches (0 when either text was empty).
 double sketch_jaccard(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b);
+// The same on two arrays of kSketchSize bins.
+double sketch_jaccard_raw(const uint16_t* a, const uint16_t* b);
 
 // "I am X, a (large) language model (created|developed|trained|made|built) by Y",
 // "... from Y", "my name is X"; nullopt when the text makes no such claim.
