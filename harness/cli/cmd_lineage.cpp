@@ -19,7 +19,7 @@ void register_lineage(CLI::App& app) {
   cmd->callback([args] {
     Store store(args->db);
     const auto corpus = lineage::load_corpus(store);
-    const lineage::Detector detector(corpus);
+    lineage::Detector detector(corpus);
     const auto matrix = lineage::lineage_matrix(detector);
     if (args->as_json)
       std::cout << lineage::lineage_to_json(matrix).dump(2) << "\n";

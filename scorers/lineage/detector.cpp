@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cctype>
 #include <cmath>
 #include <random>
@@ -104,14 +106,62 @@ std::vector<std::string> shared_phrases(const std::string& a, const std::string&
 
 Detector::Detector(const Corpus& corpus) : corpus_(corpus), profiles_(build_profiles(corpus)) {}
 
+double Detector::similarity(int a, int b, size_t p) const {
+  const size_t M = corpus_.models.size();
+  if (!similarity_cache_.empty())
+    return similarity_cache_[(p * M + static_cast<size_t>(a)) * M + static_cast<size_t>(b)];
+  const auto* fa = first_answer(corpus_, a, p);
+  const auto* fb = first_answer(corpus_, b, p);
+  return fa && fb ? answer_similarity(*fa, *fb) : NAN;
+}
+
+void Detector::precompute_similarities(unsigned threads) {
+  const size_t M = corpus_.models.size(), P = corpus_.prompts.size();
+  std::vector<float> cache(P * M * M, NAN);
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < std::max(1u, threads); ++t)
+    pool.emplace_back([&] {
+      std::vector<uint16_t> words(M * kSketchSize), chars(M * kSketchSize);
+      std::vector<char> present(M);
+      for (size_t p = next++; p < P; p = next++) {
+        // Copy this prompt's sketches side by side: the M x M loop then stays in cache.
+        for (size_t m = 0; m < M; ++m) {
+          const auto* f = first_answer(corpus_, static_cast<int>(m), p);
+          present[m] = f && f->word_sketch.size() == kSketchSize && f->char_sketch.size() == kSketchSize;
+          if (f) {
+            std::copy(f->word_sketch.begin(), f->word_sketch.end(), words.begin() + static_cast<long>(m * kSketchSize));
+            std::copy(f->char_sketch.begin(), f->char_sketch.end(), chars.begin() + static_cast<long>(m * kSketchSize));
+          }
+          if (f && !present[m]) present[m] = 2;  // answered, but empty text: similarity 0
+        }
+        float* out = cache.data() + p * M * M;
+        for (size_t a = 0; a < M; ++a) {
+          if (!present[a]) continue;
+          out[a * M + a] = 1.0f;
+          for (size_t b = a + 1; b < M; ++b) {
+            if (!present[b]) continue;
+            double sim = 0;
+            if (present[a] == 1 && present[b] == 1) {
+              sim = 0.5 * sketch_jaccard_raw(words.data() + a * kSketchSize, words.data() + b * kSketchSize) +
+                    0.5 * sketch_jaccard_raw(chars.data() + a * kSketchSize, chars.data() + b * kSketchSize);
+            }
+            out[a * M + b] = out[b * M + a] = static_cast<float>(sim);
+          }
+        }
+      }
+    });
+  for (auto& t : pool) t.join();
+  similarity_cache_ = std::move(cache);
+}
+
 double Detector::mean_similarity(int a, int b) const {
   double sum = 0;
   size_t n = 0;
   for (size_t p = 0; p < corpus_.prompts.size(); ++p) {
-    const auto* fa = first_answer(corpus_, a, p);
-    const auto* fb = first_answer(corpus_, b, p);
-    if (!fa || !fb) continue;
-    sum += answer_similarity(*fa, *fb);
+    const double s = similarity(a, b, p);
+    if (!std::isfinite(s)) continue;
+    sum += s;
     ++n;
   }
   return n ? sum / static_cast<double>(n) : NAN;
@@ -166,13 +216,11 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
     raw_sim_sum.assign(models.size(), 0);
     raw_sim_n.assign(models.size(), 0);
     for (size_t p = 0; p < P; ++p) {
-      const auto* fr = first_answer(c, R, p);
-      if (!fr) continue;
+      if (!first_answer(c, R, p)) continue;
       std::vector<double> panel_sims;
       for (size_t i = 0; i < models.size(); ++i) {
-        const auto* f = first_answer(c, models[i], p);
-        sim[i] = f ? answer_similarity(*f, *fr) : NAN;
-        if (f) {
+        sim[i] = similarity(models[i], R, p);
+        if (std::isfinite(sim[i])) {
           raw_sim_sum[i] += sim[i];
           raw_sim_n[i] += 1;
         }
@@ -379,7 +427,10 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
     }
     // Evidence a person can check.
     auto top = prompt_z[i];
-    std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    const size_t shown = std::min<size_t>(5, top.size());
+    std::partial_sort(top.begin(), top.begin() + static_cast<long>(shown), top.end(),
+                      [](const auto& a, const auto& b) { return a.second > b.second; });
+    top.resize(shown);
     if (comp_z[i].count("pair")) {
       Evidence e{"pair",
                  fmt::format("mean per-prompt similarity to {} is {:.2f} panel MADs above the "

@@ -80,9 +80,15 @@ class Detector {
   // Mean raw per-prompt similarity of two models' answers (prompts both answered).
   double mean_similarity(int a, int b) const;
 
+  // Computes every pair's answer similarity on every prompt once (for `lineage`, which asks
+  // for all of them): P x M x M floats, filled prompt by prompt on `threads` threads.
+  void precompute_similarities(unsigned threads);
+
  private:
+  double similarity(int a, int b, size_t prompt) const;  // NaN when either did not answer
   const Corpus& corpus_;
   Profiles profiles_;
+  std::vector<float> similarity_cache_;  // empty unless precomputed
 };
 
 // Similarity of two answers: mean of word 1-3-gram and character 5-gram Jaccard estimates.

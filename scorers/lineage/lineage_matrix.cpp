@@ -10,7 +10,8 @@
 
 namespace ds::lineage {
 
-LineageMatrix lineage_matrix(const Detector& detector, unsigned threads) {
+LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
+  detector.precompute_similarities(threads);
   const Corpus& c = detector.corpus();
   LineageMatrix out;
   std::vector<int> live;

@@ -25,7 +25,7 @@ struct LineageMatrix {
   std::string method;
 };
 
-LineageMatrix lineage_matrix(const Detector& detector, unsigned threads = 2);
+LineageMatrix lineage_matrix(Detector& detector, unsigned threads = 2);
 json lineage_to_json(const LineageMatrix& m);
 std::string lineage_table(const LineageMatrix& m);
 

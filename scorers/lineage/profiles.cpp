@@ -2,33 +2,46 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace ds::lineage {
 
 Profiles build_profiles(const Corpus& c) {
   Profiles out;
   const size_t M = c.models.size();
-  std::vector<std::unordered_map<uint32_t, uint32_t>> df(M);
+  // Per model: (habit, number of answers showing it), sorted by habit. Sorting flat vectors
+  // is several times faster than hash maps at 230 models x 805 answers.
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> df(M);
   std::vector<uint32_t> answered(M, 0);
-  for (size_t m = 0; m < M; ++m)
+  std::vector<uint32_t> repeated;  // habits a model shows at least twice, one entry per model
+  for (size_t m = 0; m < M; ++m) {
+    std::vector<uint32_t> all;
     for (const auto& cell : c.cells[m]) {
       if (cell.empty()) continue;
       ++answered[m];
-      for (uint32_t h : cell.front().features.habits) ++df[m][h];
+      const auto& h = cell.front().features.habits;
+      all.insert(all.end(), h.begin(), h.end());
     }
-  // Habits a model shows at least twice, shared by at least a quarter of the models: the
-  // common currency of style rather than one answer's content.
-  std::unordered_map<uint32_t, uint32_t> models_using;
-  for (size_t m = 0; m < M; ++m)
-    for (const auto& [h, n] : df[m])
-      if (n >= 2) ++models_using[h];
+    std::sort(all.begin(), all.end());
+    for (size_t i = 0; i < all.size();) {
+      size_t j = i;
+      while (j < all.size() && all[j] == all[i]) ++j;
+      df[m].push_back({all[i], static_cast<uint32_t>(j - i)});
+      if (j - i >= 2) repeated.push_back(all[i]);
+      i = j;
+    }
+  }
+  // Habits shown at least twice by at least a quarter of the models: the common currency of
+  // style rather than one answer's content.
   size_t active = 0;
   for (size_t m = 0; m < M; ++m) active += answered[m] > 0;
-  const uint32_t min_models = static_cast<uint32_t>(std::max<size_t>(3, (active + 3) / 4));
-  for (const auto& [h, n] : models_using)
-    if (n >= min_models) out.features.push_back(h);
-  std::sort(out.features.begin(), out.features.end());
+  const size_t min_models = std::max<size_t>(3, (active + 3) / 4);
+  std::sort(repeated.begin(), repeated.end());
+  for (size_t i = 0; i < repeated.size();) {
+    size_t j = i;
+    while (j < repeated.size() && repeated[j] == repeated[i]) ++j;
+    if (j - i >= min_models) out.features.push_back(repeated[i]);
+    i = j;
+  }
   const long F = static_cast<long>(out.features.size());
   out.rows = Eigen::MatrixXf::Zero(static_cast<long>(M), F);
   if (F == 0 || active < 3) return out;
@@ -36,11 +49,14 @@ Profiles build_profiles(const Corpus& c) {
   for (size_t m = 0; m < M; ++m) {
     if (answered[m] == 0) continue;
     live.push_back(static_cast<long>(m));
+    const float floor = static_cast<float>(std::log(0.5 / (answered[m] + 1.0)));
+    size_t k = 0;
     for (long f = 0; f < F; ++f) {
-      const auto it = df[m].find(out.features[static_cast<size_t>(f)]);
-      const double count = it == df[m].end() ? 0.0 : it->second;
+      const uint32_t h = out.features[static_cast<size_t>(f)];
+      while (k < df[m].size() && df[m][k].first < h) ++k;
+      const bool has = k < df[m].size() && df[m][k].first == h;
       out.rows(static_cast<long>(m), f) =
-          static_cast<float>(std::log((count + 0.5) / (answered[m] + 1.0)));
+          has ? static_cast<float>(std::log((df[m][k].second + 0.5) / (answered[m] + 1.0))) : floor;
     }
   }
   Eigen::MatrixXf X(static_cast<long>(live.size()), F);

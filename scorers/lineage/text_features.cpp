@@ -1,6 +1,7 @@
 #include "scorers/lineage/text_features.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <cstring>
 #include <stdexcept>
@@ -59,11 +60,28 @@ uint64_t gram(const std::vector<uint64_t>& t, size_t i, size_t n) {
   return h;
 }
 
-void bottom_k(std::vector<uint32_t>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-  if (v.size() > kSketchSize) v.resize(kSketchSize);
-  v.shrink_to_fit();
+// One-permutation hashing with rotation densification (Shrivastava & Li, 2014).
+std::vector<uint16_t> oph_sketch(const std::vector<uint32_t>& hashes) {
+  if (hashes.empty()) return {};
+  constexpr uint32_t kEmpty = UINT32_MAX;
+  std::vector<uint32_t> low(kSketchSize, kEmpty);
+  // The high bits choose the bin; the rest orders elements within it.
+  for (uint32_t h : hashes) {
+    const size_t bin = static_cast<size_t>((static_cast<uint64_t>(h) * kSketchSize) >> 32);
+    const uint32_t rank = h & 0x00ffffffu;
+    low[bin] = std::min(low[bin], rank);
+  }
+  std::vector<uint16_t> out(kSketchSize);
+  for (size_t i = 0; i < kSketchSize; ++i) {
+    size_t j = i, hops = 0;
+    while (low[j] == kEmpty) {
+      j = (j + 1) % kSketchSize;
+      ++hops;
+    }
+    // A borrowed value is tagged with its distance so it only matches the same borrowing.
+    out[i] = static_cast<uint16_t>(mix(low[j] + (hops << 24)) & 0xffffu);
+  }
+  return out;
 }
 
 std::string lower(std::string_view s) {
@@ -178,7 +196,7 @@ TextFeatures compute_features(std::string_view text) {
   const auto tokens = token_hashes(text);
   f.chars = static_cast<uint32_t>(text.size());
   f.words = static_cast<uint32_t>(tokens.size());
-  std::vector<uint32_t> grams;
+  std::vector<uint32_t> grams;  // word 1-3-gram hashes
   grams.reserve(tokens.size() * 3);
   for (size_t n = 1; n <= 3; ++n) {
     for (size_t i = 0; i + n <= tokens.size(); ++i) {
@@ -225,8 +243,7 @@ TextFeatures compute_features(std::string_view text) {
                                                       : "len:very-long"));
   std::sort(f.habits.begin(), f.habits.end());
   f.habits.erase(std::unique(f.habits.begin(), f.habits.end()), f.habits.end());
-  f.word_sketch = std::move(grams);
-  bottom_k(f.word_sketch);
+  f.word_sketch = oph_sketch(grams);
   // Character 5-grams over lower-cased text with whitespace runs collapsed.
   std::string norm;
   norm.reserve(text.size());
@@ -237,32 +254,35 @@ TextFeatures compute_features(std::string_view text) {
       norm += static_cast<char>(std::tolower(c));
     }
   }
+  std::vector<uint32_t> chars;
+  chars.reserve(norm.size());
   for (size_t i = 0; i + 5 <= norm.size(); ++i)
-    f.char_sketch.push_back(fold(fnv(std::string_view(norm).substr(i, 5))));
-  bottom_k(f.char_sketch);
+    chars.push_back(fold(fnv(std::string_view(norm).substr(i, 5))));
+  f.char_sketch = oph_sketch(chars);
   f.claim = find_identity_claim(text);
   return f;
 }
 
-double sketch_jaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  if (a.empty() || b.empty()) return 0.0;
-  // Walk the union's smallest k hashes; count those present in both sketches.
-  size_t i = 0, j = 0, seen = 0, both = 0;
-  const size_t k = std::max(a.size(), b.size());
-  while (seen < k && (i < a.size() || j < b.size())) {
-    if (j >= b.size() || (i < a.size() && a[i] < b[j])) {
-      ++i;
-    } else if (i >= a.size() || b[j] < a[i]) {
-      ++j;
-    } else {
-      ++both;
-      ++i;
-      ++j;
-    }
-    ++seen;
+double sketch_jaccard(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b) {
+  if (a.size() != kSketchSize || b.size() != kSketchSize) return 0.0;
+  return sketch_jaccard_raw(a.data(), b.data());
+}
+
+double sketch_jaccard_raw(const uint16_t* a, const uint16_t* b) {
+  // Four 16-bit bins per 64-bit word: count the lanes where a ^ b is zero (exact "has zero
+  // lane" bit trick), the hot loop of all-pairs similarity.
+  constexpr uint64_t kLow15 = 0x7fff7fff7fff7fffull;
+  unsigned equal = 0;
+  for (size_t i = 0; i < kSketchSize; i += 4) {
+    uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    const uint64_t d = x ^ y;
+    const uint64_t zero_lanes = ~(((d & kLow15) + kLow15) | d | kLow15);
+    // The zero-lane flags sit at bits 15, 31, 47, 63: add them with one multiply.
+    equal += static_cast<unsigned>((((zero_lanes >> 15) & 0x0001000100010001ull) * 0x0001000100010001ull) >> 48);
   }
-  return static_cast<double>(both) / static_cast<double>(seen);
+  return static_cast<double>(equal) / static_cast<double>(kSketchSize);
 }
 
 namespace {
@@ -277,6 +297,18 @@ uint32_t get_u32(std::string_view in, size_t& pos) {
 void put_vec(std::string& out, const std::vector<uint32_t>& v) {
   put_u32(out, static_cast<uint32_t>(v.size()));
   out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
+}
+void put_vec16(std::string& out, const std::vector<uint16_t>& v) {
+  put_u32(out, static_cast<uint32_t>(v.size()));
+  out.append(reinterpret_cast<const char*>(v.data()), v.size() * 2);
+}
+std::vector<uint16_t> get_vec16(std::string_view in, size_t& pos) {
+  const uint32_t n = get_u32(in, pos);
+  if (pos + size_t{n} * 2 > in.size()) throw std::runtime_error("lineage feature blob is truncated");
+  std::vector<uint16_t> v(n);
+  std::memcpy(v.data(), in.data() + pos, size_t{n} * 2);
+  pos += size_t{n} * 2;
+  return v;
 }
 std::vector<uint32_t> get_vec(std::string_view in, size_t& pos) {
   const uint32_t n = get_u32(in, pos);
@@ -293,8 +325,8 @@ std::string encode_features(const TextFeatures& f) {
   out.reserve(16 + 4 * (f.word_sketch.size() + f.char_sketch.size() + f.habits.size()));
   put_u32(out, f.words);
   put_u32(out, f.chars);
-  put_vec(out, f.word_sketch);
-  put_vec(out, f.char_sketch);
+  put_vec16(out, f.word_sketch);
+  put_vec16(out, f.char_sketch);
   put_vec(out, f.habits);
   return out;
 }
@@ -304,8 +336,8 @@ TextFeatures decode_features(std::string_view blob) {
   size_t pos = 0;
   f.words = get_u32(blob, pos);
   f.chars = get_u32(blob, pos);
-  f.word_sketch = get_vec(blob, pos);
-  f.char_sketch = get_vec(blob, pos);
+  f.word_sketch = get_vec16(blob, pos);
+  f.char_sketch = get_vec16(blob, pos);
   f.habits = get_vec(blob, pos);
   return f;
 }

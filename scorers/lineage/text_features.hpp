@@ -12,9 +12,13 @@
 namespace ds::lineage {
 
 // Bump when the computation changes: stored features of older versions are recomputed.
-inline constexpr int kFeatureVersion = 1;
-// Bottom-k sketch size: Jaccard estimates from k=128 have a standard error of about
-// sqrt(J(1-J)/128), small next to the per-prompt spread across models.
+inline constexpr int kFeatureVersion = 2;
+// One-permutation-hashing sketch: the hash space is cut into kSketchSize bins and each bin
+// keeps the 16 low bits of its smallest hash (empty bins borrow from the next full bin, the
+// "rotation" densification). The share of equal bins estimates the Jaccard similarity with a
+// standard error of about sqrt(J(1-J)/128); comparing two sketches is 128 16-bit equality
+// tests, which the compiler vectorises: all-pairs similarity over 230 models x 805 prompts
+// stays within seconds.
 inline constexpr size_t kSketchSize = 128;
 // One word n-gram in kHabitSampling is kept for the profile (chosen by hash, so every model
 // keeps the same phrases).
@@ -27,8 +31,8 @@ struct IdentityClaim {
 };
 
 struct TextFeatures {
-  std::vector<uint32_t> word_sketch;  // bottom-k of word 1-3-gram hashes, ascending
-  std::vector<uint32_t> char_sketch;  // bottom-k of character 5-gram hashes, ascending
+  std::vector<uint16_t> word_sketch;  // OPH sketch of word 1-3-gram hashes (kSketchSize bins)
+  std::vector<uint16_t> char_sketch;  // OPH sketch of character 5-gram hashes
   std::vector<uint32_t> habits;       // sampled phrases + opener/closer/markdown markers, ascending
   uint32_t words = 0;
   uint32_t chars = 0;
@@ -41,8 +45,10 @@ std::vector<std::string> tokenize(std::string_view text);
 
 TextFeatures compute_features(std::string_view text);
 
-// Jaccard similarity estimated from two bottom-k sketches of the same k.
-double sketch_jaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+// Jaccard similarity estimated from two sketches (0 when either text was empty).
+double sketch_jaccard(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b);
+// The same on two arrays of kSketchSize bins.
+double sketch_jaccard_raw(const uint16_t* a, const uint16_t* b);
 
 // "I am X, a (large) language model (created|developed|trained|made|built) by Y",
 // "... from Y", "my name is X"; nullopt when the text makes no such claim.

@@ -1,0 +1,154 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "harness/core/errors.hpp"
+#include "results/importers/import_batch.hpp"
+#include "tests/support/process.hpp"
+
+using namespace ds;
+
+namespace {
+
+void write(const std::string& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
+
+size_t count(Store& store, const char* table) {
+  auto s = store.db().prepare(std::string("SELECT COUNT(*) FROM ") + table);
+  s.step();
+  return static_cast<size_t>(s.integer(0));
+}
+
+struct Bench {
+  test::TempDir dir;
+  std::string answers;
+  Bench() {
+    std::filesystem::create_directories(dir.file("model_answer"));
+    write(dir.file("question.jsonl"),
+          "{\"question_id\": 1, \"category\": \"math\", \"turns\": [\"What is 2+2?\", \"And 3+3?\"]}\n"
+          "{\"question_id\": 2, \"category\": \"writing\", \"turns\": [\"Write a haiku.\"]}\n");
+    answers = dir.file("model_answer/alpha-7b.jsonl");
+    write(answers,
+          "{\"question_id\": 1, \"model_id\": \"x\", \"choices\": [{\"index\": 0, \"turns\": [\"4\", \"6\"]}]}\n"
+          "{\"question_id\": 2, \"model_id\": \"x\", \"choices\": [{\"index\": 0, \"turns\": [\"Leaves fall.\"]}]}\n");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("mtbench import: one item per turn, conversation so far, model from file stem") {
+  Bench b;
+  Store store(b.dir.file("r.db"));
+  const auto s = import_files(store, {b.answers}, {.format = "mtbench"});
+  CHECK(s.responses == 3);
+  const auto rows = store.responses({});
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].model == "alpha-7b");
+  CHECK(rows[0].run_id.rfind("import-", 0) == 0);
+  const auto t2 = store.item("mtbench", "1.t2");
+  REQUIRE(t2);
+  REQUIRE(t2->messages.size() == 2);
+  CHECK(t2->messages[0]["content"] == "What is 2+2?");
+  CHECK(t2->messages[1]["content"] == "And 3+3?");
+  CHECK(t2->data["category"] == "math");
+  const auto m = store.model("alpha-7b");
+  REQUIRE(m);
+  CHECK(m->provider == "import");
+  CHECK(m->source == b.answers);
+}
+
+TEST_CASE("importing the same file twice changes nothing") {
+  Bench b;
+  Store store(b.dir.file("r.db"));
+  import_files(store, {b.answers}, {.format = "mtbench"});
+  const auto before = store.responses({});
+  import_files(store, {b.answers}, {.format = "mtbench"});
+  const auto after = store.responses({});
+  REQUIRE(before.size() == after.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    CHECK(before[i].id == after[i].id);
+    CHECK(before[i].text == after[i].text);
+  }
+  CHECK(count(store, "items") == 3);
+  CHECK(count(store, "models") == 1);
+}
+
+TEST_CASE("a malformed line names file:line and nothing is written") {
+  Bench b;
+  const auto bad = b.dir.file("model_answer/beta.jsonl");
+  write(bad,
+        "{\"question_id\": 1, \"choices\": [{\"turns\": [\"4\"]}]}\n"
+        "{\"question_id\": 2, \"choices\": [{\"turns\": [17]}]}\n");
+  Store store(b.dir.file("r.db"));
+  try {
+    import_files(store, {b.answers, bad}, {.format = "mtbench"});
+    FAIL("expected InputError");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find(bad + ":2") != std::string::npos);
+  }
+  CHECK(count(store, "responses") == 0);
+  CHECK(count(store, "models") == 0);
+  write(bad, "{\"question_id\": 1, \"choices\": [{\"turns\": [\"4\"]}]}\nnot json\n");
+  CHECK_THROWS_WITH_AS(import_files(store, {bad}, {.format = "mtbench"}),
+                       doctest::Contains((bad + ":2").c_str()), InputError);
+  write(bad, "{\"question_id\": 99, \"choices\": [{\"turns\": [\"4\"]}]}\n");
+  CHECK_THROWS_WITH_AS(import_files(store, {bad}, {.format = "mtbench"}),
+                       doctest::Contains((bad + ":1").c_str()), InputError);
+  CHECK(count(store, "responses") == 0);
+}
+
+TEST_CASE("arenahard turns are objects with content; --questions and --model are honoured") {
+  test::TempDir dir;
+  write(dir.file("q.jsonl"), "{\"question_id\": \"abc\", \"category\": \"hard\", \"turns\": [{\"content\": \"Explain X.\"}]}\n");
+  write(dir.file("ans.jsonl"), "{\"question_id\": \"abc\", \"choices\": [{\"turns\": [{\"content\": \"X is Y.\"}]}]}\n");
+  Store store(dir.file("r.db"));
+  import_files(store, {dir.file("ans.jsonl")},
+               {.format = "arenahard", .model_name = "gamma", .questions_path = dir.file("q.jsonl")});
+  const auto rows = store.responses({});
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].model == "gamma");
+  CHECK(rows[0].suite == "arenahard");
+  CHECK(rows[0].item_id == "abc.t1");
+  CHECK(rows[0].text == "X is Y.");
+}
+
+TEST_CASE("alpacaeval joins on the instruction text") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.file("m1"));
+  std::filesystem::create_directories(dir.file("m2"));
+  write(dir.file("m1/model_outputs.json"),
+        R"([{"instruction": "Name a color.", "output": "Blue.", "generator": "m1", "dataset": "helpful"}])");
+  write(dir.file("m2/model_outputs.json"),
+        R"([{"instruction": "Name a color.", "output": "Red.", "generator": "m2"}])");
+  Store store(dir.file("r.db"));
+  import_files(store, {dir.file("m1/model_outputs.json"), dir.file("m2/model_outputs.json")},
+               {.format = "alpacaeval"});
+  const auto rows = store.responses({});
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].item_id == rows[1].item_id);
+  CHECK(store.model("m1"));
+  CHECK(store.model("m2"));
+  write(dir.file("bad.json"), R"([{"instruction": "x"}])");
+  CHECK_THROWS_WITH_AS(import_files(store, {dir.file("bad.json")}, {.format = "alpacaeval"}),
+                       doctest::Contains("entry 1"), InputError);
+}
+
+TEST_CASE("jsonl records import and keep existing items") {
+  test::TempDir dir;
+  Store store(dir.file("r.db"));
+  StoredItem item;
+  item.suite = "math";
+  item.item_id = "q1";
+  item.data = {{"answer", "4"}};
+  store.upsert_item(item);
+  write(dir.file("rec.jsonl"),
+        "{\"model\": \"m\", \"suite\": \"math\", \"item_id\": \"q1\", \"text\": \"4\"}\n");
+  import_files(store, {dir.file("rec.jsonl")}, {.format = "jsonl"});
+  CHECK(store.item("math", "q1")->data["answer"] == "4");
+  REQUIRE(store.responses({}).size() == 1);
+  write(dir.file("bad.jsonl"), "{\"model\": \"m\", \"suite\": \"math\"}\n");
+  CHECK_THROWS_WITH_AS(import_files(store, {dir.file("bad.jsonl")}, {.format = "jsonl"}),
+                       doctest::Contains("bad.jsonl:1"), InputError);
+}
