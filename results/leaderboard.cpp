@@ -39,7 +39,7 @@ Leaderboard build_leaderboard(const std::vector<std::string>& stores, const std:
     const auto corpus = lineage::load_corpus(store);
     std::map<std::string, lineage::ParentGuess> parents;
     if (corpus.models.size() >= 3) {
-      const lineage::Detector detector(corpus);
+      lineage::Detector detector(corpus);
       for (const auto& p : lineage::lineage_matrix(detector).parents) parents[p.model] = p;
     }
     std::map<std::string, size_t> answered;
