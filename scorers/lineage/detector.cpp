@@ -383,7 +383,7 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   std::string comps;
   for (const auto& u : used) comps += (comps.empty() ? "" : "+") + u;
   result.method = fmt::format(
-      "sum of panel-standardised component z-scores ({}); panel-calibrated robust normal null; "
+      "sum of panel-standardised component z-scores ({}); panel-calibrated robust Student-t null; "
       "Holm across candidates", comps.empty() ? "none available" : comps);
   result.null_hypothesis =
       "the candidate's statistic is drawn like an unrelated panel model's: "
