@@ -383,11 +383,12 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   std::string comps;
   for (const auto& u : used) comps += (comps.empty() ? "" : "+") + u;
   result.method = fmt::format(
-      "sum of panel-standardised component z-scores ({}); panel-calibrated robust normal null; "
+      "sum of panel-standardised component z-scores ({}); panel-calibrated robust Student-t null; "
       "Holm across candidates", comps.empty() ? "none available" : comps);
   result.null_hypothesis =
       "the candidate's statistic is drawn like an unrelated panel model's: "
-      "Normal(median, (1.4826*MAD)^2) of the panel's statistics, candidate left out";
+      "(T - median) / (1.4826 MAD) of the panel's statistics (candidate left out) follows a "
+      "Student t with 0.37 (n - 1) degrees of freedom";
   std::mt19937_64 rng(o.seed);
   for (int m : candidates) {
     const size_t i = slot[static_cast<size_t>(m)];
@@ -402,8 +403,8 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
       if (k != m) null_t.push_back(T[slot[static_cast<size_t>(k)]]);
     const auto scale = robust_scale(null_t);
     cr.z = null_t.size() >= 2 ? scale.z(T[i]) : 0.0;
-    cr.p_value = normal_upper_p(cr.z);
-    cr.score = normal_cdf(cr.z);
+    cr.p_value = null_t.size() >= 2 ? panel_upper_p(cr.z, null_t.size()) : 1.0;
+    cr.score = 1.0 - cr.p_value;
     if (o.permutations > 0 && !prompt_z[i].empty()) {
       // Per prompt, the candidate's z is exchangeable with any panel model's under the null.
       std::vector<std::vector<double>> pool(P);

@@ -8,9 +8,11 @@
 //            claimed name containing R's name stem);
 //   errors   identical wrong final answers with R beyond chance (only where scores exist);
 //   choices  agreement of choice distributions with R (1 - Jensen–Shannon; where present).
-// The statistic T is the sum of the component z-scores; its null is the panel itself: T of a
-// model unrelated to R is taken as Normal(median, (1.4826 MAD)^2) of the panel's T (the
-// candidate left out), which other distilled panel members cannot drag (robust estimates).
+// The statistic T is the sum of the component z-scores; its null is the panel itself: for a
+// model unrelated to R, (T - median) / (1.4826 MAD) of the panel's T (candidate left out)
+// follows a Student t with 0.37 (n - 1) degrees of freedom (the MAD's efficiency: small
+// panels give uncertain scales). Robust estimates keep other distilled panel members from
+// dragging the null.
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -35,7 +37,7 @@ struct CandidateResult {
   std::string model;
   double statistic = 0;  // T
   double z = 0;          // T standardised against the panel
-  double score = 0;      // Phi(z), in [0, 1]
+  double score = 0;      // 1 - p_value, in [0, 1]
   double p_value = 1;
   double p_adjusted = 1;  // Holm across the candidates
   std::string verdict;    // distilled | inconclusive | independent

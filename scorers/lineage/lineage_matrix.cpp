@@ -69,7 +69,9 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
       g.score = out.score[ci][refs[best]];
       g.p_value = ps[best];
       g.p_adjusted = adj[best];
-      g.verdict = g.p_adjusted <= 0.05 ? "distilled" : g.p_value > 0.2 ? "independent" : "inconclusive";
+      // Similarity has no direction: a teacher's likeliest "parent" is its own student, and
+      // siblings of one family find each other. The verdict says "related", not "distilled".
+      g.verdict = g.p_adjusted <= 0.05 ? "related" : g.p_value > 0.2 ? "unrelated" : "inconclusive";
     }
     out.parents.push_back(g);
   }
@@ -103,6 +105,8 @@ json lineage_to_json(const LineageMatrix& m) {
           {"detect_score_note", "detect_score[i][j]: score of model i as a student of model j"},
           {"parents", parents},
           {"parent_p_adjusted", "Holm across each model's possible parents"},
+          {"parent_verdict", "related | inconclusive | unrelated: similarity has no direction, so "
+                             "a related pair may be teacher/student either way or siblings"},
           {"method", m.method}};
 }
 

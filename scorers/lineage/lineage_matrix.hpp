@@ -14,7 +14,7 @@ struct ParentGuess {
   std::string model;
   std::string parent;  // "" when the model has no possible parent
   double score = 0, p_value = 1, p_adjusted = 1;
-  std::string verdict;
+  std::string verdict;  // related | inconclusive | unrelated (no direction)
 };
 
 struct LineageMatrix {

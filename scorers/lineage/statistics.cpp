@@ -1,6 +1,7 @@
 #include "scorers/lineage/statistics.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -43,6 +44,13 @@ RobustScale robust_scale(const std::vector<double>& ref) {
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 double normal_upper_p(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
+
+double panel_upper_p(double z, size_t n) {
+  if (!std::isfinite(z)) return NAN;
+  const double df = std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0));
+  boost::math::students_t dist(df);
+  return boost::math::cdf(boost::math::complement(dist, z));
+}
 
 std::vector<double> holm_adjust(const std::vector<double>& p) {
   const size_t m = p.size();

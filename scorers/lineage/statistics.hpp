@@ -23,6 +23,12 @@ RobustScale robust_scale(const std::vector<double>& reference);
 double normal_cdf(double z);
 double normal_upper_p(double z);  // P(Z >= z)
 
+// Upper-tail p of a z computed with robust_scale from a panel of n values. The median/MAD of a
+// small panel are themselves uncertain (the MAD has ~37% efficiency), which makes a normal
+// reference too liberal; a Student t with 0.37 (n - 1) degrees of freedom absorbs it and tends
+// to the normal as the panel grows.
+double panel_upper_p(double z, size_t panel_size);
+
 // Holm–Bonferroni step-down adjusted p-values, in the input's order, monotone and <= 1.
 std::vector<double> holm_adjust(const std::vector<double>& p);
 

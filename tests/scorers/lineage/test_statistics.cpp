@@ -47,21 +47,25 @@ TEST_CASE("robust scale ignores outliers and falls back when MAD is zero") {
 TEST_CASE("p-values are uniform under a simulated null") {
   // The detector's null: a statistic compared with the robust normal fitted to a panel of
   // draws from the same distribution. Simulate many panels and candidates.
+  // Small panels are the hard case: their median and MAD are uncertain.
+  for (const size_t panel_size : {size_t{8}, size_t{30}, size_t{200}}) {
+  CAPTURE(panel_size);
   std::mt19937_64 rng(12345);
   std::normal_distribution<double> normal(0.0, 1.0);
   std::vector<double> ps;
   for (int trial = 0; trial < 2000; ++trial) {
-    std::vector<double> panel(60);
+    std::vector<double> panel(panel_size);
     for (auto& x : panel) x = 3.0 + 2.0 * normal(rng);
     const double candidate = 3.0 + 2.0 * normal(rng);
-    ps.push_back(normal_upper_p(robust_scale(panel).z(candidate)));
+    ps.push_back(panel_upper_p(robust_scale(panel).z(candidate), panel_size));
   }
   // KS critical value at alpha=0.001 for n=2000 is about 0.044; the robust fit adds a little.
   CHECK(ks_uniform_distance(ps) < 0.06);
   // And the false-positive rate at 5% stays near 5%.
   const double fpr = static_cast<double>(std::count_if(ps.begin(), ps.end(), [](double p) { return p <= 0.05; })) / 2000.0;
-  CHECK(fpr < 0.08);
+  CHECK(fpr < 0.07);
   CHECK(fpr > 0.02);
+  }
 }
 
 TEST_CASE("permutation MMD p-values are uniform when both samples share a distribution") {
