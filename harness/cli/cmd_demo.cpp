@@ -22,7 +22,7 @@ void register_demo(CLI::App& app) {
     std::string db = "distillscope-demo.db";
     std::string html = "distillscope-demo.html";
     int samples = 2;
-    int limit = 40;
+    int limit = 30;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -39,11 +39,15 @@ void register_demo(CLI::App& app) {
     const std::string url = server.base_url();
     std::cout << fmt::format("endpoint: {} (OpenAI and Anthropic wire formats)\n\n", url);
     RunConfig config;
-    // Both wire formats are exercised: the teacher and two others over the OpenAI API,
-    // the rest over the Anthropic API.
-    config.models = {"openai:sim-teacher@" + url,        "anthropic:sim-student@" + url,
-                     "anthropic:sim-mixed@" + url,       "openai:sim-independent-a@" + url,
-                     "openai:sim-independent-b@" + url,  "anthropic:sim-independent-c@" + url};
+    // Both wire formats are exercised: OpenAI for even positions, Anthropic for odd ones.
+    // The independents form the panel the detector's null is calibrated on.
+    const std::vector<std::string> names = {
+        "sim-teacher",       "sim-student",       "sim-mixed",         "sim-independent-a",
+        "sim-independent-b", "sim-independent-c", "sim-independent-d", "sim-independent-e",
+        "sim-independent-f", "sim-independent-g", "sim-independent-h", "sim-independent-i",
+        "sim-independent-j", "sim-independent-k"};
+    for (size_t i = 0; i < names.size(); ++i)
+      config.models.push_back((i % 2 == 0 ? "openai:" : "anthropic:") + names[i] + "@" + url);
     config.reference = "sim-teacher";
     config.suites = {"all"};
     config.samples = o->samples;

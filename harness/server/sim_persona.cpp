@@ -1,5 +1,7 @@
 #include "harness/server/sim_persona.hpp"
 
+#include "harness/server/sim_generated_personas.hpp"
+
 namespace ds::server {
 
 namespace {
@@ -248,6 +250,7 @@ std::vector<Persona> make_personas() {
   c.refusal = "I can't provide that. I can explain the relevant safety considerations instead.";
   c.cutoff = "January 2024";
   all.push_back(c);
+  for (auto& g : generated_independent_personas(8)) all.push_back(std::move(g));
   return all;
 }
 

@@ -15,9 +15,9 @@ TEST_CASE("detect finds sim-student as distilled from sim-teacher, not the indep
   test::ServeProcess serve({"--simulate"});
   test::TempDir tmp;
   const std::string db = tmp.file("sim.db");
-  const std::vector<std::string> models{"sim-teacher", "sim-student", "sim-mixed",
-                                        "sim-independent-a", "sim-independent-b",
-                                        "sim-independent-c"};
+  // The eleven independents are the panel the null is calibrated on.
+  std::vector<std::string> models{"sim-teacher", "sim-student", "sim-mixed"};
+  for (char c = 'a'; c <= 'k'; ++c) models.push_back(std::string("sim-independent-") + c);
   {
     Store store(db);
     httplib::Client client("127.0.0.1", serve.port());
@@ -53,15 +53,16 @@ TEST_CASE("detect finds sim-student as distilled from sim-teacher, not the indep
   std::map<std::string, json> by_model;
   for (const auto& c : out["candidates"]) by_model[c["model"].get<std::string>()] = c;
   REQUIRE(by_model.count("sim-student"));
-  // Six simulated models leave a null of four: the Student-t small-panel null caps the
-  // evidence at p ~ 0.01, so the Holm-adjusted verdict may stay "inconclusive"; the unadjusted
-  // p-value and the per-prompt permutation test must both reject.
-  CHECK(by_model["sim-student"]["p_value"].get<double>() <= 0.05);
+  CHECK(by_model["sim-student"]["verdict"] == "distilled");
+  CHECK(by_model["sim-student"]["p_adjusted"].get<double>() <= 0.05);
   CHECK(by_model["sim-student"]["p_permutation"].get<double>() <= 0.01);
-  CHECK(by_model["sim-student"]["verdict"] != "independent");
-  for (const char* m : {"sim-independent-a", "sim-independent-b", "sim-independent-c"}) {
+  for (size_t i = 3; i < models.size(); ++i) {
+    const std::string& m = models[i];
+    INFO(m);
     REQUIRE(by_model.count(m));
-    CHECK(by_model[m]["verdict"] == "independent");
+    // Under the null p is uniform, so an unrelated model is "inconclusive" (p <= 0.2) one
+    // time in five; what must never happen is a "distilled" verdict.
+    CHECK(by_model[m]["verdict"] != "distilled");
     CHECK(by_model[m]["p_permutation"].get<double>() > 0.05);
     CHECK(by_model[m]["score"].get<double>() < by_model["sim-student"]["score"].get<double>());
   }
