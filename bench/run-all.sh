@@ -5,3 +5,4 @@ set -e
 BUILD=${1:-build}
 "$BUILD"/bench_engine --requests 20000 --concurrency 256 --latency-ms 50
 "$BUILD"/bench_lineage 230 805
+"$BUILD"/bench_scorers
