@@ -22,7 +22,7 @@ void register_detect(CLI::App& app) {
   cmd->add_option("--panel", args->options.panel,
                   "models that define 'unrelated' (default: every other model in the store)");
   cmd->add_option("--components", args->options.components,
-                  "evidence to use: pair, profile, identity, errors, choices (default: all)");
+                  "evidence to use: pair, profile, identity, errors, choices, mmd (default: all)");
   cmd->add_option("--permutations", args->options.permutations,
                   "also run a per-prompt permutation test of the pair component with N draws");
   cmd->add_option("--seed", args->options.seed, "random seed for permutations");

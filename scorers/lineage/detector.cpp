@@ -18,6 +18,7 @@ namespace ds::lineage {
 namespace {
 
 constexpr double kClip = 10.0;  // one prompt or component cannot outvote all the others
+constexpr int kMmdPermutations = 200;
 
 double clip(double z) { return std::max(-kClip, std::min(kClip, z)); }
 
@@ -360,6 +361,43 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
     }
   }
 
+  // (f) Sample distributions where several samples per prompt exist: per prompt, the
+  // Hamming-kernel MMD permutation p-value between C's and R's samples; the component is the
+  // mean log10 p over those prompts (near 0 when C's samples look drawn like R's, very
+  // negative when the two are told apart).
+  std::vector<std::vector<std::pair<size_t, double>>> mmd_prompts(models.size());  // (prompt, p)
+  if (enabled("mmd")) {
+    auto samples = [&](int m, size_t p) {
+      std::vector<std::string> out;
+      const auto& cell = c.cells[static_cast<size_t>(m)][p];
+      if (cell.size() < 2) return out;
+      for (size_t k = 0; k < cell.size() && k < kMmdMaxSamples; ++k) out.push_back(cell[k].text);
+      return out;
+    };
+    std::vector<double> sums(models.size(), 0);
+    bool any = false;
+    for (size_t p = 0; p < P; ++p) {
+      const auto rs = samples(R, p);
+      if (rs.empty()) continue;
+      for (size_t i = 0; i < models.size(); ++i) {
+        const auto ms = samples(models[i], p);
+        if (ms.empty()) continue;
+        const uint64_t seed = o.seed ^ (0x9E3779B97F4A7C15ULL * (p * c.models.size() + static_cast<size_t>(models[i]) + 1));
+        const double pv = mmd_permutation_p(ms, rs, kMmdPermutations, seed);
+        if (!std::isfinite(pv)) continue;
+        sums[i] += std::log10(pv);
+        mmd_prompts[i].push_back({p, pv});
+        any = true;
+      }
+    }
+    if (any) {
+      auto& v = raw["mmd"];
+      v.assign(models.size(), NAN);
+      for (size_t i = 0; i < models.size(); ++i)
+        if (!mmd_prompts[i].empty()) v[i] = sums[i] / static_cast<double>(mmd_prompts[i].size());
+    }
+  }
+
   // Standardise each component by the panel, sum into T.
   std::vector<double> T(models.size(), 0.0);
   std::vector<std::map<std::string, double>> comp_z(models.size());
@@ -469,6 +507,22 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
                              fmt::format("choice distributions agree with {}: 1 - JS = {:.3f}",
                                          o.reference, raw["choices"][i]),
                              {}, comp_z[i]["choices"]});
+    if (comp_z[i].count("mmd")) {
+      // The prompts where C's samples are least distinguishable from R's.
+      auto closest = mmd_prompts[i];
+      std::stable_sort(closest.begin(), closest.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      Evidence e{"mmd",
+                 fmt::format("samples drawn like {}'s: two-sample MMD test (Hamming kernel on "
+                             "characters, {} permutations) on {} prompts with >= 2 samples each, "
+                             "mean -log10 p = {:.2f} (component z {:.2f})",
+                             o.reference, kMmdPermutations, closest.size(), -raw["mmd"][i],
+                             comp_z[i]["mmd"]),
+                 {}, comp_z[i]["mmd"]};
+      for (size_t k = 0; k < closest.size() && k < 5; ++k)
+        e.prompt_ids.push_back(c.prompts[closest[k].first]);
+      cr.evidence.push_back(e);
+    }
     result.candidates.push_back(std::move(cr));
   }
   std::vector<double> ps;

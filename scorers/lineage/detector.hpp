@@ -7,7 +7,9 @@
 //   identity share of C's answers claiming R's identity (R's own claimed maker/name, or a
 //            claimed name containing R's name stem);
 //   errors   identical wrong final answers with R beyond chance (only where scores exist);
-//   choices  agreement of choice distributions with R (1 - Jensen–Shannon; where present).
+//   choices  agreement of choice distributions with R (1 - Jensen–Shannon; where present);
+//   mmd      mean log10 p of per-prompt two-sample MMD tests (Hamming kernel on characters)
+//            between C's and R's samples (only on prompts where both have >= 2 samples).
 // The statistic T is the sum of the component z-scores; its null is the panel itself: for a
 // model unrelated to R, (T - median) / (1.4826 MAD) of the panel's T (candidate left out)
 // follows a Student t with 0.37 (n - 1) degrees of freedom (the MAD's efficiency: small
@@ -27,7 +29,7 @@
 namespace ds::lineage {
 
 struct Evidence {
-  std::string kind;    // pair | profile | identity | shared-error | choices | shared-phrase
+  std::string kind;    // pair | profile | identity | shared-error | choices | mmd | shared-phrase
   std::string detail;  // what a person can check
   std::vector<std::string> prompt_ids;
   double statistic = 0;

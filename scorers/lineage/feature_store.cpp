@@ -131,6 +131,17 @@ Corpus load_corpus(Store& store) {
     for (auto& cell : model)
       std::sort(cell.begin(), cell.end(),
                 [](const ResponseEntry& a, const ResponseEntry& b) { return a.sample < b.sample; });
+  // Texts only where a cell holds several samples; single-sample stores read no text at all.
+  auto text = db.prepare("SELECT substr(text, 1, ?2) FROM responses WHERE id = ?1");
+  for (auto& model : c.cells)
+    for (auto& cell : model) {
+      if (cell.size() < 2) continue;
+      for (size_t k = 0; k < cell.size() && k < kMmdMaxSamples; ++k) {
+        text.reset();
+        text.bind(1, cell[k].response_id).bind(2, kMmdMaxChars);
+        if (text.step()) cell[k].text = text.text(0);
+      }
+    }
   return c;
 }
 

@@ -25,7 +25,13 @@ struct ResponseEntry {
   int sample = 0;
   TextFeatures features;
   std::vector<ScoredAnswer> scores;
+  // The answer's text, loaded only where the model has >= 2 samples of the prompt (its first
+  // kMmdMaxSamples samples, first kMmdMaxChars characters): the MMD test compares sample sets.
+  std::string text;
 };
+
+constexpr size_t kMmdMaxSamples = 8;
+constexpr int kMmdMaxChars = 2000;
 
 struct Corpus {
   std::vector<std::string> models;   // sorted

@@ -108,34 +108,56 @@ double hamming_kernel(const std::string& a, const std::string& b) {
 }
 }  // namespace
 
+namespace {
+// Pooled Gram matrix of x followed by y: the permutation test then only relabels indices.
+std::vector<double> hamming_gram(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  std::vector<const std::string*> all;
+  for (const auto& s : x) all.push_back(&s);
+  for (const auto& s : y) all.push_back(&s);
+  const size_t N = all.size();
+  std::vector<double> K(N * N, 1.0);
+  for (size_t i = 0; i < N; ++i)
+    for (size_t j = i + 1; j < N; ++j) K[i * N + j] = K[j * N + i] = hamming_kernel(*all[i], *all[j]);
+  return K;
+}
+
+// Unbiased MMD^2 of the split idx[0..n) vs idx[n..N) of a pooled Gram matrix.
+double mmd_of_split(const std::vector<double>& K, const std::vector<size_t>& idx, size_t n) {
+  const size_t N = idx.size(), m = N - n;
+  double kxx = 0, kyy = 0, kxy = 0;
+  for (size_t a = 0; a < N; ++a)
+    for (size_t b = 0; b < N; ++b) {
+      if (a == b) continue;
+      const double k = K[idx[a] * N + idx[b]];
+      if (a < n && b < n) kxx += k;
+      else if (a >= n && b >= n) kyy += k;
+      else if (a < n) kxy += k;
+    }
+  const double dn = static_cast<double>(n), dm = static_cast<double>(m);
+  return kxx / (dn * (dn - 1)) + kyy / (dm * (dm - 1)) - 2 * kxy / (dn * dm);
+}
+}  // namespace
+
 double mmd_hamming(const std::vector<std::string>& x, const std::vector<std::string>& y) {
   if (x.size() < 2 || y.size() < 2) return NAN;
-  double kxx = 0, kyy = 0, kxy = 0;
-  for (size_t i = 0; i < x.size(); ++i)
-    for (size_t j = 0; j < x.size(); ++j)
-      if (i != j) kxx += hamming_kernel(x[i], x[j]);
-  for (size_t i = 0; i < y.size(); ++i)
-    for (size_t j = 0; j < y.size(); ++j)
-      if (i != j) kyy += hamming_kernel(y[i], y[j]);
-  for (const auto& a : x)
-    for (const auto& b : y) kxy += hamming_kernel(a, b);
-  const double n = static_cast<double>(x.size()), m = static_cast<double>(y.size());
-  return kxx / (n * (n - 1)) + kyy / (m * (m - 1)) - 2 * kxy / (n * m);
+  std::vector<size_t> idx(x.size() + y.size());
+  std::iota(idx.begin(), idx.end(), size_t{0});
+  return mmd_of_split(hamming_gram(x, y), idx, x.size());
 }
 
 double mmd_permutation_p(const std::vector<std::string>& x, const std::vector<std::string>& y,
                          int permutations, uint64_t seed) {
-  const double observed = mmd_hamming(x, y);
-  if (!std::isfinite(observed)) return NAN;
-  std::vector<std::string> pooled(x);
-  pooled.insert(pooled.end(), y.begin(), y.end());
+  if (x.size() < 2 || y.size() < 2) return NAN;
+  // The kernel is evaluated once per pair; each permutation relabels the pooled samples.
+  const auto K = hamming_gram(x, y);
+  std::vector<size_t> idx(x.size() + y.size());
+  std::iota(idx.begin(), idx.end(), size_t{0});
+  const double observed = mmd_of_split(K, idx, x.size());
   std::mt19937_64 rng(seed);
   int at_least = 0;
   for (int r = 0; r < permutations; ++r) {
-    std::shuffle(pooled.begin(), pooled.end(), rng);
-    const std::vector<std::string> a(pooled.begin(), pooled.begin() + static_cast<long>(x.size()));
-    const std::vector<std::string> b(pooled.begin() + static_cast<long>(x.size()), pooled.end());
-    if (mmd_hamming(a, b) >= observed - 1e-12) ++at_least;
+    std::shuffle(idx.begin(), idx.end(), rng);
+    if (mmd_of_split(K, idx, x.size()) >= observed - 1e-12) ++at_least;
   }
   return (1.0 + at_least) / (1.0 + permutations);
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <random>
 
 #include "harness/core/errors.hpp"
@@ -130,4 +131,83 @@ TEST_CASE("shared phrases are the longest common word runs") {
                                 "Well, I hope this helps you with the task. Bye", 4, 3);
   REQUIRE_FALSE(p.empty());
   CHECK(p.front() == "i hope this helps you with the task");
+}
+
+namespace {
+
+// Per prompt, each "source" has a base answer of fixed-length words; a sample replaces about
+// a fifth of its words at random. The student samples from the teacher's source, independents
+// from their own. `samples` answers per model and prompt.
+void fill_sampled_store(Store& store, int samples) {
+  std::mt19937_64 rng(7);
+  std::vector<std::string> vocab;
+  for (const char* w : {"alpha", "bravo", "cedar", "delta", "eagle", "fable", "grape", "house",
+                        "index", "joker", "karma", "lemon", "mango", "noble", "ocean", "piano"})
+    vocab.push_back(w);
+  std::uniform_int_distribution<size_t> word(0, vocab.size() - 1);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<std::string> models{"teacher", "student"};
+  for (int i = 0; i < 10; ++i) models.push_back("indep-" + std::to_string(i));
+  for (const auto& m : models) store.upsert_model({m, "import", "", "test", false});
+  for (int p = 0; p < 12; ++p) {
+    std::vector<std::vector<std::string>> bases;  // teacher's source, then one per independent
+    for (size_t s = 0; s + 1 < models.size(); ++s) {
+      std::vector<std::string> b;
+      for (int k = 0; k < 40; ++k) b.push_back(vocab[word(rng)]);
+      bases.push_back(b);
+    }
+    for (size_t m = 0; m < models.size(); ++m) {
+      const auto& base = bases[m <= 1 ? 0 : m - 1];
+      for (int s = 0; s < samples; ++s) {
+        std::string text;
+        for (const auto& w : base) text += (u(rng) < 0.2 ? vocab[word(rng)] : w) + " ";
+        Record r;
+        r.model = models[m];
+        r.suite = "synthetic";
+        r.item_id = "p" + std::to_string(p);
+        r.sample = s;
+        r.text = text;
+        store.put_response(r);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("mmd component: used with several samples per prompt, absent with one") {
+  for (int samples : {1, 4}) {
+    CAPTURE(samples);
+    test::TempDir dir;
+    Store store(dir.file("m.db"));
+    fill_sampled_store(store, samples);
+    const auto corpus = load_corpus(store);
+    const Detector detector(corpus);
+    DetectOptions o;
+    o.reference = "teacher";
+    const auto r = detector.detect(o);
+    REQUIRE(r.candidates.size() == 11);
+    double student_z = NAN, best_indep_z = -INFINITY;
+    bool mmd_evidence = false;
+    for (const auto& c : r.candidates) {
+      for (const auto& e : c.evidence)
+        if (e.kind == "mmd") {
+          mmd_evidence = true;
+          if (c.model == "student") CHECK(e.prompt_ids.size() == 5);
+        }
+      if (!c.components.count("mmd")) continue;
+      if (c.model == "student") student_z = c.components.at("mmd");
+      else best_indep_z = std::max(best_indep_z, c.components.at("mmd"));
+    }
+    if (samples == 1) {
+      CHECK(r.method.find("mmd") == std::string::npos);
+      CHECK_FALSE(mmd_evidence);
+      CHECK(std::isnan(student_z));
+    } else {
+      CHECK(r.method.find("mmd") != std::string::npos);
+      CHECK(mmd_evidence);
+      CHECK(student_z > 3.0);
+      CHECK(student_z > best_indep_z + 2.0);
+    }
+  }
 }
