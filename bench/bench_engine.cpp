@@ -19,12 +19,12 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "harness/pipeline/serve_process.hpp"
 #include "harness/runner/runner.hpp"
 
 namespace {
@@ -65,71 +65,20 @@ Args parse_args(int argc, char** argv) {
   return a;
 }
 
-// `distillscope serve --simulate --port 0 --latency-ms L` in a child process; port 0 when
-// it cannot be started (the caller then falls back to the in-process server).
-class ServeChild {
- public:
-  ServeChild(const std::string& binary, int latency_ms) {
-    if (access(binary.c_str(), X_OK) != 0) return;
-    log_ = fmt::format("/tmp/ds-bench-serve-{}.log", getpid());
-    const std::string latency = std::to_string(latency_ms);
-    pid_ = fork();
-    if (pid_ == 0) {
-      const int out = open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int null = open("/dev/null", O_RDWR);
-      dup2(null, 0);
-      dup2(out, 1);
-      dup2(null, 2);
-      execl(binary.c_str(), binary.c_str(), "serve", "--simulate", "--port", "0", "--latency-ms",
-            latency.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    const std::regex listening(R"(listening on http://[^:\s]+:(\d+))");
-    for (int waited = 0; waited < 10000; waited += 20) {
-      std::ifstream in(log_);
-      std::string line;
-      if (std::getline(in, line)) {
-        std::smatch m;
-        if (std::regex_search(line, m, listening)) port_ = std::stoi(m[1]);
-        if (in.good() || port_ != 0) break;  // a whole first line arrived
-      }
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+// CPU seconds a process has used so far (from /proc), -1 if unknown.
+double process_cpu_seconds(pid_t pid) {
+  std::ifstream in(fmt::format("/proc/{}/stat", pid));
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto close = stat.rfind(')');
+  if (close == std::string::npos) return -1;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
   }
-  ~ServeChild() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (!log_.empty()) unlink(log_.c_str());
-  }
-  int port() const { return port_; }
-
-  // CPU seconds the server process has used so far (from /proc), -1 if unknown.
-  double cpu_seconds() const {
-    std::ifstream in(fmt::format("/proc/{}/stat", pid_));
-    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto close = stat.rfind(')');
-    if (close == std::string::npos) return -1;
-    std::istringstream fields(stat.substr(close + 2));
-    std::string field;
-    double ticks = 0;
-    for (int i = 3; i <= 15 && fields >> field; ++i) {
-      if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
-    }
-    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
-  }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
-  std::string log_;
-};
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
 
 // The fallback: an OpenAI-shaped endpoint in this process that sleeps L ms per request.
 class InProcessServer {
@@ -221,14 +170,19 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
   const Args args = parse_args(argc, argv);
-  std::unique_ptr<ServeChild> child;
+  std::unique_ptr<ds::ServeProcess> child;
   std::unique_ptr<InProcessServer> local;
   int port = 0;
   std::string server_kind;
   std::string model = args.model;
   if (!args.in_process) {
-    child = std::make_unique<ServeChild>(args.binary, args.latency_ms);
-    port = child->port();
+    try {
+      child = std::make_unique<ds::ServeProcess>(
+          args.binary, std::vector<std::string>{"--simulate", "--latency-ms", std::to_string(args.latency_ms)});
+      port = child->port();
+    } catch (const std::exception&) {
+      port = 0;  // fall back to the in-process server below
+    }
     server_kind = fmt::format("`{} serve --simulate --latency-ms {}` (separate process)", args.binary,
                               args.latency_ms);
   }
@@ -255,7 +209,7 @@ int main(int argc, char** argv) {
 
   rusage before{};
   getrusage(RUSAGE_SELF, &before);
-  const double server_cpu_before = child ? child->cpu_seconds() : 0;
+  const double server_cpu_before = child ? process_cpu_seconds(child->pid()) : 0;
   const auto start = std::chrono::steady_clock::now();
   const RunFigures run = run_jobs(make_jobs(spec, args.requests, "q"), args.concurrency);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -281,7 +235,7 @@ int main(int argc, char** argv) {
                    : fmt::format("; {:.2f} s whole bench process", process_cpu));
   if (child) {
     fmt::print("  server CPU:        {:.2f} s (the serve process, same interval)\n",
-               child->cpu_seconds() - server_cpu_before);
+               process_cpu_seconds(child->pid()) - server_cpu_before);
   }
   fmt::print("  peak RSS:          {:.1f} MB (ru_maxrss of the bench process{}; goal < 100 MB)\n",
              after.ru_maxrss / 1024.0, local ? ", server included" : "");

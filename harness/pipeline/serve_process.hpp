@@ -17,6 +17,7 @@ class ServeProcess {
   ServeProcess& operator=(const ServeProcess&) = delete;
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   std::string base_url() const;  // http://127.0.0.1:PORT/v1
 
  private:

@@ -302,22 +302,17 @@ void put_vec16(std::string& out, const std::vector<uint16_t>& v) {
   put_u32(out, static_cast<uint32_t>(v.size()));
   out.append(reinterpret_cast<const char*>(v.data()), v.size() * 2);
 }
-std::vector<uint16_t> get_vec16(std::string_view in, size_t& pos) {
+template <class T>
+std::vector<T> get_array(std::string_view in, size_t& pos) {
   const uint32_t n = get_u32(in, pos);
-  if (pos + size_t{n} * 2 > in.size()) throw std::runtime_error("lineage feature blob is truncated");
-  std::vector<uint16_t> v(n);
-  std::memcpy(v.data(), in.data() + pos, size_t{n} * 2);
-  pos += size_t{n} * 2;
+  if (pos + size_t{n} * sizeof(T) > in.size()) throw std::runtime_error("lineage feature blob is truncated");
+  std::vector<T> v(n);
+  std::memcpy(v.data(), in.data() + pos, size_t{n} * sizeof(T));
+  pos += size_t{n} * sizeof(T);
   return v;
 }
-std::vector<uint32_t> get_vec(std::string_view in, size_t& pos) {
-  const uint32_t n = get_u32(in, pos);
-  if (pos + size_t{n} * 4 > in.size()) throw std::runtime_error("lineage feature blob is truncated");
-  std::vector<uint32_t> v(n);
-  std::memcpy(v.data(), in.data() + pos, size_t{n} * 4);
-  pos += size_t{n} * 4;
-  return v;
-}
+std::vector<uint16_t> get_vec16(std::string_view in, size_t& pos) { return get_array<uint16_t>(in, pos); }
+std::vector<uint32_t> get_vec(std::string_view in, size_t& pos) { return get_array<uint32_t>(in, pos); }
 }  // namespace
 
 std::string encode_features(const TextFeatures& f) {

@@ -38,15 +38,17 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
-CommandResult run_distillscope(const std::vector<std::string>& args,
-                               const std::string& working_dir) {
-  TempDir tmp;
-  const std::string out_path = tmp.file("out"), err_path = tmp.file("err");
+namespace {
+
+// Forks DS_BINARY with args: stdin from /dev/null, stdout and stderr to the given files
+// (the same file for both when they are equal).
+pid_t start_child(const std::vector<std::string>& args, const std::string& out_path,
+                  const std::string& err_path, const std::string& working_dir) {
   const pid_t pid = fork();
   if (pid == 0) {
     if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(127);
     const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = err_path == out_path ? out : open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int in = open("/dev/null", O_RDONLY);
     dup2(in, 0);
     dup2(out, 1);
@@ -55,6 +57,16 @@ CommandResult run_distillscope(const std::vector<std::string>& args,
     execv(DS_BINARY, argv.data());
     _exit(127);
   }
+  return pid;
+}
+
+}  // namespace
+
+CommandResult run_distillscope(const std::vector<std::string>& args,
+                               const std::string& working_dir) {
+  TempDir tmp;
+  const std::string out_path = tmp.file("out"), err_path = tmp.file("err");
+  const pid_t pid = start_child(args, out_path, err_path, working_dir);
   int status = 0;
   waitpid(pid, &status, 0);
   CommandResult r;
@@ -66,19 +78,7 @@ CommandResult run_distillscope(const std::vector<std::string>& args,
 
 pid_t spawn_distillscope(const std::vector<std::string>& args, const std::string& log_path,
                          const std::string& working_dir) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(127);
-    const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int in = open("/dev/null", O_RDONLY);
-    dup2(in, 0);
-    dup2(log, 1);
-    dup2(log, 2);
-    auto argv = make_argv(args);
-    execv(DS_BINARY, argv.data());
-    _exit(127);
-  }
-  return pid;
+  return start_child(args, log_path, log_path, working_dir);
 }
 
 std::string ServeProcess::http_get(const std::string& path) const {
