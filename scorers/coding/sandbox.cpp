@@ -113,7 +113,13 @@ void set_limit(int resource, rlim_t value) {
   std::vector<char*> cargs;
   for (const auto& a : args) cargs.push_back(const_cast<char*>(a.c_str()));
   cargs.push_back(nullptr);
-  ::execv(cargs[0], cargs.data());
+  // bwrap itself must not inherit our environment: it is the sandbox's PID 1, and its
+  // /proc/1/environ is readable from inside (--clearenv cleans only its child). The API keys
+  // live in our environment, so bwrap gets one built from nothing.
+  char* minimal_env[] = {const_cast<char*>("PATH=/usr/bin:/bin"),
+                         const_cast<char*>("HOME=/tmp"), const_cast<char*>("LANG=C.UTF-8"),
+                         nullptr};
+  ::execve(cargs[0], cargs.data(), minimal_env);
   const char msg[] = "bwrap: exec failed\n";
   [[maybe_unused]] auto n = ::write(2, msg, sizeof msg - 1);
   ::_exit(127);

@@ -99,3 +99,24 @@ TEST_CASE("sandbox refuses to run without bubblewrap and says how to install it"
                        SandboxUnavailable);
   unsetenv("DISTILLSCOPE_BWRAP");
 }
+
+TEST_CASE("no process in the sandbox can read the caller's environment (API keys)") {
+  // Every process visible inside, bwrap itself (PID 1) included, reads as clean.
+  setenv("DISTILLSCOPE_TEST_SECRET", "sk-sandbox-must-not-see-this-0123456789", 1);
+  const auto r = python(
+      "import os\n"
+      "seen = []\n"
+      "for pid in os.listdir('/proc'):\n"
+      "    if not pid.isdigit(): continue\n"
+      "    try:\n"
+      "        seen.append(open('/proc/%s/environ' % pid, 'rb').read().decode('latin-1'))\n"
+      "    except OSError:\n"
+      "        pass\n"
+      "seen.append('\\0'.join('%s=%s' % kv for kv in os.environ.items()))\n"
+      "print(len(seen)); print('\\n'.join(seen))\n");
+  unsetenv("DISTILLSCOPE_TEST_SECRET");
+  REQUIRE(r.exit_code == 0);
+  CHECK(std::stoi(r.out) >= 2);  // PID 1 (bwrap) and the answer's own process were read
+  CHECK(r.out.find("sk-sandbox-must-not-see-this") == std::string::npos);
+  CHECK(r.out.find("DISTILLSCOPE_TEST_SECRET") == std::string::npos);
+}
