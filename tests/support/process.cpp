@@ -21,9 +21,8 @@ namespace ds::test {
 namespace {
 
 std::vector<char*> make_argv(const std::vector<std::string>& args) {
-  static std::string binary = DS_BINARY;
   std::vector<char*> argv;
-  argv.push_back(binary.data());
+  argv.push_back(const_cast<char*>(distillscope_binary().c_str()));
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   return argv;
@@ -37,6 +36,14 @@ std::string slurp(const std::string& path) {
 }
 
 }  // namespace
+
+const std::string& distillscope_binary() {
+  static const std::string binary = DS_BINARY;
+  return binary;
+}
+
+ServeProcess::ServeProcess(const std::vector<std::string>& args)
+    : ds::ServeProcess(distillscope_binary(), args) {}
 
 namespace {
 
@@ -54,7 +61,7 @@ pid_t start_child(const std::vector<std::string>& args, const std::string& out_p
     dup2(out, 1);
     dup2(err, 2);
     auto argv = make_argv(args);
-    execv(DS_BINARY, argv.data());
+    execv(distillscope_binary().c_str(), argv.data());
     _exit(127);
   }
   return pid;

@@ -28,7 +28,7 @@ pid_t spawn_distillscope(const std::vector<std::string>& args, const std::string
 // binary's path) plus a GET helper for /stats.
 class ServeProcess : public ds::ServeProcess {
  public:
-  explicit ServeProcess(const std::vector<std::string>& args) : ds::ServeProcess(DS_BINARY, args) {}
+  explicit ServeProcess(const std::vector<std::string>& args);
   std::string http_get(const std::string& path) const;  // GET http://127.0.0.1:PORT/path
 };
 
@@ -43,6 +43,9 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// The distillscope binary under test.
+const std::string& distillscope_binary();
 
 // The shared development data (../shared/data/mtbench) or "" when absent.
 std::string mtbench_dir();
