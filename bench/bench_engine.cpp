@@ -119,8 +119,8 @@ class InProcessServer {
   std::thread thread_;
 };
 
-std::vector<ds::Job> make_jobs(const ds::ModelSpec& spec, size_t n, const std::string& tag) {
-  std::vector<ds::Job> jobs(n);
+std::vector<ds::harness::Job> make_jobs(const ds::core::ModelSpec& spec, size_t n, const std::string& tag) {
+  std::vector<ds::harness::Job> jobs(n);
   for (size_t i = 0; i < n; ++i) {
     jobs[i].key = tag + std::to_string(i);
     jobs[i].endpoint = spec;
@@ -133,23 +133,23 @@ std::vector<ds::Job> make_jobs(const ds::ModelSpec& spec, size_t n, const std::s
 double seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; }
 
 struct RunFigures {
-  ds::RunnerStats stats;
+  ds::harness::RunnerStats stats;
   std::vector<double> latencies_ms;
   double thread_cpu_seconds = 0;
 };
 
 // Runs on its own thread so that RUSAGE_THREAD is the runner's CPU alone, whatever else the
 // process does (the in-process server).
-RunFigures run_jobs(std::vector<ds::Job> jobs, int concurrency) {
+RunFigures run_jobs(std::vector<ds::harness::Job> jobs, int concurrency) {
   RunFigures figures;
   std::thread worker([&] {
-    ds::RunnerOptions options;
+    ds::harness::RunnerOptions options;
     options.concurrency = concurrency;
     options.progress = false;
     options.max_retries = 6;
-    ds::Runner runner(options);
+    ds::harness::Runner runner(options);
     figures.latencies_ms.reserve(jobs.size());
-    figures.stats = runner.run(std::move(jobs), [&](ds::JobResult&& r) {
+    figures.stats = runner.run(std::move(jobs), [&](ds::harness::JobResult&& r) {
       if (r.response.ok()) figures.latencies_ms.push_back(r.response.latency_ms);
     });
     rusage usage{};
@@ -170,14 +170,14 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
   const Args args = parse_args(argc, argv);
-  std::unique_ptr<ds::ServeProcess> child;
+  std::unique_ptr<ds::harness::ServeProcess> child;
   std::unique_ptr<InProcessServer> local;
   int port = 0;
   std::string server_kind;
   std::string model = args.model;
   if (!args.in_process) {
     try {
-      child = std::make_unique<ds::ServeProcess>(
+      child = std::make_unique<ds::harness::ServeProcess>(
           args.binary, std::vector<std::string>{"--simulate", "--latency-ms", std::to_string(args.latency_ms)});
       port = child->port();
     } catch (const std::exception&) {
@@ -194,8 +194,8 @@ int main(int argc, char** argv) {
     server_kind = fmt::format("in-process cpp-httplib server sleeping {} ms (512 threads)", args.latency_ms);
     model = "bench";
   }
-  const ds::ModelSpec spec =
-      ds::parse_model_spec(fmt::format("openai:{}@http://127.0.0.1:{}/v1", model, port));
+  const ds::core::ModelSpec spec =
+      ds::core::parse_model_spec(fmt::format("openai:{}@http://127.0.0.1:{}/v1", model, port));
 
   // The server's real per-request time, measured one request at a time in this run: the
   // limit is N times that over C, not the nominal L.

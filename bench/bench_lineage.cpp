@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 
 extern char** environ;
 
@@ -65,7 +65,7 @@ std::vector<std::string> word_pool() {
       std::ifstream in(e.path());
       std::string line;
       while (std::getline(in, line) && words.size() < 400000) {
-        const auto j = ds::json::parse(line, nullptr, false);
+        const auto j = ds::core::json::parse(line, nullptr, false);
         if (j.is_discarded()) continue;
         for (const auto& t : j["choices"][0]["turns"]) {
           if (!t.is_string()) continue;
@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
       text += "\n\n" + closer;
       if (m < teachers) teacher_answer[static_cast<size_t>(m * prompts + p)] = text;
       bytes += text.size();
-      out << ds::json{{"model", name}, {"suite", "bench"}, {"item_id", fmt::format("p{:03d}", p)},
+      out << ds::core::json{{"model", name}, {"suite", "bench"}, {"item_id", fmt::format("p{:03d}", p)},
                       {"text", text}}.dump()
           << "\n";
     }

@@ -9,7 +9,7 @@
 #include "scorers/math/math_scorer.hpp"
 #include "tasks/suite.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 using Clock = std::chrono::steady_clock;
 
 static double seconds_since(Clock::time_point start) {

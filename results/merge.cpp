@@ -5,9 +5,10 @@
 #include <filesystem>
 #include <map>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -67,4 +68,4 @@ MergeSummary merge_stores(Store& target, const std::vector<std::string>& inputs)
   return summary;
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -4,8 +4,9 @@
 #include <vector>
 
 #include "results/store.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 struct MergeSummary {
   size_t responses = 0;
@@ -18,4 +19,4 @@ struct MergeSummary {
 // error), so merging twice or in another order gives the same answers.
 MergeSummary merge_stores(Store& target, const std::vector<std::string>& inputs);
 
-}  // namespace ds
+}  // namespace ds::results

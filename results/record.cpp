@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 json record_to_json(const Record& r) {
   json out = {{"run_id", r.run_id},   {"model", r.model},
@@ -71,4 +72,4 @@ Record record_from_json(const json& v, const std::string& where) {
   return r;
 }
 
-}  // namespace ds
+}  // namespace ds::results

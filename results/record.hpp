@@ -4,9 +4,10 @@
 #include <optional>
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 struct Record {
   int64_t id = 0;  // row id in the store; 0 before it is stored
@@ -29,4 +30,4 @@ json record_to_json(const Record& record);
 // Throws InputError naming `where` (file:line) and the field that is missing or mistyped.
 Record record_from_json(const json& value, const std::string& where);
 
-}  // namespace ds
+}  // namespace ds::results

@@ -6,9 +6,10 @@
 #include <ctime>
 #include <random>
 
-#include "harness/core/sha256.hpp"
+#include "core/sha256.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -297,4 +298,4 @@ std::vector<StoredScore> Store::scores(const std::optional<std::string>& scorer)
   return out;
 }
 
-}  // namespace ds
+}  // namespace ds::results

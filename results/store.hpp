@@ -6,11 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "results/record.hpp"
-#include "results/sqlite.hpp"
+#include "core/sqlite.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 struct ModelInfo {
   std::string name;
@@ -87,4 +88,4 @@ class Store {
 // UTC timestamp in ISO 8601, for the store's rows.
 std::string utc_now_iso8601();
 
-}  // namespace ds
+}  // namespace ds::results

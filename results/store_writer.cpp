@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 StoreWriter::StoreWriter(const std::string& db_path, const std::string& jsonl_path)
     : store_(db_path) {
@@ -63,4 +64,4 @@ void StoreWriter::loop() {
   }
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -11,8 +11,9 @@
 
 #include "results/record.hpp"
 #include "results/store.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 class StoreWriter {
  public:
@@ -39,4 +40,4 @@ class StoreWriter {
   std::thread thread_;
 };
 
-}  // namespace ds
+}  // namespace ds::results

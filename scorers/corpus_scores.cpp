@@ -5,8 +5,9 @@
 #include "scorers/creativity/aut.hpp"
 #include "scorers/creativity/diversity.hpp"
 #include "scorers/philosophy/choice.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -76,12 +77,12 @@ void apply_diversity(std::vector<ScoredResponse>& group) {
 }  // namespace
 
 bool has_corpus_scores(const SuiteItem& item) {
-  return item.suite == "creativity" ||
-         (item.suite == "philosophy" && item.data.value("kind", std::string()) != "free");
+  return item.kind == SuiteKind::creativity ||
+         (item.kind == SuiteKind::philosophy && item.data.value("kind", std::string()) != "free");
 }
 
 void apply_corpus_scores(const SuiteItem& item, std::vector<ScoredResponse>& group) {
-  if (item.suite == "creativity") {
+  if (item.kind == SuiteKind::creativity) {
     if (item.data.value("task", std::string()) == "aut") apply_aut(item, group);
     apply_diversity(group);
   } else if (has_corpus_scores(item)) {
@@ -89,4 +90,4 @@ void apply_corpus_scores(const SuiteItem& item, std::vector<ScoredResponse>& gro
   }
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -6,8 +6,9 @@
 #include <vector>
 
 #include "scorers/scorer.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 struct ScoredResponse {
   int64_t response_id = 0;
@@ -22,4 +23,4 @@ void apply_corpus_scores(const SuiteItem& item, std::vector<ScoredResponse>& gro
 // True when an item's scores depend on other answers than the one scored.
 bool has_corpus_scores(const SuiteItem& item);
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -1,19 +1,16 @@
 #include "scorers/scorer.hpp"
 
-#include <atomic>
-#include <map>
-#include <thread>
-#include <set>
 
 #include "scorers/coding/coding_scorer.hpp"
-#include "scorers/corpus_scores.hpp"
 #include "scorers/creativity/creativity_scorer.hpp"
+#include "scorers/generic/generic_scorers.hpp"
 #include "scorers/judge/judge.hpp"
 #include "scorers/math/math_scorer.hpp"
 #include "scorers/philosophy/philosophy_scorer.hpp"
 #include "scorers/probes/probe_fingerprint.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -41,163 +38,70 @@ void ask_judge(const SuiteItem& item, const std::string& response, const ScoreCo
   }
 }
 
-Score from_stored(const StoredScore& stored) {
-  Score s;
-  s.value = stored.value;
-  s.extracted = stored.extracted;
-  s.details = stored.details.is_object() ? stored.details : json::object();
-  return s;
-}
-
-// Stored scores that must be computed again: missing, or waiting for a judge we now have.
-bool needs_scoring(const StoredScore* stored, const ScoreOptions& options) {
-  if (!stored || options.rescore) return true;
-  if (options.context.judge && !stored->value && stored->details.is_object() &&
-      stored->details.value("needs_judge", false))
-    return true;
-  return false;
+// The sandbox may be missing: the answer is then unscored with the reason, not the run's crash.
+Score score_coding_item(const SuiteItem& item, const std::string& response, const ScoreContext& ctx) {
+  try {
+    return score_coding(item.data, response, ctx.sandbox);
+  } catch (const SandboxUnavailable& e) {
+    Score s;
+    s.details["unscored"] = e.what();
+    s.details["sandbox_unavailable"] = true;
+    return s;
+  }
 }
 
 }  // namespace
 
-SuiteItem suite_item_from_stored(const StoredItem& stored) {
-  SuiteItem item;
-  item.id = stored.item_id;
-  item.suite = stored.suite;
-  item.system = stored.system;
-  if (stored.messages.is_array())
-    for (const auto& m : stored.messages)
-      if (m.is_object())
-        item.messages.push_back({m.value("role", std::string()), m.value("content", std::string())});
-  item.data = stored.data;
-  return item;
+const std::vector<KindScorer>& kind_scorers() {
+  static const std::vector<KindScorer> scorers = {
+      {SuiteKind::math, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
+         return score_math(i.data, r);
+       }},
+      {SuiteKind::coding, score_coding_item, true},
+      {SuiteKind::creativity, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
+         return score_creativity(i.data, r);
+       }},
+      {SuiteKind::philosophy, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
+         return score_philosophy(i.data, r);
+       }},
+      {SuiteKind::probes, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
+         return score_probe(i.data, r);
+       }},
+      {SuiteKind::exact, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
+         return score_exact(i.data, r);
+       }},
+      {SuiteKind::regex, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
+         return score_regex(i.data, r);
+       }},
+      {SuiteKind::contains, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
+         return score_contains(i.data, r);
+       }},
+      {SuiteKind::choice, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
+         return score_choice(i.data, r);
+       }},
+  };
+  return scorers;
+}
+
+const KindScorer* scorer_for(const SuiteItem& item) {
+  if (!item.kind) return nullptr;
+  for (const auto& s : kind_scorers())
+    if (s.kind == *item.kind) return &s;
+  return nullptr;
 }
 
 Score score_response(const SuiteItem& item, const std::string& response,
                      const ScoreContext& ctx) {
-  Score s;
-  if (item.suite == "math") {
-    s = score_math(item.data, response);
-  } else if (item.suite == "coding") {
-    try {
-      s = score_coding(item.data, response, ctx.sandbox);
-    } catch (const SandboxUnavailable& e) {
-      s.details["unscored"] = e.what();
-      s.details["sandbox_unavailable"] = true;
-    }
-  } else if (item.suite == "creativity") {
-    s = score_creativity(item.data, response);
-  } else if (item.suite == "philosophy") {
-    s = score_philosophy(item.data, response);
-  } else if (item.suite == "probes") {
-    s = score_probe(item.data, response);
-  } else {
-    s.details["unscored"] = "no scorer for suite '" + item.suite + "'";
+  const KindScorer* scorer = scorer_for(item);
+  if (!scorer) {
+    Score s;
+    s.details["unscored"] = "suite '" + item.suite + "' has no known kind: give its items a \"kind\" (" +
+                            suite_kind_names() + ")";
+    return s;
   }
+  Score s = scorer->score(item, response, ctx);
   if (s.details.value("needs_judge", false)) ask_judge(item, response, ctx, s);
   return s;
 }
 
-ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
-  ScoreStoreReport report;
-  std::map<std::pair<std::string, std::string>, SuiteItem> items;
-  for (const auto& stored : store.items())
-    items[{stored.suite, stored.item_id}] = suite_item_from_stored(stored);
-
-  const auto responses = store.responses({});
-  std::map<int64_t, StoredScore> stored_scores;  // the suite scorer's score per response
-  std::map<int64_t, std::string> suite_of;
-  for (const auto& r : responses) suite_of[r.id] = r.suite;
-  for (auto& sc : store.scores())
-    if (suite_of.count(sc.response_id) && suite_of[sc.response_id] == sc.scorer)
-      stored_scores[sc.response_id] = std::move(sc);
-
-  // Group answers by item; an item is dirty when one of its answers needs scoring.
-  std::map<std::pair<std::string, std::string>, std::vector<const Record*>> groups;
-  for (const auto& r : responses) groups[{r.suite, r.item_id}].push_back(&r);
-
-  // Pass 1 decides what to score; pass 2 scores (coding answers in parallel: each is a
-  // sandboxed process, and WordNet, used by other scorers, is not thread-safe); pass 3 adds
-  // the corpus-level scores per item.
-  struct GroupWork {
-    const SuiteItem* item = nullptr;
-    bool corpus = false;
-    std::vector<ScoredResponse> scored;
-  };
-  struct Pending {
-    size_t group = 0, index = 0;
-  };
-  std::vector<GroupWork> work;
-  std::vector<Pending> pending;
-  for (const auto& [key, group] : groups) {
-    const auto item_it = items.find(key);
-    const bool corpus = item_it != items.end() && has_corpus_scores(item_it->second);
-    bool dirty = false;
-    for (const auto* r : group) {
-      const auto it = stored_scores.find(r->id);
-      const bool selected = !options.model || *options.model == r->model;
-      if (selected && needs_scoring(it == stored_scores.end() ? nullptr : &it->second, options))
-        dirty = true;
-    }
-    if (!dirty) continue;
-    GroupWork gw;
-    gw.item = item_it == items.end() ? nullptr : &item_it->second;
-    gw.corpus = corpus;
-    for (const auto* r : group) {
-      const auto it = stored_scores.find(r->id);
-      const StoredScore* stored = it == stored_scores.end() ? nullptr : &it->second;
-      const bool selected = !options.model || *options.model == r->model;
-      if (!selected && !corpus) continue;
-      ScoredResponse sr{r->id, r->model, r->text, {}};
-      if (stored && !(selected && needs_scoring(stored, options))) {
-        sr.score = from_stored(*stored);
-      } else if (!gw.item) {
-        sr.score.details["unscored"] = "item '" + r->item_id + "' of suite '" + r->suite +
-                                       "' is not in the store";
-      } else {
-        pending.push_back({work.size(), gw.scored.size()});
-      }
-      gw.scored.push_back(std::move(sr));
-    }
-    work.push_back(std::move(gw));
-  }
-
-  const auto score_one = [&](const Pending& p) {
-    ScoredResponse& sr = work[p.group].scored[p.index];
-    sr.score = score_response(*work[p.group].item, sr.text, options.context);
-  };
-  std::vector<Pending> parallel, serial;
-  for (const auto& p : pending)
-    (work[p.group].item->suite == "coding" ? parallel : serial).push_back(p);
-  for (const auto& p : serial) score_one(p);
-  std::atomic<size_t> next{0};
-  const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < parallel.size(); i = next++) score_one(parallel[i]);
-    });
-  for (auto& t : pool) t.join();
-
-  std::set<std::string> warnings;
-  std::vector<ScoredResponse> to_write;
-  for (auto& gw : work) {
-    for (const auto& sr : gw.scored)
-      if (sr.score.details.value("sandbox_unavailable", false))
-        warnings.insert(sr.score.details["unscored"].get<std::string>());
-    if (gw.corpus) apply_corpus_scores(*gw.item, gw.scored);
-    for (auto& sr : gw.scored) to_write.push_back(std::move(sr));
-  }
-
-  store.db().transaction([&] {
-    for (const auto& sr : to_write) {
-      store.put_score({sr.response_id, suite_of[sr.response_id], sr.score.value,
-                       sr.score.extracted, sr.score.details});
-      (sr.score.value ? report.scored : report.unscored)++;
-    }
-  });
-  report.warnings.assign(warnings.begin(), warnings.end());
-  return report;
-}
-
-}  // namespace ds
+}  // namespace ds::scorers

@@ -1,19 +1,19 @@
 #pragma once
 // The scorer interface: one response to one suite item → Score. The scorer is chosen by the
-// item's suite (scorer name == suite name). Scores live in [0, 1] so suites can be compared;
+// item's kind (tasks/suite_kind.hpp); scores are stored under the suite's name. Scores live in [0, 1] so suites can be compared;
 // a response that cannot be scored honestly gets value = nullopt ("unscored") and a reason.
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
-#include "harness/core/types.hpp"
-#include "results/store.hpp"
+#include "core/json.hpp"
+#include "core/types.hpp"
 #include "scorers/coding/sandbox.hpp"
 #include "tasks/suite.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 struct Score {
   std::optional<double> value;  // nullopt = unscored (details["unscored"] says why)
@@ -30,18 +30,16 @@ struct ScoreContext {
   JudgeFn judge;          // empty: items that need a judge stay unscored
 };
 
-struct ScoreOptions {
-  ScoreContext context;
-  bool rescore = false;  // recompute every score, not only the missing ones
-  std::optional<std::string> model;  // restrict to one model's responses (corpus scores still
-                                     // use every model's answers)
+// The scorer of each suite kind (tasks/suite_kind.hpp): the registry score_response uses.
+struct KindScorer {
+  SuiteKind kind;
+  Score (*score)(const SuiteItem& item, const std::string& response, const ScoreContext& ctx);
+  bool runs_in_sandbox = false;  // each answer is a sandboxed process: score them in parallel
 };
+const std::vector<KindScorer>& kind_scorers();
 
-struct ScoreStoreReport {
-  int scored = 0;    // responses that got a value
-  int unscored = 0;  // responses stored with value = nullopt
-  std::vector<std::string> warnings;  // e.g. the sandbox is unavailable (printed once each)
-};
+// The item's scorer, or nullptr when its kind is unknown.
+const KindScorer* scorer_for(const SuiteItem& item);
 
 // Scores one response to one item. Pure for math, coding, constrained creativity, DAT and
 // probes; items needing a judge call ctx.judge. Corpus-level parts (AUT originality,
@@ -49,13 +47,4 @@ struct ScoreStoreReport {
 Score score_response(const SuiteItem& item, const std::string& response_text,
                      const ScoreContext& ctx);
 
-// Scores every stored response lacking a score for its suite's scorer (or all of them with
-// options.rescore), writing with Store::put_score. Items whose corpus changed (a new answer
-// for an AUT or philosophy item) are rescored as a whole, since rarity and distributions
-// depend on every answer.
-ScoreStoreReport score_store(Store& store, const ScoreOptions& options = {});
-
-// The stored item as the loader would give it.
-SuiteItem suite_item_from_stored(const StoredItem& stored);
-
-}  // namespace ds
+}  // namespace ds::scorers

@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/sha256.hpp"
-#include "tasks/fraction.hpp"
+#include "core/rng.hpp"
+#include "core/sha256.hpp"
+#include "core/rational.hpp"
+#include "tasks/layer.hpp"
 
-namespace ds {
+namespace ds::tasks {
 
 namespace {
 
@@ -19,13 +21,8 @@ namespace {
 // libraries: a seed must give the same items everywhere.
 class SeededRandom {
  public:
-  explicit SeededRandom(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
+  explicit SeededRandom(uint64_t seed) : stream_(seed) {}
+  uint64_t next() { return stream_.next(); }
   // Uniform-enough integer in [lo, hi]; the modulo bias is irrelevant for picking numbers.
   int64_t between(int64_t lo, int64_t hi) {
     return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1));
@@ -36,7 +33,7 @@ class SeededRandom {
   }
 
  private:
-  uint64_t state_;
+  SplitMix64 stream_;
 };
 
 enum class AnswerForm { kExact, kDecimal };
@@ -44,7 +41,7 @@ enum class AnswerForm { kExact, kDecimal };
 struct Draft {
   std::string topic;
   std::string body;
-  Fraction answer;
+  Rational answer;
   AnswerForm form = AnswerForm::kExact;
 };
 
@@ -63,8 +60,8 @@ std::string coefficient(int64_t value, const char* var) {
 }
 
 int64_t binomial(int64_t n, int64_t k) {
-  Fraction r(1);
-  for (int64_t i = 1; i <= k; ++i) r = r * Fraction(n - k + i, i);
+  Rational r(1);
+  for (int64_t i = 1; i <= k; ++i) r = r * Rational(n - k + i, i);
   return r.num();
 }
 
@@ -75,7 +72,7 @@ Draft linear_equation(SeededRandom& rng) {
   const int64_t b = rng.between(-40, 40), d = rng.between(-40, 40);
   const std::string right = c == 0 ? std::to_string(d) : coefficient(c, "x") + " " + signed_term(d);
   return {"algebra", fmt::format("Solve for x: {} {} = {}.", coefficient(a, "x"), signed_term(b), right),
-          Fraction(d - b, a - c)};
+          Rational(d - b, a - c)};
 }
 
 Draft linear_system(SeededRandom& rng) {
@@ -91,7 +88,7 @@ Draft linear_system(SeededRandom& rng) {
   return {"algebra",
           fmt::format("The numbers x and y satisfy {} and {}. What is x + y?", eq(a, b, a * x + b * y),
                       eq(c, d, c * x + d * y)),
-          Fraction(x + y)};
+          Rational(x + y)};
 }
 
 Draft work_rate(SeededRandom& rng) {
@@ -108,7 +105,7 @@ Draft work_rate(SeededRandom& rng) {
           fmt::format("Alone, {} can {} in {} hours, and {} can do it in {} hours. Working together "
                       "at these constant rates, how many hours do they take?",
                       a, rng.pick(jobs), h1, b, h2),
-          Fraction(1) / (Fraction(1, h1) + Fraction(1, h2))};
+          Rational(1) / (Rational(1, h1) + Rational(1, h2))};
 }
 
 Draft mixture(SeededRandom& rng) {
@@ -122,7 +119,7 @@ Draft mixture(SeededRandom& rng) {
           fmt::format("A beaker holds {} {} of {}% vinegar solution. {} {} of {}% vinegar "
                       "solution are added. What is the vinegar concentration of the result, in percent?",
                       l1, litres(l1), p1, l2, litres(l2), p2),
-          Fraction(l1 * p1 + l2 * p2, l1 + l2)};
+          Rational(l1 * p1 + l2 * p2, l1 + l2)};
 }
 
 Draft change_due(SeededRandom& rng) {
@@ -136,7 +133,7 @@ Draft change_due(SeededRandom& rng) {
           fmt::format("{} buys {} loaves at ${} each and {} jars of honey at ${} each, paying with "
                       "${} in notes. How many dollars of change are due?",
                       rng.pick(kNames), n1, money(c1), n2, money(c2), note / 100),
-          Fraction(note - total, 100), AnswerForm::kDecimal};
+          Rational(note - total, 100), AnswerForm::kDecimal};
 }
 
 Draft gcd_or_lcm(SeededRandom& rng) {
@@ -144,12 +141,12 @@ Draft gcd_or_lcm(SeededRandom& rng) {
   int64_t m, n;
   do {
     m = rng.between(2, 31), n = rng.between(2, 31);
-  } while (m == n || Fraction(m, n).num() != m);  // coprime: m/n already in lowest terms
+  } while (m == n || Rational(m, n).num() != m);  // coprime: m/n already in lowest terms
   if (rng.next() % 2)
     return {"number_theory",
-            fmt::format("What is the greatest common divisor of {} and {}?", g * m, g * n), Fraction(g)};
+            fmt::format("What is the greatest common divisor of {} and {}?", g * m, g * n), Rational(g)};
   return {"number_theory", fmt::format("What is the least common multiple of {} and {}?", g * m, g * n),
-          Fraction(g * m * n)};
+          Rational(g * m * n)};
 }
 
 Draft power_remainder(SeededRandom& rng) {
@@ -160,7 +157,7 @@ Draft power_remainder(SeededRandom& rng) {
   for (int64_t i = 0; i < exponent; ++i) result = result * base % mod;
   return {"number_theory",
           fmt::format("What is the remainder when {}^{} is divided by {}?", base, exponent, mod),
-          Fraction(result)};
+          Rational(result)};
 }
 
 Draft committee(SeededRandom& rng) {
@@ -170,7 +167,7 @@ Draft committee(SeededRandom& rng) {
           fmt::format("A {} has {} members. In how many ways can a group of {} of them be chosen to "
                       "travel to a competition?",
                       rng.pick(groups), n, k),
-          Fraction(binomial(n, k))};
+          Rational(binomial(n, k))};
 }
 
 Draft lattice_paths(SeededRandom& rng) {
@@ -179,7 +176,7 @@ Draft lattice_paths(SeededRandom& rng) {
           fmt::format("A robot moves on a grid from (0, 0) to ({}, {}), each step one unit right or "
                       "one unit up. How many different routes can it take?",
                       a, b),
-          Fraction(binomial(a + b, a))};
+          Rational(binomial(a + b, a))};
 }
 
 Draft dice_sum(SeededRandom& rng) {
@@ -193,7 +190,7 @@ Draft dice_sum(SeededRandom& rng) {
           fmt::format("Two fair dice with {} faces each (numbered 1 to {}) are thrown. What is the "
                       "probability that the total is {}?",
                       f, f, target),
-          Fraction(hits, f * f)};
+          Rational(hits, f * f)};
 }
 
 Draft same_colour(SeededRandom& rng) {
@@ -202,7 +199,7 @@ Draft same_colour(SeededRandom& rng) {
           fmt::format("A drawer contains {} green socks and {} yellow socks. Two socks are taken at "
                       "random without replacement. What is the probability that they are the same colour?",
                       g, y),
-          Fraction(g, total) * Fraction(g - 1, total - 1) + Fraction(y, total) * Fraction(y - 1, total - 1)};
+          Rational(g, total) * Rational(g - 1, total - 1) + Rational(y, total) * Rational(y - 1, total - 1)};
 }
 
 Draft at_least_heads(SeededRandom& rng) {
@@ -213,7 +210,7 @@ Draft at_least_heads(SeededRandom& rng) {
           fmt::format("A fair coin is flipped {} times. What is the probability of getting at least {} "
                       "heads?",
                       n, k),
-          Fraction(favourable, int64_t{1} << n)};
+          Rational(favourable, int64_t{1} << n)};
 }
 
 Draft arithmetic_series(SeededRandom& rng) {
@@ -225,7 +222,7 @@ Draft arithmetic_series(SeededRandom& rng) {
           fmt::format("The sequence {}, {}, {}, ... changes by the same amount each time. What is "
                       "the sum of its first {} terms?",
                       first, first + step, first + 2 * step, n),
-          Fraction(n) * (Fraction(2 * first) + Fraction((n - 1) * step)) / Fraction(2)};
+          Rational(n) * (Rational(2 * first) + Rational((n - 1) * step)) / Rational(2)};
 }
 
 using Template = std::pair<const char*, Draft (*)(SeededRandom&)>;
@@ -273,6 +270,7 @@ Suite generate_math_suite(uint64_t seed, size_t count) {
     json item = {
         {"id", fmt::format("math-gen-{}-{:04d}", seed, i + 1)},
         {"suite", kGeneratedMathSuite},
+        {"kind", "math"},  // scored like the math suite (tasks/suite_kind.hpp)
         {"topic", draft.topic},
         {"template", tpl.first},
         {"prompt", draft.body + "\n\n" +
@@ -287,4 +285,4 @@ Suite generate_math_suite(uint64_t seed, size_t count) {
   return suite;
 }
 
-}  // namespace ds
+}  // namespace ds::tasks

@@ -1,12 +1,13 @@
 #pragma once
 // Fresh math items on demand: the same templates with new numbers per seed, answers computed
-// exactly in C++ (Fraction), so a release can be tested on items that were never published.
+// exactly in C++ (Rational), so a release can be tested on items that were never published.
 #include <cstdint>
 #include <cstddef>
 
 #include "tasks/suite.hpp"
+#include "tasks/layer.hpp"
 
-namespace ds {
+namespace ds::tasks {
 
 inline constexpr const char* kGeneratedMathSuite = "math-generated";
 inline constexpr const char* kGeneratedMathVersion = "1.0.0";
@@ -17,4 +18,4 @@ inline constexpr const char* kGeneratedMathVersion = "1.0.0";
 // The suite's sha256 is over its JSONL serialisation, so a run records exactly what was sent.
 Suite generate_math_suite(uint64_t seed, size_t count);
 
-}  // namespace ds
+}  // namespace ds::tasks

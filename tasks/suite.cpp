@@ -5,19 +5,22 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
-#include "harness/core/errors.hpp"
-#include "harness/core/sha256.hpp"
+#include "core/data_dir.hpp"
+#include "core/errors.hpp"
+#include "core/sha256.hpp"
+#include "tasks/layer.hpp"
 
-namespace ds {
+namespace ds::tasks {
 
 namespace fs = std::filesystem;
 
 std::string suites_dir() {
   if (const char* env = std::getenv("DISTILLSCOPE_SUITES_DIR"); env && *env) return env;
-  return std::string(DS_SOURCE_DIR) + "/tasks/suites";
+  return data_dir() + "/suites";
 }
 
 namespace {
@@ -29,6 +32,18 @@ json manifest() {
 }
 
 }  // namespace
+
+std::optional<SuiteKind> manifest_suite_kind(const std::string& suite) {
+  // Read once per suites folder: items are parsed by the hundred.
+  static std::map<std::string, json> manifests;
+  const std::string dir = suites_dir();
+  if (!manifests.count(dir)) manifests[dir] = manifest();
+  const json& m = manifests[dir];
+  if (!m.contains(suite) || !m[suite].is_object() || !m[suite].contains("kind") ||
+      !m[suite]["kind"].is_string())
+    return std::nullopt;
+  return suite_kind_named(m[suite]["kind"].get<std::string>());
+}
 
 std::vector<std::string> builtin_suite_names() {
   std::vector<std::string> names;
@@ -79,6 +94,7 @@ SuiteItem parse_suite_item(const json& v, const std::string& where) {
     throw InputError(fmt::format("{}: item '{}' needs 'prompt' or 'messages'", where, item.id));
   }
   item.data = v;
+  item.kind = resolve_suite_kind(item.suite, v);
   return item;
 }
 
@@ -122,4 +138,4 @@ Suite load_suite(const std::string& name_or_path) {
   return suite;
 }
 
-}  // namespace ds
+}  // namespace ds::tasks

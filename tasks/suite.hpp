@@ -4,14 +4,17 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
-#include "harness/core/types.hpp"
+#include "core/json.hpp"
+#include "core/types.hpp"
+#include "tasks/suite_kind.hpp"
+#include "tasks/layer.hpp"
 
-namespace ds {
+namespace ds::tasks {
 
 struct SuiteItem {
   std::string id;
   std::string suite;
+  std::optional<SuiteKind> kind;  // how it is checked, scored and simulated; nullopt: unknown
   std::string system;
   std::vector<Message> messages;  // `prompt` becomes one user message
   json data;                      // the whole item, suite-specific fields included
@@ -25,11 +28,15 @@ struct Suite {
   std::vector<SuiteItem> items;
 };
 
-// The folder of built-in suites: $DISTILLSCOPE_SUITES_DIR, else the source tree's tasks/suites.
+// The folder of built-in suites: $DISTILLSCOPE_SUITES_DIR, else data_dir()/suites (copied
+// from tasks/suites into the build tree and installed under share/distillscope).
 std::string suites_dir();
 
 // Names of the built-in suites, from the manifest (tasks/suites/manifest.json).
 std::vector<std::string> builtin_suite_names();
+
+// The kind the manifest gives a built-in suite ("kind" of its entry), or nullopt.
+std::optional<SuiteKind> manifest_suite_kind(const std::string& suite);
 
 // Loads a built-in suite by name, or a path to a .jsonl file. Every malformed line is an
 // InputError naming file:line and the field.
@@ -38,4 +45,4 @@ Suite load_suite(const std::string& name_or_path);
 // Parses one item; `where` is file:line for messages.
 SuiteItem parse_suite_item(const json& value, const std::string& where);
 
-}  // namespace ds
+}  // namespace ds::tasks

@@ -4,10 +4,11 @@
 
 #include <set>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "tasks/math_generator.hpp"
+#include "tasks/layer.hpp"
 
-namespace ds {
+namespace ds::tasks {
 
 std::vector<Suite> resolve_suites(const std::vector<std::string>& names, std::optional<uint64_t> seed,
                                   size_t generated_count) {
@@ -36,4 +37,4 @@ std::vector<Suite> resolve_suites(const std::vector<std::string>& names, std::op
   return suites;
 }
 
-}  // namespace ds
+}  // namespace ds::tasks

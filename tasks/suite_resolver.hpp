@@ -7,8 +7,9 @@
 #include <vector>
 
 #include "tasks/suite.hpp"
+#include "tasks/layer.hpp"
 
-namespace ds {
+namespace ds::tasks {
 
 // The default item count of `math-generated` when none is given.
 inline constexpr size_t kDefaultGeneratedCount = 200;
@@ -20,4 +21,4 @@ inline constexpr size_t kDefaultGeneratedCount = 200;
 std::vector<Suite> resolve_suites(const std::vector<std::string>& names, std::optional<uint64_t> seed,
                                   size_t generated_count = kDefaultGeneratedCount);
 
-}  // namespace ds
+}  // namespace ds::tasks

@@ -3,13 +3,16 @@
 // is wrong` messages, and (optionally) proof that each coding item's reference solution passes
 // its own tests.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "tasks/item_checks.hpp"
+#include "tasks/layer.hpp"
 
-namespace ds {
+namespace ds::tasks {
 
 struct SuiteProblem {
   std::string file;
@@ -19,14 +22,22 @@ struct SuiteProblem {
   std::string str() const;  // "file:line: field: message"
 };
 
-struct FieldProblem {
-  std::string field;
-  std::string message;
+
+// A coding item's reference solution run against its tests.
+struct SolutionRun {
+  bool passed = false;  // exit status 0 within the time limit
+  bool timed_out = false;
+  bool sandboxed = false;
+  std::string output;   // stdout, then stderr
 };
 
+// Runs a Python program (solution + tests). tasks/ never runs code itself: the caller hands in
+// the coding scorer's sandboxed runner (scorers/coding/python_check.hpp).
+using SolutionRunner = std::function<SolutionRun(const std::string& program, int timeout_seconds)>;
+
 struct ValidateOptions {
-  bool run_solutions = false;  // coding: run `solution` + `tests` with python
-  std::string python = "/usr/bin/python3";
+  bool run_solutions = false;  // coding: run `solution` + `tests` with run_solution
+  SolutionRunner run_solution;
   int timeout_seconds = 10;
 };
 
@@ -40,13 +51,6 @@ struct SuiteFileReport {
   bool ok() const { return problems.empty(); }
 };
 
-// Suite kinds with their own schema; any other suite name gets the common checks only.
-// "math-generated" is checked as math.
-bool is_known_suite_kind(std::string_view suite);
-
-// The minimum item count of a built-in suite (issue 3), 0 for other names.
-size_t minimum_items(std::string_view suite);
-
 // Problems of one item's suite-specific fields (the common fields are checked by
 // parse_suite_item). Empty when the item is fine.
 std::vector<FieldProblem> check_item_fields(const json& item, std::string_view suite);
@@ -58,4 +62,4 @@ SuiteFileReport validate_suite_file(const std::string& path, const ValidateOptio
 // Validates the manifest and every built-in suite, including its minimum item count.
 std::vector<SuiteFileReport> validate_builtin_suites(const ValidateOptions& options = {});
 
-}  // namespace ds
+}  // namespace ds::tasks

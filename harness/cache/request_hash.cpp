@@ -1,9 +1,10 @@
 #include "harness/cache/request_hash.hpp"
 
-#include "harness/core/sha256.hpp"
+#include "core/sha256.hpp"
 #include "harness/endpoints/endpoint.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 std::string request_hash(const ModelSpec& spec, const Request& request) {
   const json key = {{"base_url", spec.base_url},
@@ -14,4 +15,4 @@ std::string request_hash(const ModelSpec& spec, const Request& request) {
   return sha256_hex(canonical_json(key));
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -2,9 +2,10 @@
 
 #include <filesystem>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 namespace {
 
@@ -85,4 +86,4 @@ size_t ResponseCache::size() {
   return static_cast<size_t>(count.integer(0));
 }
 
-}  // namespace ds
+}  // namespace ds::harness

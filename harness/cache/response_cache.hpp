@@ -5,10 +5,11 @@
 #include <optional>
 #include <string>
 
-#include "harness/core/types.hpp"
-#include "results/sqlite.hpp"
+#include "core/types.hpp"
+#include "core/sqlite.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 // `.distillscope-cache.db` in the directory of the results store at `db_path`.
 std::string default_cache_path(const std::string& db_path);
@@ -28,4 +29,4 @@ class ResponseCache {
   Statement upsert_;
 };
 
-}  // namespace ds
+}  // namespace ds::harness

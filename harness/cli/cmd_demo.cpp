@@ -12,10 +12,14 @@
 #include "harness/pipeline/detection.hpp"
 #include "harness/pipeline/run_pipeline.hpp"
 #include "harness/pipeline/serve_process.hpp"
+#include "harness/pipeline/report_data_build.hpp"
 #include "results/reports/format_html.hpp"
 #include "results/store.hpp"
+#include "harness/cli/run_output.hpp"
+#include "results/reports/detect_output.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_demo(CLI::App& app) {
   struct Options {
@@ -60,9 +64,10 @@ void register_demo(CLI::App& app) {
     config.concurrency = 32;
     config.progress = isatty(2) != 0;
     const RunOutcome outcome = execute_run(config, json{{"command", "demo"}}.dump());
+    print_run_outcome(outcome, config);
     Store store(o->db);
     ReportData data = build_report_data(store, o->db);
-    data.detection = detect_against(store, "sim-teacher");
+    if (outcome.scoring.detection) data.detection = detect_result_to_json(*outcome.scoring.detection);
     std::ofstream(o->html) << format_html(data);
     std::cout << fmt::format(
         "\n{} answers stored in {}; HTML report with answers side by side: {}\n"
@@ -74,4 +79,4 @@ void register_demo(CLI::App& app) {
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

@@ -1,11 +1,13 @@
 // `distillscope detect`: was each candidate distilled from the reference?
 #include <iostream>
 
+#include "results/lineage_features.hpp"
 #include "harness/cli/commands.hpp"
-#include "harness/core/errors.hpp"
-#include "scorers/lineage/detect_output.hpp"
+#include "core/errors.hpp"
+#include "results/reports/detect_output.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_detect(CLI::App& app) {
   auto* cmd = app.add_subcommand(
@@ -30,14 +32,14 @@ void register_detect(CLI::App& app) {
   cmd->add_flag("--json", args->as_json, "print JSON");
   cmd->callback([args] {
     Store store(args->db);
-    const auto corpus = lineage::load_corpus(store);
+    const auto corpus = load_corpus(store);
     const lineage::Detector detector(corpus);
-    const auto result = detector.detect(args->options, lineage::store_text_lookup(store));
+    const auto result = detector.detect(args->options, store_text_lookup(store));
     if (args->as_json)
-      std::cout << lineage::detect_result_to_json(result).dump(2) << "\n";
+      std::cout << detect_result_to_json(result).dump(2) << "\n";
     else
-      std::cout << lineage::detect_result_table(result);
+      std::cout << detect_result_table(result);
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

@@ -5,8 +5,9 @@
 
 #include "harness/cli/commands.hpp"
 #include "results/importers/import_batch.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_import(CLI::App& app) {
   auto* cmd = app.add_subcommand(
@@ -35,4 +36,4 @@ void register_import(CLI::App& app) {
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

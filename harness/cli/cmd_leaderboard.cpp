@@ -7,10 +7,11 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
-#include "harness/core/errors.hpp"
-#include "results/leaderboard.hpp"
+#include "core/errors.hpp"
+#include "harness/pipeline/leaderboard.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_leaderboard(CLI::App& app) {
   struct Options {
@@ -34,4 +35,4 @@ void register_leaderboard(CLI::App& app) {
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

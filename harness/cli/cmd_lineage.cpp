@@ -1,10 +1,12 @@
 // `distillscope lineage`: every model against every other, and each model's likeliest parent.
 #include <iostream>
 
+#include "results/lineage_features.hpp"
 #include "harness/cli/commands.hpp"
 #include "scorers/lineage/lineage_matrix.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_lineage(CLI::App& app) {
   auto* cmd = app.add_subcommand(
@@ -18,7 +20,7 @@ void register_lineage(CLI::App& app) {
   cmd->add_flag("--json", args->as_json, "print JSON");
   cmd->callback([args] {
     Store store(args->db);
-    const auto corpus = lineage::load_corpus(store);
+    const auto corpus = load_corpus(store);
     lineage::Detector detector(corpus);
     const auto matrix = lineage::lineage_matrix(detector);
     if (args->as_json)
@@ -28,4 +30,4 @@ void register_lineage(CLI::App& app) {
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

@@ -5,8 +5,9 @@
 
 #include "harness/cli/commands.hpp"
 #include "results/merge.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_merge(CLI::App& app) {
   struct Options {
@@ -28,4 +29,4 @@ void register_merge(CLI::App& app) {
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

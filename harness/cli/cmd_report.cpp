@@ -6,16 +6,19 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "harness/pipeline/detection.hpp"
+#include "harness/pipeline/report_data_build.hpp"
 #include "results/reports/format_csv.hpp"
 #include "results/reports/format_html.hpp"
 #include "results/reports/format_json.hpp"
 #include "results/reports/format_junit.hpp"
 #include "results/reports/format_markdown.hpp"
 #include "results/store.hpp"
+#include "results/reports/detect_output.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_report(CLI::App& app) {
   struct Options {
@@ -37,7 +40,8 @@ void register_report(CLI::App& app) {
       throw InputError(fmt::format("{}: no results store here; run `distillscope run` or `import` first, or pass --db", o->db));
     Store store(o->db);
     ReportData data = build_report_data(store, o->db);
-    if (!o->reference.empty()) data.detection = detect_against(store, reference_model_name(o->reference));
+    if (!o->reference.empty())
+      data.detection = detect_result_to_json(detect_against(store, reference_model_name(o->reference)));
     std::string text;
     if (o->format == "md") text = format_markdown(data);
     else if (o->format == "html") text = format_html(data);
@@ -55,4 +59,4 @@ void register_report(CLI::App& app) {
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

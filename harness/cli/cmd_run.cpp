@@ -5,11 +5,13 @@
 
 #include "harness/cli/commands.hpp"
 #include "harness/config/run_config.hpp"
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "harness/pipeline/gates.hpp"
 #include "harness/pipeline/run_pipeline.hpp"
+#include "harness/cli/run_output.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 namespace {
 
@@ -112,16 +114,18 @@ void register_run(CLI::App& app) {
     json record = {{"command", "run"}, {"config_file", f->config}, {"models", c.models},
                    {"suites", c.suites}, {"samples", c.samples}, {"shard", fmt::format("{}/{}", c.shard.index, c.shard.count)}};
     const RunOutcome outcome = execute_run(c, record.dump());
+    print_run_outcome(outcome, c);
     if (outcome.interrupted)
       throw IncompleteRun(fmt::format("interrupted; run the same command again to resume ({} answers stored)", outcome.answered));
     if (outcome.failed > 0)
       throw IncompleteRun(fmt::format("{} requests still failing after retries; run the same command again to retry them", outcome.failed));
-    if (!outcome.gate_failures.empty()) {
+    const auto& gate_failures = outcome.scoring.gate_failures;
+    if (!gate_failures.empty()) {
       std::string lines;
-      for (const auto& f : outcome.gate_failures) lines += "\n  " + f;
-      throw GateFailed(fmt::format("{} gate(s) failed:{}", outcome.gate_failures.size(), lines));
+      for (const auto& f : gate_failures) lines += "\n  " + f;
+      throw GateFailed(fmt::format("{} gate(s) failed:{}", gate_failures.size(), lines));
     }
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

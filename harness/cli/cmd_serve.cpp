@@ -4,12 +4,13 @@
 #include <memory>
 
 #include "harness/cli/commands.hpp"
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "harness/server/http_server.hpp"
 #include "harness/server/replay_backend.hpp"
 #include "harness/server/simulated_backend.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 namespace {
 
@@ -84,4 +85,4 @@ void register_serve(CLI::App& app) {
   cmd->callback([args] { run_serve(*args); });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

@@ -5,13 +5,15 @@
 #include <filesystem>
 #include <iostream>
 
+#include "scorers/coding/python_check.hpp"
 #include "harness/cli/commands.hpp"
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "tasks/math_generator.hpp"
 #include "tasks/suite.hpp"
 #include "tasks/suite_validator.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 namespace {
 
@@ -25,7 +27,7 @@ struct ShowOptions {
 struct ValidateFlags {
   std::vector<std::string> files;
   bool run_solutions = false;
-  std::string python = "/usr/bin/python3";
+  std::string python;  // empty: python3 found on PATH under /usr
 };
 
 std::string manifest_description(const std::string& name) {
@@ -87,7 +89,7 @@ void show_suite(const ShowOptions& o) {
 void validate_suites(const ValidateFlags& f) {
   ValidateOptions options;
   options.run_solutions = f.run_solutions;
-  options.python = f.python;
+  options.run_solution = sandboxed_solution_runner(f.python);
   std::vector<SuiteFileReport> reports;
   if (f.files.empty()) {
     reports = validate_builtin_suites(options);
@@ -148,4 +150,4 @@ void register_suites(CLI::App& app) {
   validate->callback([flags] { validate_suites(*flags); });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

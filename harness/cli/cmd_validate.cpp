@@ -1,10 +1,12 @@
 // `distillscope validate`: detector quality on models whose lineage is known.
 #include <iostream>
 
+#include "results/lineage_features.hpp"
 #include "harness/cli/commands.hpp"
 #include "scorers/lineage/validation.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_validate(CLI::App& app) {
   auto* cmd = app.add_subcommand(
@@ -28,7 +30,7 @@ void register_validate(CLI::App& app) {
   cmd->callback([args] {
     const json labels = read_json_file(args->labels);
     Store store(args->db);
-    const auto corpus = lineage::load_corpus(store);
+    const auto corpus = load_corpus(store);
     const lineage::Detector detector(corpus);
     lineage::DetectOptions base;
     base.components = args->components;
@@ -40,4 +42,4 @@ void register_validate(CLI::App& app) {
   });
 }
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

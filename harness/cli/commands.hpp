@@ -2,8 +2,9 @@
 // Each subcommand lives in its own cmd_*.cpp and registers itself on the top-level app.
 // A command's callback throws InputError (exit 2), GateFailed (exit 1) or IncompleteRun (exit 3).
 #include <CLI/CLI.hpp>
+#include "harness/layer.hpp"
 
-namespace ds::cli {
+namespace ds::harness::cli {
 
 void register_run(CLI::App& app);
 void register_serve(CLI::App& app);
@@ -20,4 +21,4 @@ void register_demo(CLI::App& app);
 // The default results store, in the working directory.
 inline constexpr const char* kDefaultDb = "results.db";
 
-}  // namespace ds::cli
+}  // namespace ds::harness::cli

@@ -4,7 +4,8 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "harness/layer.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -13,17 +14,17 @@ int main(int argc, char** argv) {
       "distillscope"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("distillscope ") + DS_VERSION);
-  ds::cli::register_run(app);
-  ds::cli::register_serve(app);
-  ds::cli::register_import(app);
-  ds::cli::register_merge(app);
-  ds::cli::register_detect(app);
-  ds::cli::register_lineage(app);
-  ds::cli::register_validate(app);
-  ds::cli::register_report(app);
-  ds::cli::register_leaderboard(app);
-  ds::cli::register_suites(app);
-  ds::cli::register_demo(app);
+  ds::harness::cli::register_run(app);
+  ds::harness::cli::register_serve(app);
+  ds::harness::cli::register_import(app);
+  ds::harness::cli::register_merge(app);
+  ds::harness::cli::register_detect(app);
+  ds::harness::cli::register_lineage(app);
+  ds::harness::cli::register_validate(app);
+  ds::harness::cli::register_report(app);
+  ds::harness::cli::register_leaderboard(app);
+  ds::harness::cli::register_suites(app);
+  ds::harness::cli::register_demo(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -34,19 +35,19 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return ds::kExitInput;
-  } catch (const ds::InputError& e) {
+    return ds::core::kExitInput;
+  } catch (const ds::core::InputError& e) {
     std::cerr << "distillscope: error: " << e.what() << "\n";
-    return ds::kExitInput;
-  } catch (const ds::GateFailed& e) {
+    return ds::core::kExitInput;
+  } catch (const ds::core::GateFailed& e) {
     std::cerr << "distillscope: gate failed: " << e.what() << "\n";
-    return ds::kExitGate;
-  } catch (const ds::IncompleteRun& e) {
+    return ds::core::kExitGate;
+  } catch (const ds::core::IncompleteRun& e) {
     std::cerr << "distillscope: run incomplete: " << e.what() << "\n";
-    return ds::kExitIncomplete;
+    return ds::core::kExitIncomplete;
   } catch (const std::exception& e) {
     std::cerr << "distillscope: internal error: " << e.what() << "\n";
     return 70;
   }
-  return ds::kExitOk;
+  return ds::core::kExitOk;
 }

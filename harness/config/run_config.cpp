@@ -7,9 +7,10 @@
 #include <filesystem>
 #include <sstream>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 const std::vector<ConfigField>& run_config_fields() {
   static const std::vector<ConfigField> fields = {
@@ -224,4 +225,4 @@ void apply_environment(RunConfig& config) {
   if (const char* cache = std::getenv("DISTILLSCOPE_CACHE"); cache && *cache) config.cache = cache;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -5,10 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
-#include "harness/core/types.hpp"
+#include "core/json.hpp"
+#include "core/types.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 struct Shard {
   int index = 1;  // K in K/N, 1-based
@@ -63,4 +64,4 @@ Shard parse_shard(const std::string& text);  // "K/N", InputError if malformed
 // Environment layer: DISTILLSCOPE_DB and DISTILLSCOPE_CACHE.
 void apply_environment(RunConfig& config);
 
-}  // namespace ds
+}  // namespace ds::harness

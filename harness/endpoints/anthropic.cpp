@@ -1,8 +1,9 @@
 #include "harness/endpoints/anthropic.hpp"
 
 #include "harness/endpoints/reply_error.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 json anthropic_request_body(const ModelSpec& spec, const Request& request) {
   json messages = json::array();
@@ -39,4 +40,4 @@ Response anthropic_read_reply(const json& body) {
   return r;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

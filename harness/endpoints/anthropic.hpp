@@ -1,10 +1,11 @@
 #pragma once
 // Anthropic messages API.
-#include "harness/core/json.hpp"
-#include "harness/core/model_spec.hpp"
-#include "harness/core/types.hpp"
+#include "core/json.hpp"
+#include "core/model_spec.hpp"
+#include "core/types.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 // The messages API requires max_tokens; this is sent when the request leaves it unset.
 inline constexpr int kAnthropicDefaultMaxTokens = 1024;
@@ -15,4 +16,4 @@ json anthropic_request_body(const ModelSpec& spec, const Request& request);
 // Reads a 2xx body; throws ReplyError naming the first field that is missing or mistyped.
 Response anthropic_read_reply(const json& body);
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -7,8 +7,9 @@
 #include "harness/endpoints/anthropic.hpp"
 #include "harness/endpoints/openai.hpp"
 #include "harness/endpoints/reply_error.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 namespace {
 
@@ -116,4 +117,4 @@ Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply) {
   return failed;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

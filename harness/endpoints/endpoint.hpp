@@ -7,11 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "harness/core/json.hpp"
-#include "harness/core/model_spec.hpp"
-#include "harness/core/types.hpp"
+#include "core/json.hpp"
+#include "core/model_spec.hpp"
+#include "core/types.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 struct HttpRequest {
   std::string url;
@@ -52,4 +53,4 @@ HttpRequest build_http_request(const ModelSpec& spec, const Request& request,
 // `error` set (and http_status kept), naming the URL-independent reason.
 Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply);
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -1,8 +1,9 @@
 #include "harness/endpoints/openai.hpp"
 
 #include "harness/endpoints/reply_error.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 json openai_request_body(const ModelSpec& spec, const Request& request) {
   json messages = json::array();
@@ -53,4 +54,4 @@ Response openai_read_reply(const json& body) {
   return r;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -1,8 +1,9 @@
 #include "harness/endpoints/reply_error.hpp"
 
 #include <fmt/format.h>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 const json& require_member(const json& object, const char* key, const char* where) {
   if (!object.is_object()) throw ReplyError(fmt::format("'{}' is not a JSON object", where));
@@ -30,4 +31,4 @@ int64_t optional_count(const json& object, const char* key, const char* where) {
   return it->get<int64_t>();
 }
 
-}  // namespace ds
+}  // namespace ds::harness

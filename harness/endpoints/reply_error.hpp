@@ -3,9 +3,10 @@
 // into Response::error by parse_http_reply; it never escapes to callers.
 #include <stdexcept>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 struct ReplyError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -20,4 +21,4 @@ const std::string& require_string(const json& object, const char* key, const cha
 // null (servers differ in what they send).
 int64_t optional_count(const json& object, const char* key, const char* where);
 
-}  // namespace ds
+}  // namespace ds::harness

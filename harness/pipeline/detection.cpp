@@ -1,20 +1,19 @@
 #include "harness/pipeline/detection.hpp"
 
-#include "harness/core/model_spec.hpp"
-#include "scorers/lineage/detect_output.hpp"
+#include "core/model_spec.hpp"
+#include "results/reports/detect_output.hpp"
 #include "scorers/lineage/detector.hpp"
-#include "scorers/lineage/feature_store.hpp"
+#include "results/lineage_features.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
-json detect_against(Store& store, const std::string& reference, std::string* table) {
-  const auto corpus = lineage::load_corpus(store);
+lineage::DetectResult detect_against(Store& store, const std::string& reference) {
+  const auto corpus = load_corpus(store);
   const lineage::Detector detector(corpus);
   lineage::DetectOptions options;
   options.reference = reference;
-  const auto result = detector.detect(options, lineage::store_text_lookup(store));
-  if (table) *table = lineage::detect_result_table(result);
-  return lineage::detect_result_to_json(result);
+  return detector.detect(options, store_text_lookup(store));
 }
 
 std::string reference_model_name(const std::string& reference) {
@@ -22,4 +21,4 @@ std::string reference_model_name(const std::string& reference) {
   return parse_model_spec(reference).model;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -3,15 +3,16 @@
 // reference, every other model in the store a candidate and the panel.
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "scorers/lineage/detector.hpp"
 #include "results/store.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
-// Returns the `detect --json` document; `table` receives the readable table.
-json detect_against(Store& store, const std::string& reference, std::string* table = nullptr);
+// The detection result; the callers format it (detect --json, the table, reports).
+lineage::DetectResult detect_against(Store& store, const std::string& reference);
 
 // The store name of a --reference given either as a model spec or as a stored name.
 std::string reference_model_name(const std::string& reference);
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -2,9 +2,10 @@
 
 #include <curl/curl.h>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 namespace {
 size_t append(char* data, size_t size, size_t count, void* out) {
@@ -41,4 +42,4 @@ bool endpoint_says_simulated(const ModelSpec& spec) {
   return false;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

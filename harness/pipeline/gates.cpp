@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 Gate parse_gate(const std::string& text) {
   Gate gate;
@@ -28,36 +29,42 @@ Gate parse_gate(const std::string& text) {
   return gate;
 }
 
-std::vector<std::string> evaluate_gates(const std::vector<Gate>& gates, const json& summary,
-                                        const json& detection) {
+namespace {
+
+void check_distilled(const lineage::DetectResult* detection, std::vector<std::string>& failures) {
+  if (!detection) {
+    failures.push_back("gate 'distilled' needs --reference: nothing was tested");
+    return;
+  }
+  for (const auto& c : detection->candidates)
+    if (c.verdict == "distilled")
+      failures.push_back(fmt::format("{} is distilled from {} (p_adjusted {:.3g})", c.model,
+                                     detection->reference, c.p_adjusted));
+}
+
+void check_threshold(const Gate& gate, const Summary& summary, std::vector<std::string>& failures) {
+  bool any_scored = false;
+  for (const auto& [name, m] : summary.models) {
+    const SuiteSummary* s = m.suite(gate.suite);
+    if (!s || !s->score.interval) continue;
+    any_scored = true;
+    const double mean = s->score.interval->mean;
+    if (mean < gate.threshold)
+      failures.push_back(fmt::format("{}: {} mean {:.3f} < {}", name, gate.suite, mean, gate.threshold));
+  }
+  if (!any_scored) failures.push_back(fmt::format("gate '{}': suite '{}' is unscored", gate.text, gate.suite));
+}
+
+}  // namespace
+
+std::vector<std::string> evaluate_gates(const std::vector<Gate>& gates, const Summary& summary,
+                                        const lineage::DetectResult* detection) {
   std::vector<std::string> failures;
-  const json models = summary.contains("models") ? summary["models"] : json::object();
   for (const auto& gate : gates) {
-    if (gate.distilled) {
-      if (detection.is_null() || !detection.contains("candidates")) {
-        failures.push_back("gate 'distilled' needs --reference: nothing was tested");
-        continue;
-      }
-      for (const auto& c : detection["candidates"])
-        if (c.value("verdict", "") == "distilled")
-          failures.push_back(fmt::format("{} is distilled from {} (p_adjusted {:.3g})",
-                                         c.value("model", ""), detection.value("reference", ""),
-                                         c.value("p_adjusted", 1.0)));
-      continue;
-    }
-    bool any_scored = false;
-    for (const auto& [name, m] : models.items()) {
-      if (!m.contains("suites") || !m["suites"].contains(gate.suite)) continue;
-      const json& s = m["suites"][gate.suite];
-      if (!s.contains("mean") || !s["mean"].is_number()) continue;
-      any_scored = true;
-      const double mean = s["mean"].get<double>();
-      if (mean < gate.threshold)
-        failures.push_back(fmt::format("{}: {} mean {:.3f} < {}", name, gate.suite, mean, gate.threshold));
-    }
-    if (!any_scored) failures.push_back(fmt::format("gate '{}': suite '{}' is unscored", gate.text, gate.suite));
+    if (gate.distilled) check_distilled(detection, failures);
+    else check_threshold(gate, summary, failures);
   }
   return failures;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "harness/pipeline/summary.hpp"
+#include "scorers/lineage/detector.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 struct Gate {
   std::string suite;      // empty for the "distilled" gate
@@ -19,10 +21,9 @@ struct Gate {
 // "math<0.8", "coding<0.5", "distilled"; InputError otherwise.
 Gate parse_gate(const std::string& text);
 
-// summary: scorers' suite_summary; detection: detect JSON or null. Returns one line per
-// failure. A gate on a suite that no model was scored on fails too: an unscored suite must
-// not pass silently.
-std::vector<std::string> evaluate_gates(const std::vector<Gate>& gates, const json& summary,
-                                        const json& detection);
+// detection: nullptr when no reference was tested. Returns one line per failure. A gate on a
+// suite that no model was scored on fails too: an unscored suite must not pass silently.
+std::vector<std::string> evaluate_gates(const std::vector<Gate>& gates, const Summary& summary,
+                                        const lineage::DetectResult* detection);
 
-}  // namespace ds
+}  // namespace ds::harness

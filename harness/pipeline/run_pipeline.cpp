@@ -6,12 +6,12 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <thread>
 
-#include "harness/core/errors.hpp"
-#include "harness/core/model_spec.hpp"
+#include "core/errors.hpp"
+#include "core/model_spec.hpp"
+#include "harness/cache/response_cache.hpp"
 #include "harness/pipeline/endpoint_probe.hpp"
 #include "harness/plan/work_plan.hpp"
 #include "harness/runner/runner.hpp"
@@ -19,12 +19,13 @@
 #include "results/store_writer.hpp"
 #include "harness/pipeline/detection.hpp"
 #include "harness/pipeline/gates.hpp"
-#include "scorers/scorer.hpp"
-#include "scorers/stats/summary.hpp"
+#include "harness/pipeline/score_stage.hpp"
+#include "harness/pipeline/summary.hpp"
 #include "tasks/suite.hpp"
 #include "tasks/suite_resolver.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 namespace {
 
@@ -50,11 +51,6 @@ class InterruptGuard {
   void (*previous_term_)(int) = SIG_DFL;
 };
 
-std::string default_cache_path(const std::string& db) {
-  const auto dir = std::filesystem::path(db).parent_path();
-  return (dir / ".distillscope-cache.db").string();
-}
-
 StoredItem to_stored(const Suite& suite, const SuiteItem& item) {
   StoredItem stored;
   stored.suite = item.suite;
@@ -65,6 +61,43 @@ StoredItem to_stored(const Suite& suite, const SuiteItem& item) {
   for (const auto& m : item.messages) stored.messages.push_back({{"role", m.role}, {"content", m.content}});
   stored.data = item.data;
   return stored;
+}
+
+// One request per planned unit, keyed by its index in `units`.
+std::vector<Job> jobs_for(const std::vector<WorkUnit>& units, const std::vector<ModelSpec>& specs,
+                          const RunConfig& config) {
+  std::vector<Job> jobs;
+  jobs.reserve(units.size());
+  for (size_t i = 0; i < units.size(); ++i) {
+    const auto& u = units[i];
+    Job job;
+    job.key = std::to_string(i);
+    job.endpoint = specs[u.model_index];
+    job.request.system = u.item->system.empty() ? config.system : u.item->system;
+    job.request.messages = u.item->messages;
+    job.request.params = config.params;
+    // Sample k carries seed + k: samples differ, yet each is reproducible where the
+    // endpoint honours seeds.
+    if (config.params.seed) job.request.params.seed = *config.params.seed + u.sample;
+    job.request.sample = u.sample;
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+RunnerOptions runner_options(const RunConfig& config) {
+  RunnerOptions options;
+  options.concurrency = config.concurrency;
+  options.requests_per_minute = config.requests_per_minute;
+  options.tokens_per_minute = config.tokens_per_minute;
+  options.max_retries = config.max_retries;
+  options.timeout_seconds = config.timeout_seconds;
+  options.max_response_bytes = config.max_response_bytes;
+  options.cache_path = config.no_cache ? "" : (config.cache.empty() ? default_cache_path(config.db) : config.cache);
+  options.refresh = config.refresh;
+  options.progress = config.progress;
+  options.api_key_env = config.api_key_env;
+  return options;
 }
 
 }  // namespace
@@ -113,35 +146,8 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
       });
   outcome.planned = units.size();
 
-  std::vector<Job> jobs;
-  jobs.reserve(units.size());
-  for (size_t i = 0; i < units.size(); ++i) {
-    const auto& u = units[i];
-    Job job;
-    job.key = std::to_string(i);
-    job.endpoint = specs[u.model_index];
-    job.request.system = u.item->system.empty() ? config.system : u.item->system;
-    job.request.messages = u.item->messages;
-    job.request.params = config.params;
-    // Sample k carries seed + k: samples differ, yet each is reproducible where the
-    // endpoint honours seeds.
-    if (config.params.seed) job.request.params.seed = *config.params.seed + u.sample;
-    job.request.sample = u.sample;
-    jobs.push_back(std::move(job));
-  }
-
-  RunnerOptions options;
-  options.concurrency = config.concurrency;
-  options.requests_per_minute = config.requests_per_minute;
-  options.tokens_per_minute = config.tokens_per_minute;
-  options.max_retries = config.max_retries;
-  options.timeout_seconds = config.timeout_seconds;
-  options.max_response_bytes = config.max_response_bytes;
-  options.cache_path = config.no_cache ? "" : (config.cache.empty() ? default_cache_path(config.db) : config.cache);
-  options.refresh = config.refresh;
-  options.progress = config.progress;
-  options.api_key_env = config.api_key_env;
-
+  std::vector<Job> jobs = jobs_for(units, specs, config);
+  const RunnerOptions options = runner_options(config);
   Runner runner(options);
   StoreWriter writer(config.db, config.jsonl);
   InterruptGuard guard;
@@ -182,23 +188,19 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   const std::string status = outcome.interrupted ? "interrupted"
                              : (outcome.failed > 0 || unfinished > 0) ? "incomplete" : "complete";
   store.finish_run(outcome.run_id, status);
-  std::cerr << fmt::format(
-      "run {}: {} requests planned, {} answered ({} from cache), {} failed after retries{}; "
-      "{} retries, {:.1f} s\n",
-      outcome.run_id, outcome.planned, outcome.answered, outcome.from_cache, outcome.failed,
-      outcome.interrupted ? ", interrupted" : "", stats.retries, stats.wall_seconds);
-  outcome.gate_failures = score_run(config, store, options);
+  outcome.retries = stats.retries;
+  outcome.wall_seconds = stats.wall_seconds;
+  outcome.scoring = score_run(config, store, options);
   return outcome;
 }
 
-std::vector<std::string> score_run(const RunConfig& config, Store& store,
-                                   const RunnerOptions& runner_options) {
+ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOptions& request_options) {
   ScoreOptions score_options;
   std::unique_ptr<Runner> judge_runner;
   std::optional<ModelSpec> judge_spec;
   if (!config.judge.empty()) {
     judge_spec = parse_model_spec(config.judge);
-    RunnerOptions judge_options = runner_options;
+    RunnerOptions judge_options = request_options;
     judge_options.progress = false;
     judge_runner = std::make_unique<Runner>(judge_options);
     // Judge calls go through a runner like every other request: same retries, limits, cache.
@@ -210,21 +212,16 @@ std::vector<std::string> score_run(const RunConfig& config, Store& store,
       return text;
     };
   }
-  const ScoreStoreReport report = score_store(store, score_options);
-  for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
-  std::cerr << fmt::format("scored {} responses; {} unscored{}\n", report.scored, report.unscored,
-                           config.judge.empty() ? " (free-response items need --judge)" : "");
-  const json summary = suite_summary(store);
-  std::cout << format_summary_table(summary);
-  json detection = nullptr;
-  if (!config.reference.empty()) {
-    std::string table;
-    detection = detect_against(store, reference_model_name(config.reference), &table);
-    std::cout << "\n" << table;
-  }
+  ScoreOutcome out;
+  out.report = score_store(store, score_options);
+  out.summary = summarise_store(store);
+  if (!config.reference.empty())
+    out.detection = detect_against(store, reference_model_name(config.reference));
   std::vector<Gate> gates;
   for (const auto& text : config.fail_on) gates.push_back(parse_gate(text));
-  return evaluate_gates(gates, summary, detection);
+  out.gate_failures =
+      evaluate_gates(gates, out.summary, out.detection ? &*out.detection : nullptr);
+  return out;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -1,14 +1,28 @@
 #pragma once
 // `distillscope run` end to end: suites → work plan → runner → store → scorers → summary.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "harness/config/run_config.hpp"
+#include "harness/pipeline/score_stage.hpp"
+#include "harness/pipeline/summary.hpp"
 #include "harness/runner/runner.hpp"
+#include "scorers/lineage/detector.hpp"
 #include "results/store.hpp"
 #include "tasks/suite.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
+
+// What scoring a store gives: the score stage's counts, the summary, the detection against
+// the reference (when one is set) and the --fail-on gates that failed.
+struct ScoreOutcome {
+  ScoreStoreReport report;
+  Summary summary;
+  std::optional<lineage::DetectResult> detection;
+  std::vector<std::string> gate_failures;
+};
 
 struct RunOutcome {
   std::string run_id;
@@ -17,11 +31,13 @@ struct RunOutcome {
   size_t failed = 0;       // still failing after retries
   size_t from_cache = 0;
   bool interrupted = false;
-  std::vector<std::string> gate_failures;  // --fail-on gates that failed
+  int retries = 0;
+  double wall_seconds = 0;
+  ScoreOutcome scoring;
 };
 
-// Throws InputError for bad specs/suites; returns the outcome (the caller maps a failed or
-// interrupted run to exit code 3). Prints progress and the summary to stderr/stdout.
+// Throws InputError for bad specs/suites; returns the outcome (the caller prints it and maps a
+// failed or interrupted run to exit code 3). Only the runner's progress line is printed here.
 RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record);
 
 // Suites named in the config ("all" = every built-in, "math-generated" with the seed),
@@ -29,7 +45,7 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
 std::vector<Suite> suites_for_run(const RunConfig& config);
 
 // Scores what the run stored (judge calls, with --judge, go through their own runner),
-// prints the summary and, with a reference, the detection; returns failed --fail-on gates.
-std::vector<std::string> score_run(const RunConfig& config, Store& store, const RunnerOptions& runner_options);
+// summarises it and, with a reference, runs the detection; evaluates the --fail-on gates.
+ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOptions& request_options);
 
-}  // namespace ds
+}  // namespace ds::harness

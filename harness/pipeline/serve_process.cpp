@@ -10,8 +10,9 @@
 #include <regex>
 #include <stdexcept>
 #include <thread>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 std::string own_executable() { return std::filesystem::read_symlink("/proc/self/exe").string(); }
 
@@ -86,4 +87,4 @@ std::string ServeProcess::base_url() const {
   return "http://127.0.0.1:" + std::to_string(port_) + "/v1";
 }
 
-}  // namespace ds
+}  // namespace ds::harness

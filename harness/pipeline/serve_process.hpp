@@ -5,8 +5,9 @@
 
 #include <string>
 #include <vector>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 class ServeProcess {
  public:
@@ -28,4 +29,4 @@ class ServeProcess {
 // The running executable's own path (/proc/self/exe).
 std::string own_executable();
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -1,8 +1,9 @@
 #include "harness/plan/work_plan.hpp"
 
-#include "harness/core/sha256.hpp"
+#include "core/sha256.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 bool in_shard(const std::string& model, const std::string& suite, const std::string& item_id,
               int sample, const Shard& shard) {
@@ -35,4 +36,4 @@ std::vector<WorkUnit> plan_work(
   return units;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

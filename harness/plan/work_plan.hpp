@@ -6,10 +6,11 @@
 #include <vector>
 
 #include "harness/config/run_config.hpp"
-#include "harness/core/model_spec.hpp"
+#include "core/model_spec.hpp"
 #include "tasks/suite.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 struct WorkUnit {
   size_t model_index = 0;  // into the run's model specs
@@ -28,4 +29,4 @@ std::vector<WorkUnit> plan_work(
     const std::function<bool(const std::string&, const std::string&, const std::string&, int)>&
         already_answered);
 
-}  // namespace ds
+}  // namespace ds::harness

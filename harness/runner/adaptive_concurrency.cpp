@@ -1,8 +1,9 @@
 #include "harness/runner/adaptive_concurrency.hpp"
 
 #include <algorithm>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 AdaptiveConcurrency::AdaptiveConcurrency(int max_limit)
     : max_limit_(std::max(1, max_limit)), limit_(max_limit_) {}
@@ -22,4 +23,4 @@ void AdaptiveConcurrency::on_rate_limited(double request_started_at, double now)
   last_cut_ = now;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

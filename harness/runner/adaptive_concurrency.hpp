@@ -1,8 +1,9 @@
 #pragma once
+#include "harness/layer.hpp"
 // AIMD concurrency per endpoint: halve when the server says "too many" (429), add one
 // after a window's worth of successes. Times are seconds on a monotonic clock.
 
-namespace ds {
+namespace ds::harness {
 
 class AdaptiveConcurrency {
  public:
@@ -24,4 +25,4 @@ class AdaptiveConcurrency {
   double last_cut_ = -1e300;
 };
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -8,18 +8,15 @@
 #include <cmath>
 #include <string>
 
-namespace ds {
+#include "core/text.hpp"
+#include "harness/layer.hpp"
+
+namespace ds::harness {
 
 namespace {
 
 // Hints beyond this are treated as this: an hour-long Retry-After would stall a run silently.
 constexpr double kMaxServerHintSeconds = 600;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::optional<double> parse_number(std::string_view s) {
   if (s.empty()) return std::nullopt;
@@ -46,7 +43,8 @@ bool exhausted(const std::map<std::string, std::string>& headers, const std::str
 }  // namespace
 
 std::optional<double> parse_duration_seconds(std::string_view text) {
-  text = trim(text);
+  const std::string trimmed = trim(text);
+  text = trimmed;
   if (text.empty()) return std::nullopt;
   if (const auto plain = parse_number(text)) return plain;
   double total = 0;
@@ -79,7 +77,8 @@ std::optional<double> parse_duration_seconds(std::string_view text) {
 }
 
 std::optional<double> parse_retry_after(std::string_view value, std::time_t now) {
-  value = trim(value);
+  const std::string trimmed = trim(value);
+  value = trimmed;
   if (const auto seconds = parse_number(value)) return seconds;
   const std::string date(value);
   const time_t when = curl_getdate(date.c_str(), nullptr);
@@ -126,4 +125,4 @@ double retry_delay(int retry, std::optional<double> server_hint, double base_sec
   return full_jitter_delay(retry, base_seconds, cap_seconds, rng);
 }
 
-}  // namespace ds
+}  // namespace ds::harness

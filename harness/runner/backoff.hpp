@@ -6,8 +6,9 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 // A Go-style duration as OpenAI sends in x-ratelimit-reset-*: "1s", "6m0s", "20ms",
 // "1h2m3.5s", "250us"; a bare number is seconds. nullopt if malformed.
@@ -31,4 +32,4 @@ double full_jitter_delay(int retry, double base_seconds, double cap_seconds, std
 double retry_delay(int retry, std::optional<double> server_hint, double base_seconds,
                    double cap_seconds, std::mt19937_64& rng);
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 HttpTransfer::HttpTransfer(CURL* easy, HttpRequest request, const TransferLimits& limits,
                            size_t job)
@@ -96,4 +97,4 @@ bool HttpTransfer::completed(CURLcode code) {
   return false;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -7,8 +7,9 @@
 #include <string>
 
 #include "harness/endpoints/endpoint.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 struct TransferLimits {
   double timeout_seconds = 120;
@@ -49,4 +50,4 @@ class HttpTransfer {
   char error_buffer_[CURL_ERROR_SIZE] = {};
 };
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -4,8 +4,9 @@
 #include <unistd.h>
 
 #include <cmath>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 namespace {
 
@@ -57,4 +58,4 @@ void ProgressDisplay::finish(const ProgressSnapshot& s) {
   std::fflush(out_);
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -4,8 +4,9 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 struct ProgressSnapshot {
   size_t total = 0;
@@ -35,4 +36,4 @@ class ProgressDisplay {
   double last_;
 };
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -1,6 +1,7 @@
 #include "harness/runner/retry_policy.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 AttemptVerdict classify_attempt(bool transport_ok, const Response& response) {
   if (!transport_ok) return AttemptVerdict::Retry;
@@ -14,4 +15,4 @@ AttemptVerdict classify_attempt(bool transport_ok, const Response& response) {
   return AttemptVerdict::Fatal;
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -1,8 +1,9 @@
 #pragma once
 // Which failed attempts are worth repeating.
-#include "harness/core/types.hpp"
+#include "core/types.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 enum class AttemptVerdict {
   Answered,     // a well-formed answer
@@ -15,4 +16,4 @@ enum class AttemptVerdict {
 // `response` is what parse_http_reply made of a completed transfer.
 AttemptVerdict classify_attempt(bool transport_ok, const Response& response);
 
-}  // namespace ds
+}  // namespace ds::harness

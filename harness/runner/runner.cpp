@@ -22,8 +22,9 @@
 #include "harness/runner/progress.hpp"
 #include "harness/runner/retry_policy.hpp"
 #include "harness/runner/token_bucket.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 namespace {
 
@@ -359,4 +360,4 @@ void Runner::request_stop() {
   if (void* multi = multi_.load()) curl_multi_wakeup(static_cast<CURLM*>(multi));
 }
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -9,10 +9,11 @@
 #include <vector>
 
 #include "harness/cache/request_hash.hpp"
-#include "harness/core/model_spec.hpp"
-#include "harness/core/types.hpp"
+#include "core/model_spec.hpp"
+#include "core/types.hpp"
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 struct Job {
   std::string key;  // the caller's opaque id, handed back in JobResult
@@ -72,4 +73,4 @@ class Runner {
   std::atomic<void*> multi_{nullptr};
 };
 
-}  // namespace ds
+}  // namespace ds::harness

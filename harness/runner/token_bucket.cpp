@@ -1,8 +1,9 @@
 #include "harness/runner/token_bucket.hpp"
 
 #include <algorithm>
+#include "harness/layer.hpp"
 
-namespace ds {
+namespace ds::harness {
 
 TokenBucket::TokenBucket(double per_minute, double now)
     : rate_per_second_(per_minute > 0 ? per_minute / 60.0 : 0),
@@ -42,4 +43,4 @@ void TokenBucket::adjust(double delta) {
   tokens_ = std::min(capacity_, tokens_ + delta);
 }
 
-}  // namespace ds
+}  // namespace ds::harness

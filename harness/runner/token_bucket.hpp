@@ -1,8 +1,9 @@
 #pragma once
+#include "harness/layer.hpp"
 // A token bucket for per-minute limits (requests or tokens). Times are seconds on a
 // monotonic clock, passed in so that the bucket can be tested without sleeping.
 
-namespace ds {
+namespace ds::harness {
 
 class TokenBucket {
  public:
@@ -32,4 +33,4 @@ class TokenBucket {
   double last_;
 };
 
-}  // namespace ds
+}  // namespace ds::harness

@@ -6,9 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/types.hpp"
+#include "core/types.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 struct ChatQuery {
   std::string model;
@@ -37,4 +38,4 @@ class Backend {
   virtual std::string describe() const = 0;
 };
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -4,8 +4,10 @@
 #include <cmath>
 
 #include "harness/server/text_tokens.hpp"
+#include "core/hash.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 namespace {
 
@@ -87,4 +89,4 @@ json make_logprobs(const ChatQuery& query, const ShapedCompletion& completion) {
   return {{"content", content}, {"refusal", nullptr}};
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -5,10 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "harness/server/chat.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 enum class Finish { stop, length, stop_sequence };
 
@@ -27,4 +28,4 @@ ShapedCompletion shape_completion(const std::string& full_text, const ChatQuery&
 // deterministic values derived from (model, position, token).
 json make_logprobs(const ChatQuery& query, const ShapedCompletion& completion);
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -7,8 +7,9 @@
 
 #include <cstring>
 #include <filesystem>
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 namespace {
 
@@ -53,4 +54,4 @@ bool reset_connection(const std::string& remote_addr, int remote_port) {
   return false;
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -1,8 +1,9 @@
 #include "harness/server/conversation_key.hpp"
 
 #include "harness/server/text_tokens.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 std::string full_conversation_key(const std::string& system, const std::vector<Message>& messages) {
   std::string key = "system\x1f" + normalise_whitespace(system);
@@ -17,4 +18,4 @@ std::string user_turns_key(const std::vector<Message>& messages) {
   return key;
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -5,11 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/types.hpp"
+#include "core/types.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 std::string full_conversation_key(const std::string& system, const std::vector<Message>& messages);
 std::string user_turns_key(const std::vector<Message>& messages);
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "harness/server/text_tokens.hpp"
+#include "core/hash.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 namespace {
 
@@ -117,4 +119,4 @@ FaultDecision FaultInjector::decide(const std::string& body_key) {
   return d;
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -8,8 +8,9 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 struct FaultConfig {
   double latency_mean_ms = 0;
@@ -73,4 +74,4 @@ class FaultInjector {
   std::map<std::string, uint64_t> seen_;
 };
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

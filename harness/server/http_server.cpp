@@ -11,16 +11,18 @@
 #include <iostream>
 #include <thread>
 
-#include "harness/core/errors.hpp"
-#include "harness/core/sha256.hpp"
+#include "core/errors.hpp"
+#include "core/sha256.hpp"
 #include "harness/server/completion_shape.hpp"
 #include "harness/server/connection_reset.hpp"
 #include "harness/server/serve_stats.hpp"
 #include "harness/server/text_tokens.hpp"
 #include "harness/server/wire_anthropic.hpp"
 #include "harness/server/wire_openai.hpp"
+#include "core/hash.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 namespace {
 
@@ -334,4 +336,4 @@ void run_server(const Backend& backend, const ServeOptions& options) {
   if (!svr.listen_after_bind()) throw std::runtime_error("the HTTP server stopped unexpectedly");
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

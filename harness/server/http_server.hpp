@@ -5,8 +5,9 @@
 
 #include "harness/server/chat.hpp"
 #include "harness/server/faults.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
@@ -22,4 +23,4 @@ void run_server(const Backend& backend, const ServeOptions& options);
 // The text in parentheses on the startup line: mode, models and active faults.
 std::string startup_description(const Backend& backend, const FaultConfig& faults);
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

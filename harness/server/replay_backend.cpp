@@ -6,11 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "harness/core/errors.hpp"
-#include "harness/core/json.hpp"
+#include "core/errors.hpp"
+#include "core/json.hpp"
 #include "harness/server/conversation_key.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 namespace fs = std::filesystem;
 
@@ -180,4 +181,4 @@ std::string ReplayBackend::describe() const {
   return fmt::format("replay of {} models from {}", models_.size(), dir_);
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

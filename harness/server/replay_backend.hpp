@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "harness/server/chat.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 class ReplayBackend : public Backend {
  public:
@@ -39,4 +40,4 @@ class ReplayBackend : public Backend {
   std::map<std::string, Recorded> models_;
 };
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

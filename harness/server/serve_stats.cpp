@@ -1,6 +1,7 @@
 #include "harness/server/serve_stats.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 void ServeStats::request(const std::string& model) {
   std::lock_guard lock(mutex_);
@@ -50,4 +51,4 @@ void ServeStats::reset() {
   total_ = rejected_ = 0;
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

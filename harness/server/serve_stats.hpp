@@ -7,9 +7,10 @@
 #include <set>
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 class ServeStats {
  public:
@@ -33,4 +34,4 @@ class ServeStats {
   int64_t total_ = 0, rejected_ = 0;
 };
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

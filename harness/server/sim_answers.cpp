@@ -8,14 +8,12 @@
 #include <regex>
 #include <set>
 
-namespace ds::server {
+#include "core/text.hpp"
+#include "harness/layer.hpp"
+
+namespace ds::harness::server {
 
 namespace {
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
@@ -466,4 +464,4 @@ std::string sim_generic(const SimContext& ctx) {
   return text + closer(ctx);
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -6,8 +6,9 @@
 
 #include "harness/server/sim_context.hpp"
 #include "tasks/suite.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 std::string sim_math(const SimContext& ctx, const SuiteItem& item);
 std::string sim_coding(const SimContext& ctx, const SuiteItem& item);
@@ -23,4 +24,4 @@ std::string wrong_answer(const std::string& answer, SimRng& rng);
 // A broken variant of working Python code (a flipped comparison, an off-by-one, ...).
 std::string break_code(const std::string& code, SimRng& rng);
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

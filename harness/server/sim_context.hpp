@@ -5,8 +5,9 @@
 
 #include "harness/server/sim_persona.hpp"
 #include "harness/server/sim_rng.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 struct SimContext {
   const Persona* self = nullptr;
@@ -32,4 +33,4 @@ struct SimContext {
   }
 };
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

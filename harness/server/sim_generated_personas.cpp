@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <random>
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 namespace {
 
@@ -121,4 +122,4 @@ std::vector<Persona> generated_independent_personas(int count) {
   return out;
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "harness/server/sim_persona.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 // `count` personas named sim-independent-d, -e, ...; deterministic.
 std::vector<Persona> generated_independent_personas(int count);
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

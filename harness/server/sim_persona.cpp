@@ -1,8 +1,9 @@
 #include "harness/server/sim_persona.hpp"
 
 #include "harness/server/sim_generated_personas.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 namespace {
 
@@ -267,4 +268,4 @@ const Persona* find_persona(const std::string& name) {
   return nullptr;
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -5,8 +5,9 @@
 // with probability copy_rate, and in its own voice otherwise.
 #include <string>
 #include <vector>
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 struct Persona {
   std::string name;      // the model id served, e.g. "sim-teacher"
@@ -44,4 +45,4 @@ struct Persona {
 const std::vector<Persona>& sim_personas();
 const Persona* find_persona(const std::string& name);
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

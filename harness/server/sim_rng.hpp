@@ -5,19 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "core/rng.hpp"
 #include "harness/server/text_tokens.hpp"
+#include "core/hash.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 class SimRng {
  public:
-  explicit SimRng(const std::string& key) : state_(stable_hash(key)) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
+  explicit SimRng(const std::string& key) : stream_(stable_hash(key)) {}
+  uint64_t next() { return stream_.next(); }
   double uniform() { return static_cast<double>(next() >> 11) / static_cast<double>(1ULL << 53); }
   bool chance(double p) { return uniform() < p; }
   size_t index(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
@@ -33,7 +31,7 @@ class SimRng {
   }
 
  private:
-  uint64_t state_;
+  SplitMix64 stream_;
 };
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

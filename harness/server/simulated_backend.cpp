@@ -6,8 +6,9 @@
 #include "harness/server/sim_answers.hpp"
 #include "harness/server/sim_persona.hpp"
 #include "harness/server/text_tokens.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 SimulatedBackend::SimulatedBackend(const std::vector<Suite>& suites) {
   for (const auto& suite : suites)
@@ -46,10 +47,10 @@ std::optional<std::string> SimulatedBackend::answer(const ChatQuery& query, int 
   std::string probe_kind;
   if (item != items_.end()) {
     const SuiteItem& it = item->second;
-    if (it.suite == "math") return sim_math(ctx, it);
-    if (it.suite == "coding") return sim_coding(ctx, it);
-    if (it.suite == "philosophy") return sim_philosophy(ctx, it);
-    if (it.suite == "creativity") return sim_creativity(ctx, it);
+    if (it.kind == SuiteKind::math) return sim_math(ctx, it);
+    if (it.kind == SuiteKind::coding) return sim_coding(ctx, it);
+    if (it.kind == SuiteKind::philosophy) return sim_philosophy(ctx, it);
+    if (it.kind == SuiteKind::creativity) return sim_creativity(ctx, it);
     if (it.data.contains("answer") && it.data["answer"].is_string()) return sim_math(ctx, it);
     if (it.data.contains("entry_point")) return sim_coding(ctx, it);
     if (it.data.contains("choices")) return sim_philosophy(ctx, it);
@@ -63,4 +64,4 @@ std::string SimulatedBackend::describe() const {
   return fmt::format("simulated models with {} suite items indexed", items_.size());
 }
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

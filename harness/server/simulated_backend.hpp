@@ -10,8 +10,9 @@
 
 #include "harness/server/chat.hpp"
 #include "tasks/suite.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 class SimulatedBackend : public Backend {
  public:
@@ -32,4 +33,4 @@ class SimulatedBackend : public Backend {
   std::map<std::string, SuiteItem> items_;  // by normalised prompt text
 };
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

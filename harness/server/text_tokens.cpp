@@ -1,8 +1,9 @@
 #include "harness/server/text_tokens.hpp"
 
 #include <cctype>
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 namespace {
 
@@ -46,18 +47,5 @@ std::string normalise_whitespace(const std::string& text) {
   return out;
 }
 
-uint64_t stable_hash(const std::string& text) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebULL;
-  h ^= h >> 31;
-  return h;
-}
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

@@ -4,8 +4,9 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 // Splits text into pieces whose concatenation is the text: a word with its leading space,
 // or one other character (punctuation, newline).
@@ -16,7 +17,5 @@ int64_t count_tokens(const std::string& text);
 // Collapses runs of whitespace to one space and trims the ends (transcript matching).
 std::string normalise_whitespace(const std::string& text);
 
-// A stable 64-bit hash of a string (FNV-1a followed by a splitmix finaliser).
-uint64_t stable_hash(const std::string& text);
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

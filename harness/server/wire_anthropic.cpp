@@ -3,8 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include "harness/layer.hpp"
 
-namespace ds::server::anthropic {
+namespace ds::harness::server::anthropic {
 
 namespace {
 
@@ -117,4 +118,4 @@ json models_body(const std::vector<std::string>& names, bool simulated) {
           {"last_id", names.empty() ? json(nullptr) : json(names.back())}};
 }
 
-}  // namespace ds::server::anthropic
+}  // namespace ds::harness::server::anthropic

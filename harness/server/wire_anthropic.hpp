@@ -3,12 +3,13 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "harness/server/chat.hpp"
 #include "harness/server/completion_shape.hpp"
 #include "harness/server/wire_error.hpp"
+#include "harness/layer.hpp"
 
-namespace ds::server::anthropic {
+namespace ds::harness::server::anthropic {
 
 // Parses a POST /v1/messages body; WireError(400) names the offending field.
 ChatQuery parse_request(const std::string& body);
@@ -20,4 +21,4 @@ json error_body(const WireError& error);
 
 json models_body(const std::vector<std::string>& names, bool simulated);
 
-}  // namespace ds::server::anthropic
+}  // namespace ds::harness::server::anthropic

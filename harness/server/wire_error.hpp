@@ -3,8 +3,9 @@
 // Thrown by request parsing; rendered by each wire format into its own error body.
 #include <stdexcept>
 #include <string>
+#include "harness/layer.hpp"
 
-namespace ds::server {
+namespace ds::harness::server {
 
 enum class Api { openai, anthropic };
 
@@ -19,4 +20,4 @@ struct WireError : std::runtime_error {
   std::string code;   // OpenAI's "code" (empty = null)
 };
 
-}  // namespace ds::server
+}  // namespace ds::harness::server

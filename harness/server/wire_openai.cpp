@@ -1,8 +1,9 @@
 #include "harness/server/wire_openai.hpp"
 
 #include <fmt/format.h>
+#include "harness/layer.hpp"
 
-namespace ds::server::openai {
+namespace ds::harness::server::openai {
 
 namespace {
 
@@ -164,4 +165,4 @@ json models_body(const std::vector<std::string>& names, bool simulated, int64_t 
   return {{"object", "list"}, {"data", data}};
 }
 
-}  // namespace ds::server::openai
+}  // namespace ds::harness::server::openai

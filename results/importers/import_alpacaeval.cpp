@@ -2,11 +2,12 @@
 // Items are joined across models on the instruction text, so the item id is a hash of it.
 #include <fmt/format.h>
 
-#include "harness/core/errors.hpp"
-#include "harness/core/sha256.hpp"
+#include "core/errors.hpp"
+#include "core/sha256.hpp"
 #include "results/importers/import_batch.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 void parse_alpacaeval_file(const std::string& path, const ImportOptions& options,
                            ImportBatch& batch) {
@@ -45,4 +46,4 @@ void parse_alpacaeval_file(const std::string& path, const ImportOptions& options
   }
 }
 
-}  // namespace ds
+}  // namespace ds::results

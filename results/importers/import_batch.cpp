@@ -5,10 +5,11 @@
 #include <filesystem>
 #include <set>
 
-#include "harness/core/errors.hpp"
-#include "harness/core/sha256.hpp"
+#include "core/errors.hpp"
+#include "core/sha256.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 std::string import_run_id(const std::string& path) {
   return "import-" + sha256_file(path).substr(0, 12);
@@ -61,4 +62,4 @@ ImportSummary import_files(Store& store, const std::vector<std::string>& paths,
   return summary;
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -6,8 +6,9 @@
 #include <vector>
 
 #include "results/store.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 struct ImportBatch {
   std::vector<ModelInfo> models;
@@ -50,4 +51,4 @@ std::string import_run_id(const std::string& path);
 // The model name for a file: --model, else the file name without its extension.
 std::string import_model_name(const std::string& path, const ImportOptions& options);
 
-}  // namespace ds
+}  // namespace ds::results

@@ -4,10 +4,11 @@
 #include <fstream>
 #include <set>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/import_batch.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 void parse_jsonl_records_file(const std::string& path, const ImportOptions& options,
                               ImportBatch& batch) {
@@ -38,4 +39,4 @@ void parse_jsonl_records_file(const std::string& path, const ImportOptions& opti
   }
 }
 
-}  // namespace ds
+}  // namespace ds::results

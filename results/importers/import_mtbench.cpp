@@ -8,10 +8,11 @@
 #include <fstream>
 #include <map>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/import_batch.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -150,4 +151,4 @@ void parse_mtbench_file(const std::string& path, const ImportOptions& options, b
   }
 }
 
-}  // namespace ds
+}  // namespace ds::results

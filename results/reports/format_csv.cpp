@@ -1,8 +1,9 @@
 #include "results/reports/format_csv.hpp"
 
 #include <fmt/format.h>
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 std::string csv_escape(const std::string& field) {
   if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
@@ -28,4 +29,4 @@ std::string format_csv(const ReportData& d) {
   return out;
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -6,8 +6,9 @@
 #include <set>
 
 #include "results/reports/format_junit.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -105,4 +106,4 @@ std::string format_html(const ReportData& d) {
   return out;
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -1,6 +1,7 @@
 #include "results/reports/format_json.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 std::string format_json(const ReportData& d) {
   json models = json::array();
@@ -30,4 +31,4 @@ std::string format_json(const ReportData& d) {
   return out.dump(2);
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -3,8 +3,9 @@
 #include <fmt/format.h>
 
 #include <map>
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 std::string xml_escape(const std::string& text) {
   std::string out;
@@ -65,4 +66,4 @@ std::string format_junit(const ReportData& d) {
       total, failures, errors, skipped, body);
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -1,8 +1,9 @@
 #include "results/reports/format_markdown.hpp"
 
 #include <fmt/format.h>
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 std::string model_label(const ModelRow& m) {
@@ -49,4 +50,4 @@ std::string format_markdown(const ReportData& d) {
   return out;
 }
 
-}  // namespace ds
+}  // namespace ds::results

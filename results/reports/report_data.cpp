@@ -1,8 +1,9 @@
 #include "results/reports/report_data.hpp"
 
 #include <fmt/format.h>
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 std::string format_score_with_ci(const SuiteCell& cell) {
   if (!cell.mean) return cell.responses == 0 ? "no answers" : "unscored";
@@ -10,4 +11,4 @@ std::string format_score_with_ci(const SuiteCell& cell) {
   return fmt::format("{:.3f} [{:.3f}, {:.3f}]", *cell.mean, *cell.ci_low, *cell.ci_high);
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -5,12 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "results/record.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
-
-class Store;
+namespace ds::results {
 
 struct SuiteCell {
   std::string suite;
@@ -37,11 +36,7 @@ struct ReportData {
   json runs = json::array();
 };
 
-// Reads the store; the suite summary (means and bootstrap intervals) is computed by the
-// scorers' statistics.
-ReportData build_report_data(Store& store, const std::string& source);
-
 // Formats a number for people: "0.734 [0.701, 0.765]" or "unscored".
 std::string format_score_with_ci(const SuiteCell& cell);
 
-}  // namespace ds
+}  // namespace ds::results

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <vector>
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -54,4 +55,4 @@ std::string extract_code(const std::string& response, const std::string& entry_p
       ->body;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

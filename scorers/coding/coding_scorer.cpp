@@ -6,9 +6,11 @@
 #include <random>
 #include <sstream>
 
+#include "scorers/coding/sandbox_python.hpp"
 #include "scorers/coding/code_extract.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -116,7 +118,7 @@ Score score_coding(const json& item_data, const std::string& response,
   const json config = {{"code", code}, {"tests", tests}, {"test_seconds", test_seconds},
                        {"nonce", nonce}};
   const SandboxResult run =
-      run_sandboxed({"/usr/bin/python3", "-I", "-S", "-c", kRunner}, config.dump(), limits);
+      run_sandboxed({sandbox_python(), "-I", "-S", "-c", kRunner}, config.dump(), limits);
 
   json results = json::array();
   std::string load_error, setup_error;
@@ -168,4 +170,4 @@ Score score_coding(const json& item_data, const std::string& response,
   return score;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

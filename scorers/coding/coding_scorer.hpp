@@ -3,11 +3,12 @@
 // each top-level assert separately so partial passes show. value = 1 when every test passes.
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "scorers/coding/sandbox.hpp"
 #include "scorers/scorer.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 // Throws SandboxUnavailable when bubblewrap is missing (the caller reports it, unscored).
 Score score_coding(const json& item_data, const std::string& response, const SandboxLimits& limits);
@@ -15,4 +16,4 @@ Score score_coding(const json& item_data, const std::string& response, const San
 // Unbiased pass@k (Chen et al. 2021): 1 - C(n-c, k) / C(n, k) for n samples, c correct.
 double pass_at_k(int n, int c, int k);
 
-}  // namespace ds
+}  // namespace ds::scorers

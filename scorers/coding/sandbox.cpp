@@ -17,8 +17,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace fs = std::filesystem;
 
@@ -265,4 +266,4 @@ SandboxResult run_sandboxed(const std::vector<std::string>& argv, const std::str
   return result;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

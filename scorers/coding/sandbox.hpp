@@ -7,8 +7,9 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 struct SandboxLimits {
   int cpu_seconds = 10;                    // RLIMIT_CPU per process
@@ -43,4 +44,4 @@ std::optional<std::string> find_bwrap();
 SandboxResult run_sandboxed(const std::vector<std::string>& argv, const std::string& stdin_data,
                             const SandboxLimits& limits);
 
-}  // namespace ds
+}  // namespace ds::scorers

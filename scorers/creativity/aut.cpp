@@ -4,8 +4,9 @@
 
 #include "scorers/creativity/text.hpp"
 #include "scorers/creativity/wordnet.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -81,4 +82,4 @@ std::vector<AutOriginality> aut_originality(const std::vector<AutAnswer>& answer
   return out;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -4,8 +4,9 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 using IdeaKey = std::set<std::string>;  // content-word lemmas of one use
 
@@ -34,4 +35,4 @@ std::vector<AutOriginality> aut_originality(const std::vector<AutAnswer>& answer
 // Fewest answers for which "under 5% of answers" can hold for an idea given once.
 constexpr int kAutMinCorpus = 21;
 
-}  // namespace ds
+}  // namespace ds::scorers

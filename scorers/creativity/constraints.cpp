@@ -8,8 +8,9 @@
 
 #include "scorers/creativity/text.hpp"
 #include "scorers/creativity/wordnet.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -151,4 +152,4 @@ json check_constraints(const std::string& response, const json& c) {
   return out;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

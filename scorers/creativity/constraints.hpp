@@ -3,9 +3,10 @@
 // fraction of checks passed. See docs/scorers.md for the rhyme heuristic.
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 // Checks `text` against constraints {"max_words", "min_words", "forbidden_letter",
 // "required_words": [...], "forbidden_words": [...], "lines", "rhyme_scheme": "AABB",
@@ -22,4 +23,4 @@ bool words_rhyme(const std::string& a, const std::string& b);
 // and without code fence lines.
 std::string constrained_body(const std::string& response);
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -4,8 +4,9 @@
 #include "scorers/creativity/constraints.hpp"
 #include "scorers/creativity/dat.hpp"
 #include "scorers/creativity/wordnet.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 Score score_creativity(const json& item_data, const std::string& response) {
   Score s;
@@ -52,4 +53,4 @@ Score score_creativity(const json& item_data, const std::string& response) {
   return s;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

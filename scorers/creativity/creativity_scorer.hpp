@@ -4,12 +4,13 @@
 // (fraction of constraints met). title and metaphor need the judge.
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "scorers/scorer.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 // Returns nullopt value with details["needs_judge"] = true for judge-only tasks.
 Score score_creativity(const json& item_data, const std::string& response);
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -4,10 +4,12 @@
 #include <cctype>
 #include <set>
 
+#include "core/text.hpp"
 #include "scorers/creativity/text.hpp"
 #include "scorers/creativity/wordnet.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -19,7 +21,7 @@ std::string head_of_entry(std::string entry) {
     entry = entry.substr(colon + 1);
   for (const char* cut : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "(", " because "})
     if (const auto pos = entry.find(cut); pos != std::string::npos) entry = entry.substr(0, pos);
-  return trim_copy(entry);
+  return trim(entry);
 }
 
 }  // namespace
@@ -34,7 +36,7 @@ std::vector<std::string> dat_words(const std::string& response) {
       std::string cur;
       for (char c : e + ",") {
         if (c == ',') {
-          entries.push_back(trim_copy(cur));
+          entries.push_back(trim(cur));
           cur.clear();
         } else {
           cur += c;
@@ -82,4 +84,4 @@ DatResult dat_score_words(const std::vector<std::string>& words) {
   return r;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

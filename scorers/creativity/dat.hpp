@@ -6,9 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 struct DatResult {
   std::optional<double> score;  // 0..100; nullopt with fewer than 7 valid nouns
@@ -23,4 +24,4 @@ DatResult dat_score_words(const std::vector<std::string>& words);
 // The candidate words of a free-text DAT answer (list, numbered lines or comma-separated).
 std::vector<std::string> dat_words(const std::string& response);
 
-}  // namespace ds
+}  // namespace ds::scorers

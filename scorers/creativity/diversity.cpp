@@ -3,8 +3,9 @@
 #include <set>
 
 #include "scorers/creativity/text.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -60,4 +61,4 @@ json diversity_summary(const std::vector<std::string>& samples) {
   return out;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

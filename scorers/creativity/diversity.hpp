@@ -5,9 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 double distinct_n(const std::vector<std::string>& samples, int n);
 double mean_pairwise_bigram_jaccard(const std::vector<std::string>& samples);
@@ -16,4 +17,4 @@ double mean_pairwise_bigram_jaccard(const std::vector<std::string>& samples);
 // for the similarity (null otherwise).
 json diversity_summary(const std::vector<std::string>& samples);
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -3,7 +3,10 @@
 #include <cctype>
 #include <sstream>
 
-namespace ds {
+#include "core/text.hpp"
+#include "scorers/layer.hpp"
+
+namespace ds::scorers {
 
 namespace {
 
@@ -23,21 +26,21 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 // Removes "1.", "12)", "-", "*", "•" list markers; sets `marked` when one was present.
 std::string strip_marker(const std::string& line, bool* marked) {
-  std::string s = trim_copy(line);
+  std::string s = trim(line);
   *marked = false;
   size_t i = 0;
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
   if (i > 0 && i < s.size() && (s[i] == '.' || s[i] == ')' || s[i] == ':')) {
     *marked = true;
-    return trim_copy(s.substr(i + 1));
+    return trim(s.substr(i + 1));
   }
   if (s.rfind("\xE2\x80\xA2", 0) == 0) {  // •
     *marked = true;
-    return trim_copy(s.substr(3));
+    return trim(s.substr(3));
   }
   if (!s.empty() && (s[0] == '-' || s[0] == '*') && s.size() > 1 && s[1] == ' ') {
     *marked = true;
-    return trim_copy(s.substr(2));
+    return trim(s.substr(2));
   }
   return s;
 }
@@ -47,23 +50,17 @@ std::vector<std::string> split_on(const std::string& s, const std::string& separ
   std::string cur;
   for (char c : s) {
     if (separators.find(c) != std::string::npos) {
-      if (!trim_copy(cur).empty()) parts.push_back(trim_copy(cur));
+      if (!trim(cur).empty()) parts.push_back(trim(cur));
       cur.clear();
     } else {
       cur += c;
     }
   }
-  if (!trim_copy(cur).empty()) parts.push_back(trim_copy(cur));
+  if (!trim(cur).empty()) parts.push_back(trim(cur));
   return parts;
 }
 
 }  // namespace
-
-std::string trim_copy(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::vector<std::string> word_tokens(const std::string& text) {
   std::vector<std::string> out;
@@ -91,7 +88,7 @@ std::vector<std::string> word_tokens(const std::string& text) {
 std::vector<std::string> content_lines(const std::string& text) {
   std::vector<std::string> out;
   for (auto line : split_lines(text)) {
-    line = trim_copy(line);
+    line = trim(line);
     if (line.empty() || line.rfind("```", 0) == 0) continue;
     out.push_back(line);
   }
@@ -115,4 +112,4 @@ std::vector<std::string> list_entries(const std::string& text) {
   return plain;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -2,8 +2,9 @@
 // Small text utilities shared by the creativity scorers.
 #include <string>
 #include <vector>
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 // Lowercased word tokens: runs of letters, digits and inner apostrophes/hyphens.
 std::vector<std::string> word_tokens(const std::string& text);
@@ -16,6 +17,4 @@ std::vector<std::string> list_entries(const std::string& text);
 // Lines with content, trimmed, without a leading introduction line ending in ':'.
 std::vector<std::string> content_lines(const std::string& text);
 
-std::string trim_copy(const std::string& s);
-
-}  // namespace ds
+}  // namespace ds::scorers

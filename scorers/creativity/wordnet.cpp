@@ -10,7 +10,10 @@
 #include <mutex>
 #include <unordered_map>
 
-namespace ds {
+#include "core/text.hpp"
+#include "scorers/layer.hpp"
+
+namespace ds::scorers {
 
 namespace {
 
@@ -23,11 +26,6 @@ std::mutex& wordnet_mutex() {
 bool open_locked() {
   static const bool ok = wninit() == 0;
   return ok;
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 // Sense offsets of a noun lemma (lock held).
@@ -144,4 +142,4 @@ std::optional<double> wordnet_wup_similarity(const std::string& noun_a,
   return best;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

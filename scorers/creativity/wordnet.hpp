@@ -4,8 +4,9 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 // True when the WordNet database opened (once per process).
 bool wordnet_available();
@@ -22,4 +23,4 @@ std::string wordnet_base_form(const std::string& word);
 // nullopt when either is not a WordNet noun.
 std::optional<double> wordnet_wup_similarity(const std::string& noun_a, const std::string& noun_b);
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -1,16 +1,16 @@
 #include "scorers/judge/judge.hpp"
 
 #include <regex>
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 std::string judge_kind(const SuiteItem& item) {
-  const std::string suite = item.suite;
-  if (suite == "creativity") {
+  if (item.kind == SuiteKind::creativity) {
     const std::string task = item.data.value("task", std::string());
     if (task == "title" || task == "metaphor") return "creativity." + task;
   }
-  if (suite == "philosophy" && item.data.value("kind", std::string()) == "free")
+  if (item.kind == SuiteKind::philosophy && item.data.value("kind", std::string()) == "free")
     return "philosophy.free";
   return "";
 }
@@ -94,4 +94,4 @@ std::optional<double> parse_judge_score(const std::string& text) {
   return std::nullopt;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -4,10 +4,11 @@
 #include <optional>
 #include <string>
 
-#include "harness/core/types.hpp"
+#include "core/types.hpp"
 #include "tasks/suite.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 // "creativity.title", "creativity.metaphor", "philosophy.free", or "" when the item is scored
 // without a judge.
@@ -25,4 +26,4 @@ Request build_judge_request(const SuiteItem& item, const std::string& response);
 // values above their maximum, or no score at all, give nullopt.
 std::optional<double> parse_judge_score(const std::string& judge_text);
 
-}  // namespace ds
+}  // namespace ds::scorers

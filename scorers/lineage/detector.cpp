@@ -10,10 +10,11 @@
 #include <random>
 #include <set>
 
-#include "harness/core/errors.hpp"
-#include "scorers/lineage/statistics.hpp"
+#include "core/errors.hpp"
+#include "core/statistics.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 namespace {
 
@@ -540,4 +541,4 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   return result;
 }
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

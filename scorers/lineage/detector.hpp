@@ -23,10 +23,11 @@
 #include <string>
 #include <vector>
 
-#include "scorers/lineage/feature_store.hpp"
+#include "scorers/lineage/corpus.hpp"
 #include "scorers/lineage/profiles.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 struct Evidence {
   std::string kind;    // pair | profile | identity | shared-error | choices | mmd | shared-phrase
@@ -102,4 +103,4 @@ double answer_similarity(const TextFeatures& a, const TextFeatures& b);
 std::vector<std::string> shared_phrases(const std::string& a, const std::string& b,
                                         size_t min_words, size_t max_phrases);
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

@@ -6,9 +6,10 @@
 #include <cmath>
 #include <thread>
 
-#include "scorers/lineage/statistics.hpp"
+#include "core/statistics.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
   detector.precompute_similarities(threads);
@@ -120,4 +121,4 @@ std::string lineage_table(const LineageMatrix& m) {
   return out;
 }
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

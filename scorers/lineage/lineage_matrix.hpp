@@ -5,10 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "scorers/lineage/detector.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 struct ParentGuess {
   std::string model;
@@ -29,4 +30,4 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads = 2);
 json lineage_to_json(const LineageMatrix& m);
 std::string lineage_table(const LineageMatrix& m);
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 Profiles build_profiles(const Corpus& c) {
   Profiles out;
@@ -71,4 +72,4 @@ Profiles build_profiles(const Corpus& c) {
   return out;
 }
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

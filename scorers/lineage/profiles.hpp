@@ -6,9 +6,10 @@
 #include <Eigen/Dense>
 #include <vector>
 
-#include "scorers/lineage/feature_store.hpp"
+#include "scorers/lineage/corpus.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 struct Profiles {
   // One unit-length row per corpus model (zero row when the model has no answers), columns
@@ -22,4 +23,4 @@ struct Profiles {
 
 Profiles build_profiles(const Corpus& corpus);
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

@@ -6,24 +6,18 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace ds::lineage {
+#include "core/text.hpp"
+#include "core/hash.hpp"
+#include "scorers/layer.hpp"
+
+namespace ds::scorers::lineage {
 
 namespace {
 
-constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
+uint64_t fnv(std::string_view s, uint64_t h = kFnv1aOffset) { return fnv1a64(s, h); }
 
-uint64_t fnv(std::string_view s, uint64_t h = kFnvOffset) {
-  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
-  return h;
-}
-
-uint64_t mix(uint64_t x) {  // splitmix64 finaliser
-  x += 0x9e3779b97f4a7c15ull;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
+// One SplitMix64 step of x: the sketches' hash-combining function.
+uint64_t mix(uint64_t x) { return mix64(x + kGoldenGamma); }
 
 uint32_t fold(uint64_t h) { return static_cast<uint32_t>(mix(h) >> 32); }
 
@@ -39,15 +33,15 @@ std::vector<uint64_t> token_hashes(std::string_view text) {
     if (std::isspace(c)) {
       ++i;
     } else if (is_word_byte(c)) {
-      uint64_t h = kFnvOffset;
+      uint64_t h = kFnv1aOffset;
       while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) {
         h = (h ^ static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(text[i])))) *
-            kFnvPrime;
+            kFnv1aPrime;
         ++i;
       }
       out.push_back(h);
     } else {
-      out.push_back((kFnvOffset ^ c) * kFnvPrime);
+      out.push_back((kFnv1aOffset ^ c) * kFnv1aPrime);
       ++i;
     }
   }
@@ -81,12 +75,6 @@ std::vector<uint16_t> oph_sketch(const std::vector<uint32_t>& hashes) {
     // A borrowed value is tagged with its distance so it only matches the same borrowing.
     out[i] = static_cast<uint16_t>(mix(low[j] + (hops << 24)) & 0xffffu);
   }
-  return out;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -337,4 +325,4 @@ TextFeatures decode_features(std::string_view blob) {
   return f;
 }
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

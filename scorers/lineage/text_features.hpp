@@ -8,8 +8,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 // Bump when the computation changes: stored features of older versions are recomputed.
 inline constexpr int kFeatureVersion = 2;
@@ -62,4 +63,4 @@ uint32_t phrase_hash(const std::vector<std::string>& words);
 std::string encode_features(const TextFeatures& f);
 TextFeatures decode_features(std::string_view blob);
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

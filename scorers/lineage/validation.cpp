@@ -2,13 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <map>
-#include <random>
+#include <numeric>
 #include <set>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 namespace {
 
@@ -21,21 +23,18 @@ std::string field(const json& label, const char* name) {
 template <class Stat>
 Interval stratified_interval(size_t n_pos, size_t n_neg, Stat&& stat, int resamples,
                              uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<double> values;
+  if (n_pos == 0 || n_neg == 0) return {NAN, NAN, NAN};
   std::vector<size_t> ip(n_pos), in(n_neg);
-  if (n_pos == 0 || n_neg == 0) return {NAN, NAN};
-  std::uniform_int_distribution<size_t> pp(0, n_pos - 1), pn(0, n_neg - 1);
-  for (int r = 0; r < resamples; ++r) {
-    for (auto& i : ip) i = pp(rng);
-    for (auto& i : in) i = pn(rng);
-    const double v = stat(ip, in);
-    if (std::isfinite(v)) values.push_back(v);
-  }
-  if (values.empty()) return {NAN, NAN};
-  std::sort(values.begin(), values.end());
-  auto at = [&](double q) { return values[static_cast<size_t>(q * static_cast<double>(values.size() - 1) + 0.5)]; };
-  return {at(0.025), at(0.975)};
+  std::iota(ip.begin(), ip.end(), size_t{0});
+  std::iota(in.begin(), in.end(), size_t{0});
+  const double point = stat(ip, in);
+  SplitMix64 rng(seed);
+  const auto draw = [&] {
+    for (auto& i : ip) i = rng.below(n_pos);
+    for (auto& i : in) i = rng.below(n_neg);
+    return stat(ip, in);
+  };
+  return bootstrap_percentiles(point, draw, resamples, 0.95);
 }
 
 }  // namespace
@@ -171,4 +170,4 @@ std::string validation_table(const std::vector<ValidationRow>& rows) {
   return out;
 }
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

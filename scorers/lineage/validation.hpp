@@ -6,11 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "scorers/lineage/detector.hpp"
-#include "scorers/lineage/statistics.hpp"
+#include "core/statistics.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds::lineage {
+namespace ds::scorers::lineage {
 
 struct ValidationRow {
   std::string reference;
@@ -34,4 +35,4 @@ std::vector<ValidationRow> validate_lineage(const Detector& detector, const json
 json validation_to_json(const std::vector<ValidationRow>& rows);
 std::string validation_table(const std::vector<ValidationRow>& rows);
 
-}  // namespace ds::lineage
+}  // namespace ds::scorers::lineage

@@ -5,7 +5,10 @@
 #include <regex>
 #include <vector>
 
-namespace ds {
+#include "core/text.hpp"
+#include "scorers/layer.hpp"
+
+namespace ds::scorers {
 
 namespace {
 
@@ -87,7 +90,7 @@ const std::regex& number_pattern() {
   return re;
 }
 
-std::optional<ExactValue> to_rational(const std::smatch& m) {
+std::optional<Rational> to_rational(const std::smatch& m) {
   std::string text = m[1].str() + m[2].str();
   if (m[3].matched) text += "/" + m[3].str();
   text.erase(std::remove_if(text.begin(), text.end(),
@@ -102,12 +105,6 @@ std::vector<std::smatch> all_numbers(const std::string& s) {
        it != std::sregex_iterator(); ++it)
     out.push_back(*it);
   return out;
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -158,7 +155,7 @@ std::optional<std::string> last_answer_phrase(const std::string& text) {
 
 }  // namespace
 
-std::optional<ExactValue> read_math_number(const std::string& fragment) {
+std::optional<Rational> read_math_number(const std::string& fragment) {
   std::string s = clean(fragment);
   if (const auto eq = s.rfind('='); eq != std::string::npos) s = s.substr(eq + 1);
   const auto numbers = all_numbers(s);
@@ -191,4 +188,4 @@ MathAnswer extract_math_answer(const std::string& response) {
   return {"none", "", std::nullopt};
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -3,14 +3,15 @@
 #include <optional>
 #include <string>
 
-#include "scorers/math/rational.hpp"
+#include "core/rational.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 struct MathAnswer {
   std::string method;  // "boxed", "answer_line", "equals_at_end", "last_number" or "none"
   std::string raw;     // the text the answer was read from
-  std::optional<ExactValue> value;
+  std::optional<Rational> value;
 };
 
 // Finds the final answer, trying in order: the last \boxed{...} (nested braces), the last
@@ -22,6 +23,6 @@ MathAnswer extract_math_answer(const std::string& response);
 // periods; takes what follows the last '='; understands \frac{a}{b} / \dfrac / \tfrac, "a/b",
 // thousands separators ("1,234" and "1{,}234"), unicode minus and a trailing '%' (the number
 // as written: "45%" reads 45, see docs/scorers.md).
-std::optional<ExactValue> read_math_number(const std::string& fragment);
+std::optional<Rational> read_math_number(const std::string& fragment);
 
-}  // namespace ds
+}  // namespace ds::scorers

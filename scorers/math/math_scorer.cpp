@@ -1,8 +1,9 @@
 #include "scorers/math/math_scorer.hpp"
 
 #include "scorers/math/math_answer.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 Score score_math(const json& item_data, const std::string& response) {
   Score score;
@@ -25,4 +26,4 @@ Score score_math(const json& item_data, const std::string& response) {
   return score;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -4,11 +4,12 @@
 // detector can compare wrong answers between models.
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "scorers/scorer.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 Score score_math(const json& item_data, const std::string& response);
 
-}  // namespace ds
+}  // namespace ds::scorers

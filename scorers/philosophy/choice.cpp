@@ -5,7 +5,10 @@
 #include <cmath>
 #include <regex>
 
-namespace ds {
+#include "core/statistics.hpp"
+#include "scorers/layer.hpp"
+
+namespace ds::scorers {
 
 namespace {
 
@@ -64,8 +67,6 @@ std::optional<std::string> match_label(const std::string& answer,
   return std::nullopt;
 }
 
-double entropy_term(double p, double m) { return p > 0 ? p * std::log2(p / m) : 0.0; }
-
 }  // namespace
 
 std::vector<std::string> choice_labels(const json& choices) {
@@ -116,16 +117,15 @@ ChoiceParse parse_choice(const std::string& response, const std::vector<std::str
 }
 
 double jensen_shannon_divergence(const Distribution& p, const Distribution& q) {
+  // The union of both supports, aligned, for core's vector form.
   Distribution keys = p;
   for (const auto& [k, _] : q) keys[k];
-  double js = 0;
+  std::vector<double> pv, qv;
   for (const auto& [k, _] : keys) {
-    const double pk = p.count(k) ? p.at(k) : 0.0;
-    const double qk = q.count(k) ? q.at(k) : 0.0;
-    const double m = (pk + qk) / 2;
-    js += 0.5 * entropy_term(pk, m) + 0.5 * entropy_term(qk, m);
+    pv.push_back(p.count(k) ? p.at(k) : 0.0);
+    qv.push_back(q.count(k) ? q.at(k) : 0.0);
   }
-  return std::clamp(js, 0.0, 1.0);
+  return std::min(1.0, jensen_shannon(pv, qv));
 }
 
 PhilosophyAgreement philosophy_agreement(const std::vector<std::optional<std::string>>& choices,
@@ -179,4 +179,4 @@ PhilosophyAgreement philosophy_agreement(const std::vector<std::optional<std::st
   return a;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -6,9 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 using Distribution = std::map<std::string, double>;
 
@@ -46,4 +47,4 @@ PhilosophyAgreement philosophy_agreement(const std::vector<std::optional<std::st
                                          const std::vector<std::string>& labels,
                                          const json& human_distribution);
 
-}  // namespace ds
+}  // namespace ds::scorers

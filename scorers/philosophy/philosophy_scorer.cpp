@@ -1,8 +1,9 @@
 #include "scorers/philosophy/philosophy_scorer.hpp"
 
 #include "scorers/philosophy/choice.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 Score score_philosophy(const json& item_data, const std::string& response) {
   Score s;
@@ -25,4 +26,4 @@ Score score_philosophy(const json& item_data, const std::string& response) {
   return s;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -5,11 +5,12 @@
 // items need the judge.
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "scorers/scorer.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 Score score_philosophy(const json& item_data, const std::string& response);
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -6,8 +6,9 @@
 #include <set>
 #include <utility>
 #include <vector>
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 namespace {
 
@@ -108,4 +109,4 @@ Score score_probe(const json& item_data, const std::string& response) {
   return s;
 }
 
-}  // namespace ds
+}  // namespace ds::scorers

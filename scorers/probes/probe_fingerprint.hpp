@@ -4,10 +4,11 @@
 // the lineage detector, and leaves the value unscored.
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "scorers/scorer.hpp"
+#include "scorers/layer.hpp"
 
-namespace ds {
+namespace ds::scorers {
 
 Score score_probe(const json& item_data, const std::string& response);
 
@@ -17,4 +18,4 @@ std::string named_makers(const std::string& text);
 // Whether the answer opens like a refusal ("I can't help with that", "I'm sorry, but").
 bool looks_like_refusal(const std::string& text);
 
-}  // namespace ds
+}  // namespace ds::scorers

@@ -5,28 +5,28 @@
 
 #include <filesystem>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 TEST_CASE("validate on the MT-bench development set stays above the floor") {
-  const std::string dir = test::mtbench_dir();
+  const std::string dir = ds::test::mtbench_dir();
   if (dir.empty()) {
     MESSAGE("SKIPPED: ../shared/data/mtbench is absent; the development-set check needs it");
     return;
   }
-  test::TempDir tmp;
+  ds::test::TempDir tmp;
   const std::string db = tmp.file("dev.db");
   std::vector<std::string> args{"import", "--format", "mtbench", "--db", db};
   for (const auto& e : std::filesystem::directory_iterator(dir + "/model_answer"))
     if (e.path().extension() == ".jsonl") args.push_back(e.path().string());
-  const auto imported = test::run_distillscope(args);
+  const auto imported = ds::test::run_distillscope(args);
   REQUIRE_MESSAGE(imported.exit_code == 0, imported.err);
   // Importing again changes nothing.
-  const auto again = test::run_distillscope(args);
+  const auto again = ds::test::run_distillscope(args);
   REQUIRE(again.exit_code == 0);
-  const auto v = test::run_distillscope(
+  const auto v = ds::test::run_distillscope(
       {"validate", "--labels", dir + "/lineage.json", "--db", db, "--json", "--bootstrap", "200"});
   REQUIRE_MESSAGE(v.exit_code == 0, v.err);
   const json out = json::parse(v.out);
@@ -42,7 +42,7 @@ TEST_CASE("validate on the MT-bench development set stays above the floor") {
   }
   CHECK(found);
   // detect prints the stable JSON shape, and unknown names are input errors listing models.
-  const auto d = test::run_distillscope(
+  const auto d = ds::test::run_distillscope(
       {"detect", "--reference", "gpt-3.5-turbo", "--candidate", "vicuna-13b-v1.3", "--db", db, "--json"});
   REQUIRE_MESSAGE(d.exit_code == 0, d.err);
   const json dj = json::parse(d.out);
@@ -50,7 +50,7 @@ TEST_CASE("validate on the MT-bench development set stays above the floor") {
   REQUIRE(dj["candidates"].size() == 1);
   for (const char* k : {"model", "score", "p_value", "p_adjusted", "verdict", "evidence"})
     CHECK(dj["candidates"][0].contains(k));
-  const auto bad = test::run_distillscope({"detect", "--reference", "nobody", "--db", db});
+  const auto bad = ds::test::run_distillscope({"detect", "--reference", "nobody", "--db", db});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("gpt-4") != std::string::npos);
 }

@@ -4,16 +4,16 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "results/store.hpp"
 #include "tasks/suite.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 TEST_CASE("detect finds sim-student as distilled from sim-teacher, not the independents") {
-  test::ServeProcess serve({"--simulate"});
-  test::TempDir tmp;
+  ds::test::ServeProcess serve({"--simulate"});
+  ds::test::TempDir tmp;
   const std::string db = tmp.file("sim.db");
   // The eleven independents are the panel the null is calibrated on.
   std::vector<std::string> models{"sim-teacher", "sim-student", "sim-mixed"};
@@ -44,7 +44,7 @@ TEST_CASE("detect finds sim-student as distilled from sim-teacher, not the indep
       }
     }
   }
-  const auto d = test::run_distillscope({"detect", "--reference", "sim-teacher", "--db", db, "--json", "--permutations", "999"});
+  const auto d = ds::test::run_distillscope({"detect", "--reference", "sim-teacher", "--db", db, "--json", "--permutations", "999"});
   REQUIRE_MESSAGE(d.exit_code == 0, d.err);
   const json out = json::parse(d.out);
   for (const auto& c : out["candidates"])

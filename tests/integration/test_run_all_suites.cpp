@@ -5,11 +5,11 @@
 #include <map>
 
 #include "results/store.hpp"
-#include "scorers/stats/summary.hpp"
+#include "harness/pipeline/summary.hpp"
 #include "tests/support/process.hpp"
 
 using namespace ds::test;
-using ds::json;
+using ds::core::json;
 
 TEST_CASE("all five suites run, score and report against the simulated endpoint") {
   TempDir dir;
@@ -24,10 +24,10 @@ TEST_CASE("all five suites run, score and report against the simulated endpoint"
   REQUIRE(run.exit_code == 0);
   CHECK(run.out.find("(simulated)") != std::string::npos);
 
-  ds::Store store(db);
+  ds::results::Store store(db);
   const auto responses = store.responses({});
   CHECK(responses.size() == 2 * 5 * 12 * 2);
-  std::map<int64_t, ds::StoredScore> by_response;
+  std::map<int64_t, ds::results::StoredScore> by_response;
   for (const auto& s : store.scores()) by_response[s.response_id] = s;
   std::map<std::string, int> scored, unscored;
   for (const auto& r : responses) {
@@ -50,17 +50,19 @@ TEST_CASE("all five suites run, score and report against the simulated endpoint"
   CHECK(scored["philosophy"] > 0);
   CHECK(scored["probes"] == 0);  // probes are fingerprints, never graded
 
-  const json summary = ds::suite_summary(store);
+  const ds::harness::Summary summary = ds::harness::summarise_store(store);
   for (const char* model : {"sim-teacher", "sim-independent-a"}) {
-    const json& m = summary["models"][model];
-    CHECK(m["simulated"] == true);
+    const auto& m = summary.models.at(model);
+    CHECK(m.simulated);
     for (const char* suite : {"math", "coding", "creativity", "philosophy"}) {
       INFO(model << " " << suite);
-      CHECK(m["profile"][suite]["mean"].is_number());
-      CHECK(m["profile"][suite]["ci_low"].get<double>() <= m["profile"][suite]["mean"].get<double>());
-      CHECK(m["profile"][suite]["ci_high"].get<double>() >= m["profile"][suite]["mean"].get<double>());
+      REQUIRE(m.suite(suite));
+      const auto& ci = m.suite(suite)->score.interval;
+      REQUIRE(ci);
+      CHECK(ci->low <= ci->mean);
+      CHECK(ci->high >= ci->mean);
     }
-    CHECK(m["gap_index"]["value"].is_number());
+    CHECK(m.gap_index);
   }
 
   const auto report = run_distillscope({"report", "--db", db, "--format", "json"});

@@ -6,7 +6,7 @@
 
 
 using namespace ds::test;
-using ds::json;
+using ds::core::json;
 
 namespace {
 

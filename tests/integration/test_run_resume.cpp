@@ -11,7 +11,7 @@
 
 
 using namespace ds::test;
-using ds::json;
+using ds::core::json;
 
 namespace {
 

@@ -4,20 +4,20 @@
 
 #include <fstream>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
 
-httplib::Client client(const test::ServeProcess& s) {
+httplib::Client client(const ds::test::ServeProcess& s) {
   httplib::Client c("127.0.0.1", s.port());
   c.set_read_timeout(20, 0);
   return c;
 }
 
-httplib::Result post(const test::ServeProcess& s, const std::string& path, const json& body,
+httplib::Result post(const ds::test::ServeProcess& s, const std::string& path, const json& body,
                      const httplib::Headers& headers = {}) {
   auto c = client(s);
   return c.Post(path.c_str(), headers, body.dump(), "application/json");
@@ -30,7 +30,7 @@ json chat(const std::string& model, const std::string& prompt) {
 }  // namespace
 
 TEST_CASE("serve --simulate speaks the OpenAI chat completions format") {
-  test::ServeProcess s({"--simulate"});
+  ds::test::ServeProcess s({"--simulate"});
   json req = chat("sim-teacher", "Explain how tides work.");
   req["n"] = 2;
   req["seed"] = 4;
@@ -72,7 +72,7 @@ TEST_CASE("serve --simulate speaks the OpenAI chat completions format") {
 }
 
 TEST_CASE("serve --simulate speaks the Anthropic messages format") {
-  test::ServeProcess s({"--simulate"});
+  ds::test::ServeProcess s({"--simulate"});
   json req = chat("sim-student", "Describe a lighthouse.");
   req["max_tokens"] = 512;
   req["stop_sequences"] = json::array({"\n\n"});
@@ -94,7 +94,7 @@ TEST_CASE("serve --simulate speaks the Anthropic messages format") {
 }
 
 TEST_CASE("errors: 400 malformed, 404 unknown model, in each provider's error shape") {
-  test::ServeProcess s({"--simulate"});
+  ds::test::ServeProcess s({"--simulate"});
   auto c = client(s);
   auto bad = c.Post("/v1/chat/completions", "{oops", "application/json");
   CHECK(bad->status == 400);
@@ -116,10 +116,10 @@ TEST_CASE("errors: 400 malformed, 404 unknown model, in each provider's error sh
 }
 
 TEST_CASE("serve --replay answers recorded conversations and 404s the rest; /stats counts per model") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   std::ofstream(dir.file("rec.jsonl"))
       << R"({"messages":[{"role":"user","content":"What is the capital of France?"}],"text":"Paris."})" << "\n";
-  test::ServeProcess s({"--replay", dir.path()});
+  ds::test::ServeProcess s({"--replay", dir.path()});
   auto hit = post(s, "/v1/chat/completions", chat("rec", "What is the  capital of France?"));
   REQUIRE(hit);
   CHECK(hit->status == 200);
@@ -143,12 +143,12 @@ TEST_CASE("serve --replay answers recorded conversations and 404s the rest; /sta
 }
 
 TEST_CASE("serve with a malformed transcript exits 2 naming file:line") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   std::ofstream(dir.file("broken.jsonl")) << R"({"messages":[{"role":"user","content":"x"}],"text":"y"})" << "\n"
                                           << R"({"messages":"not a list","text":"y"})" << "\n";
-  const auto r = test::run_distillscope({"serve", "--port", "0", "--replay", dir.path()});
+  const auto r = ds::test::run_distillscope({"serve", "--port", "0", "--replay", dir.path()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("broken.jsonl:2") != std::string::npos);
   CHECK(r.err.find("messages") != std::string::npos);
-  CHECK(test::run_distillscope({"serve", "--port", "0"}).exit_code == 2);
+  CHECK(ds::test::run_distillscope({"serve", "--port", "0"}).exit_code == 2);
 }

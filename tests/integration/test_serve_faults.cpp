@@ -4,17 +4,17 @@
 
 #include <chrono>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
 
 const std::string kBody =
     json{{"model", "sim-teacher"}, {"messages", {{{"role", "user"}, {"content", "Name a river."}}}}}.dump();
 
-httplib::Result send(const test::ServeProcess& s, int timeout_s = 10) {
+httplib::Result send(const ds::test::ServeProcess& s, int timeout_s = 10) {
   httplib::Client c("127.0.0.1", s.port());
   c.set_read_timeout(timeout_s, 0);
   return c.Post("/v1/chat/completions", kBody, "application/json");
@@ -25,7 +25,7 @@ bool parses(const std::string& text) { return json::accept(text); }
 }  // namespace
 
 TEST_CASE("--error-rate 1 gives 500/503 error bodies, counted as faults") {
-  test::ServeProcess s({"--simulate", "--error-rate", "1"});
+  ds::test::ServeProcess s({"--simulate", "--error-rate", "1"});
   for (int i = 0; i < 4; ++i) {
     auto r = send(s);
     REQUIRE(r);
@@ -38,7 +38,7 @@ TEST_CASE("--error-rate 1 gives 500/503 error bodies, counted as faults") {
 }
 
 TEST_CASE("--rate-limit gives 429 with retry-after and x-ratelimit headers beyond the bucket") {
-  test::ServeProcess s({"--simulate", "--rate-limit", "2/s"});
+  ds::test::ServeProcess s({"--simulate", "--rate-limit", "2/s"});
   int ok = 0, limited = 0;
   for (int i = 0; i < 5; ++i) {
     auto r = send(s);
@@ -57,7 +57,7 @@ TEST_CASE("--rate-limit gives 429 with retry-after and x-ratelimit headers beyon
 }
 
 TEST_CASE("--drop-rate 1 closes the connection without a response") {
-  test::ServeProcess s({"--simulate", "--drop-rate", "1"});
+  ds::test::ServeProcess s({"--simulate", "--drop-rate", "1"});
   auto r = send(s);
   CHECK_FALSE(r);
   const json stats = json::parse(s.http_get("/stats"));
@@ -65,7 +65,7 @@ TEST_CASE("--drop-rate 1 closes the connection without a response") {
 }
 
 TEST_CASE("--garbage-rate 1 answers 200 with a body that is not JSON") {
-  test::ServeProcess s({"--simulate", "--garbage-rate", "1"});
+  ds::test::ServeProcess s({"--simulate", "--garbage-rate", "1"});
   for (int i = 0; i < 4; ++i) {
     auto r = send(s);
     REQUIRE(r);
@@ -75,7 +75,7 @@ TEST_CASE("--garbage-rate 1 answers 200 with a body that is not JSON") {
 }
 
 TEST_CASE("--truncate-rate 1 cuts the body short") {
-  test::ServeProcess s({"--simulate", "--truncate-rate", "1"});
+  ds::test::ServeProcess s({"--simulate", "--truncate-rate", "1"});
   int cut_json = 0, cut_connection = 0;
   for (int i = 0; i < 8; ++i) {
     auto r = send(s);
@@ -93,12 +93,12 @@ TEST_CASE("--truncate-rate 1 cuts the body short") {
 }
 
 TEST_CASE("--stall-rate 1 holds the response past a client's timeout") {
-  test::ServeProcess s({"--simulate", "--stall-rate", "1", "--stall-ms", "3000"});
+  ds::test::ServeProcess s({"--simulate", "--stall-rate", "1", "--stall-ms", "3000"});
   CHECK_FALSE(send(s, 1));
 }
 
 TEST_CASE("--latency-ms delays every answer, and the same --fault-seed gives the same faults") {
-  test::ServeProcess s({"--simulate", "--latency-ms", "300,0"});
+  ds::test::ServeProcess s({"--simulate", "--latency-ms", "300,0"});
   const auto t0 = std::chrono::steady_clock::now();
   auto r = send(s);
   REQUIRE(r);
@@ -106,7 +106,7 @@ TEST_CASE("--latency-ms delays every answer, and the same --fault-seed gives the
   CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(300));
 
   auto statuses = [](const std::string& seed) {
-    test::ServeProcess f({"--simulate", "--error-rate", "0.5", "--fault-seed", seed});
+    ds::test::ServeProcess f({"--simulate", "--error-rate", "0.5", "--fault-seed", seed});
     std::vector<int> out;
     for (int i = 0; i < 12; ++i) out.push_back(send(f)->status);
     return out;

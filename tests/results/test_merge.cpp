@@ -2,14 +2,14 @@
 
 #include <fstream>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/merge.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::results;
 
 TEST_CASE("merging shards gives the union, answers win over errors, scores follow") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   {
     Store a(dir.file("a.db"));
     a.upsert_model({"m", "openai", "http://x", "openai:m", false});
@@ -35,7 +35,7 @@ TEST_CASE("merging shards gives the union, answers win over errors, scores follo
 }
 
 TEST_CASE("merging a file that is not a store fails before anything is written") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   { Store a(dir.file("a.db")); a.put_response({.model = "m", .suite = "s", .item_id = "1", .text = "x"}); }
   std::ofstream(dir.file("junk.db")) << "this is not sqlite";
   Store target(dir.file("all.db"));

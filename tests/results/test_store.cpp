@@ -1,13 +1,13 @@
 #include <doctest/doctest.h>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/store.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::results;
 
 TEST_CASE("store keeps an answer over a later error and replaces an error with an answer") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   Store store(dir.file("r.db"));
   Record r;
   r.model = "m";
@@ -30,7 +30,7 @@ TEST_CASE("store keeps an answer over a later error and replaces an error with a
 }
 
 TEST_CASE("store replaces an answer with a newer answer and drops its scores") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   Store store(dir.file("r.db"));
   Record r{.model = "m", .suite = "math", .item_id = "q1", .text = "1"};
   const auto id = store.put_response(r);

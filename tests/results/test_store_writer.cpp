@@ -6,10 +6,10 @@
 #include "results/store_writer.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::results;
 
 TEST_CASE("store writer stores every record and streams JSONL while a reader reads") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string db = dir.file("r.db");
   Store reader(db);
   {

@@ -43,7 +43,7 @@ const std::string& distillscope_binary() {
 }
 
 ServeProcess::ServeProcess(const std::vector<std::string>& args)
-    : ds::ServeProcess(distillscope_binary(), args) {}
+    : ds::harness::ServeProcess(distillscope_binary(), args) {}
 
 namespace {
 

@@ -26,7 +26,7 @@ pid_t spawn_distillscope(const std::vector<std::string>& args, const std::string
 
 // `distillscope serve --port 0 ARGS...` (the product's own ServeProcess, with the test
 // binary's path) plus a GET helper for /stats.
-class ServeProcess : public ds::ServeProcess {
+class ServeProcess : public ds::harness::ServeProcess {
  public:
   explicit ServeProcess(const std::vector<std::string>& args);
   std::string http_get(const std::string& path) const;  // GET http://127.0.0.1:PORT/path

@@ -8,23 +8,33 @@
 #include <sstream>
 #include <string>
 
-#include "tasks/python_check.hpp"
+#include "scorers/coding/python_check.hpp"
 #include "tasks/suite.hpp"
 #include "tasks/suite_validator.hpp"
 
-using namespace ds;
+using namespace ds::tasks;
 
 TEST_CASE("every built-in suite validates, runs its coding solutions and meets its minimum size") {
   ValidateOptions options;
   options.run_solutions = true;
+  options.run_solution = ds::scorers::sandboxed_solution_runner();
   const auto reports = validate_builtin_suites(options);
   REQUIRE(reports.size() == 5);
   for (const auto& r : reports) {
     std::string all;
     for (const auto& p : r.problems) all += p.str() + "\n";
     CHECK_MESSAGE(r.ok(), all);
-    CHECK(r.items >= minimum_items(r.suite));
     if (r.suite == "coding") CHECK(r.solutions_run == r.items);
+  }
+}
+
+TEST_CASE("the manifest keeps each built-in suite's kind and the issue's minimum sizes") {
+  const json manifest = read_json_file(suites_dir() + "/manifest.json");
+  const std::map<std::string, size_t> floors = {
+      {"math", 200}, {"coding", 100}, {"creativity", 60}, {"philosophy", 60}, {"probes", 40}};
+  for (const auto& [name, floor] : floors) {
+    CHECK(manifest[name]["min_items"].get<size_t>() >= floor);
+    CHECK(manifest_suite_kind(name) == suite_kind_named(name));
   }
 }
 
@@ -49,7 +59,7 @@ TEST_CASE("coding tests reject a stub that returns None") {
                               "        pass\n"
                               "print('accepted:', accepted)\n"
                               "raise SystemExit(1 if accepted else 0)\n";
-  const PythonRun run = run_python_program(program, "/usr/bin/python3", 30);
+  const ds::scorers::PythonRun run = ds::scorers::run_python_program(program, "/usr/bin/python3", 30);
   CHECK_MESSAGE(run.passed, run.output);
 }
 
@@ -106,7 +116,7 @@ TEST_CASE("every math answer agrees with an independent recomputation from its p
   jsonl << data.rdbuf();
   // The sandbox cannot read the source tree: the data goes in with the program.
   const std::string program = "MATH_JSONL_TEXT = " + json(jsonl.str()).dump() + "\n" + script.str();
-  const PythonRun run = run_python_program(program, "/usr/bin/python3", 60);
+  const ds::scorers::PythonRun run = ds::scorers::run_python_program(program, "/usr/bin/python3", 60);
   CHECK_MESSAGE(run.passed, run.output);
   CHECK(run.output.find(" 0 disagree") != std::string::npos);
 }

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "tasks/math_generator.hpp"
-#include "tasks/fraction.hpp"
+#include "core/rational.hpp"
 #include "tasks/suite_validator.hpp"
 
-using namespace ds;
+using namespace ds::tasks;
 
 namespace {
 

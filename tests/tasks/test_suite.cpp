@@ -3,15 +3,15 @@
 #include <fstream>
 #include <string>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "tasks/suite.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::tasks;
 
 namespace {
 
-std::string write(const test::TempDir& dir, const std::string& name, const std::string& text) {
+std::string write(const ds::test::TempDir& dir, const std::string& name, const std::string& text) {
   const std::string path = dir.file(name);
   std::ofstream(path) << text;
   return path;
@@ -29,7 +29,7 @@ std::string load_error(const std::string& path) {
 }  // namespace
 
 TEST_CASE("loader reads prompt and messages items and hashes the file") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string path = write(
       dir, "mine.jsonl",
       R"({"id":"a","suite":"mine","prompt":"hi","system":"be brief"})"
@@ -46,7 +46,7 @@ TEST_CASE("loader reads prompt and messages items and hashes the file") {
 }
 
 TEST_CASE("loader names file:line and the field for malformed items") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   CHECK(load_error(write(dir, "a.jsonl", "{\"id\":\"a\",\"suite\":\"s\",\"prompt\":\"p\"}\n{oops\n"))
             .find("a.jsonl:2") != std::string::npos);
   const std::string no_prompt = load_error(write(dir, "b.jsonl", "{\"id\":\"x\",\"suite\":\"s\"}\n"));

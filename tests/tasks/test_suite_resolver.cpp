@@ -2,10 +2,10 @@
 
 #include <string>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "tasks/suite_resolver.hpp"
 
-using namespace ds;
+using namespace ds::tasks;
 
 TEST_CASE("'all' expands to the built-in suites, without duplicates") {
   const auto suites = resolve_suites({"all", "math"}, std::nullopt);

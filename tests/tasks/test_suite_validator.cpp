@@ -4,14 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "scorers/coding/python_check.hpp"
+#include "tasks/suite_kind.hpp"
 #include "tasks/suite_validator.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::tasks;
 
 namespace {
 
-std::string write_lines(const test::TempDir& dir, const std::string& name, const std::vector<json>& items) {
+std::string write_lines(const ds::test::TempDir& dir, const std::string& name, const std::vector<json>& items) {
   const std::string path = dir.file(name);
   std::ofstream out(path);
   for (const auto& item : items) out << item.dump() << "\n";
@@ -42,7 +44,7 @@ json coding_item(const std::string& solution, const std::string& tests) {
 }  // namespace
 
 TEST_CASE("a well-formed math file has no problems") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const auto report = validate_suite_file(
       write_lines(dir, "m.jsonl", {math_item("m1", "4"), math_item("m2", "-3/4"), math_item("m3", "2.5")}));
   CHECK_MESSAGE(report.ok(), messages(report));
@@ -51,7 +53,7 @@ TEST_CASE("a well-formed math file has no problems") {
 }
 
 TEST_CASE("math problems name file:line and the field") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   json no_topic = math_item("m3", "1");
   no_topic.erase("topic");
   json bad_prompt = math_item("m4", "1");
@@ -71,7 +73,7 @@ TEST_CASE("math problems name file:line and the field") {
 }
 
 TEST_CASE("syntax errors and missing common fields are reported per line, and checking goes on") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string path = dir.file("s.jsonl");
   std::ofstream(path) << "{not json\n"
                       << R"({"id":"a","suite":"math"})" << "\n"
@@ -86,7 +88,7 @@ TEST_CASE("syntax errors and missing common fields are reported per line, and ch
 }
 
 TEST_CASE("coding fields are checked, and --run-solutions proves the tests") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string good = "def add(a, b):\n    return a + b\n";
   const std::string tests = "assert add(1, 2) == 3\nassert add(-1, 1) == 0\n";
   SUBCASE("schema") {
@@ -109,6 +111,7 @@ TEST_CASE("coding fields are checked, and --run-solutions proves the tests") {
     const std::string path = write_lines(dir, "c.jsonl", {coding_item(good, tests), wrong, loops});
     ValidateOptions options;
     options.run_solutions = true;
+    options.run_solution = ds::scorers::sandboxed_solution_runner();
     options.timeout_seconds = 2;
     const auto report = validate_suite_file(path, options);
     const std::string all = messages(report);
@@ -182,7 +185,5 @@ TEST_CASE("probe kinds are checked; unknown suites get only the common checks") 
   REQUIRE(check_item_fields(probe, "probes").size() == 1);
   CHECK(check_item_fields(probe, "probes")[0].field == "probe");
   CHECK(check_item_fields(probe, "my-own-suite").empty());
-  CHECK_FALSE(is_known_suite_kind("my-own-suite"));
-  CHECK(minimum_items("math") == 200);
-  CHECK(minimum_items("my-own-suite") == 0);
+  CHECK_FALSE(resolve_suite_kind("my-own-suite", probe));
 }

@@ -4,7 +4,7 @@
 #include "harness/cache/response_cache.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
 
@@ -38,7 +38,7 @@ TEST_CASE("request hash depends on base URL, model, body and sample, never on th
 }
 
 TEST_CASE("cache round-trips an answer and persists across reopen") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   Response r;
   r.text = "forty-two";
   r.finish_reason = "stop";
@@ -66,7 +66,7 @@ TEST_CASE("cache round-trips an answer and persists across reopen") {
 }
 
 TEST_CASE("errors are never cached; a refresh overwrites") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   ResponseCache cache(dir.file("c.db"));
   Response failed;
   failed.error = "HTTP 500: boom";

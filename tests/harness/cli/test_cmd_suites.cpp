@@ -4,10 +4,10 @@
 #include <fstream>
 #include <map>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 using ds::test::run_distillscope;
 
 TEST_CASE("suites list shows every built-in suite with version, count and hash") {
@@ -46,7 +46,7 @@ TEST_CASE("suites show prints items, one item by id, and generated items by seed
 }
 
 TEST_CASE("suites validate exits 2 with file:line problems for a bad file") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string bad = dir.file("bad.jsonl");
   std::ofstream(bad) << R"({"id":"m1","suite":"math","topic":"algebra","prompt":"End with Answer: <value>","answer":"1"})"
                      << "\n"

@@ -3,13 +3,13 @@
 #include <fstream>
 
 #include "harness/config/run_config.hpp"
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
-std::string write(const test::TempDir& dir, const std::string& name, const std::string& text) {
+std::string write(const ds::test::TempDir& dir, const std::string& name, const std::string& text) {
   const std::string path = dir.file(name);
   std::ofstream(path) << text;
   return path;
@@ -17,7 +17,7 @@ std::string write(const test::TempDir& dir, const std::string& name, const std::
 }  // namespace
 
 TEST_CASE("YAML and JSON configs fill the same fields") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   RunConfig from_yaml, from_json;
   load_run_config_file(write(dir, "c.yaml",
                              "models: [openai:a@http://127.0.0.1:1/v1]\n"
@@ -41,7 +41,7 @@ TEST_CASE("YAML and JSON configs fill the same fields") {
 }
 
 TEST_CASE("config errors name the file, line and field") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   RunConfig c;
   CHECK_THROWS_WITH_AS(load_run_config_file(write(dir, "a.yaml", "samples: 2\nsampels: 3\n"), c),
                        doctest::Contains("a.yaml:2: unknown field 'sampels'"), InputError);

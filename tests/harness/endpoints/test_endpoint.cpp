@@ -2,10 +2,10 @@
 
 #include <cstdlib>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "harness/endpoints/endpoint.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
 

@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "harness/pipeline/gates.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 TEST_CASE("gates parse and reject malformed text") {
   CHECK(parse_gate("math<0.8").suite == "math");
@@ -14,10 +14,20 @@ TEST_CASE("gates parse and reject malformed text") {
   CHECK_THROWS_AS(parse_gate("<0.3"), InputError);
 }
 
+namespace {
+SuiteSummary scored(double mean) {
+  SuiteSummary s;
+  s.score.interval = Interval{mean, mean, mean};
+  s.score.items = 1;
+  return s;
+}
+}  // namespace
+
 TEST_CASE("suite gates fail below the threshold and on unscored suites") {
-  const json summary = {{"models",
-                         {{"a", {{"suites", {{"math", {{"mean", 0.9}}}, {"creativity", {{"mean", nullptr}}}}}}},
-                          {"b", {{"suites", {{"math", {{"mean", 0.5}}}}}}}}}};
+  Summary summary;
+  summary.models["a"].suites["math"] = scored(0.9);
+  summary.models["a"].suites["creativity"] = SuiteSummary{};  // answered, nothing scored
+  summary.models["b"].suites["math"] = scored(0.5);
   CHECK(evaluate_gates({parse_gate("math<0.4")}, summary, nullptr).empty());
   const auto fails = evaluate_gates({parse_gate("math<0.6")}, summary, nullptr);
   REQUIRE(fails.size() == 1);
@@ -26,12 +36,13 @@ TEST_CASE("suite gates fail below the threshold and on unscored suites") {
 }
 
 TEST_CASE("the distilled gate fails on a distilled verdict and without a detection") {
-  const json detection = {{"reference", "t"},
-                          {"candidates", {{{"model", "s"}, {"verdict", "distilled"}, {"p_adjusted", 0.001}},
-                                          {{"model", "i"}, {"verdict", "independent"}}}}};
-  CHECK(evaluate_gates({parse_gate("distilled")}, json::object(), detection).size() == 1);
-  CHECK(evaluate_gates({parse_gate("distilled")}, json::object(), nullptr).size() == 1);
-  json clean = detection;
-  clean["candidates"][0]["verdict"] = "inconclusive";
-  CHECK(evaluate_gates({parse_gate("distilled")}, json::object(), clean).empty());
+  lineage::DetectResult detection;
+  detection.reference = "t";
+  detection.candidates.push_back({.model = "s", .p_adjusted = 0.001, .verdict = "distilled"});
+  detection.candidates.push_back({.model = "i", .verdict = "independent"});
+  const Summary none;
+  CHECK(evaluate_gates({parse_gate("distilled")}, none, &detection).size() == 1);
+  CHECK(evaluate_gates({parse_gate("distilled")}, none, nullptr).size() == 1);
+  detection.candidates[0].verdict = "inconclusive";
+  CHECK(evaluate_gates({parse_gate("distilled")}, none, &detection).empty());
 }

@@ -4,7 +4,7 @@
 
 #include "harness/plan/work_plan.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
 Suite small_suite(int n) {

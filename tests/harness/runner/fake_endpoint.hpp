@@ -15,9 +15,11 @@
 #include <thread>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 
 namespace ds::test {
+
+using ds::core::json;
 
 enum class Fault {
   None,

@@ -2,7 +2,7 @@
 
 #include "harness/runner/adaptive_concurrency.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 TEST_CASE("halves on 429, once per burst") {
   AdaptiveConcurrency c(64);

@@ -2,7 +2,7 @@
 
 #include "harness/runner/backoff.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 TEST_CASE("Go durations from x-ratelimit-reset headers") {
   CHECK(parse_duration_seconds("1s") == doctest::Approx(1.0));

@@ -5,7 +5,7 @@
 
 #include "harness/runner/progress.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 TEST_CASE("progress line: counts, network rate and ETA") {
   ProgressSnapshot s{.total = 1000, .done = 400, .failed = 100, .from_cache = 100, .retries = 7,

@@ -2,7 +2,7 @@
 
 #include "harness/runner/retry_policy.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
 Response with(int status, std::string error) {

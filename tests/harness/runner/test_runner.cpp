@@ -10,7 +10,7 @@
 #include "tests/harness/runner/fake_endpoint.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 using ds::test::Fault;
 using ds::test::FakeEndpoint;
 
@@ -195,9 +195,9 @@ TEST_CASE("a stalled server hits the per-request timeout and the request is retr
   RunnerOptions options = quick_options();
   options.timeout_seconds = 0.3;
   Runner runner(options);
-  const double start = test::steady_seconds();
+  const double start = ds::test::steady_seconds();
   const auto results = run_all(runner, make_jobs("openai:m@" + server.base_url(), 4));
-  CHECK(test::steady_seconds() - start < 2.5);
+  CHECK(ds::test::steady_seconds() - start < 2.5);
   for (const auto& [key, r] : results) {
     CHECK(r.response.ok());
     CHECK(r.attempts == 2);
@@ -224,7 +224,7 @@ TEST_CASE("connection refused: every job fails with a transport error after its 
 }
 
 TEST_CASE("cache: a hit sends no request, refresh sends again, errors are not cached, no key stored") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   FakeEndpoint server([](const std::string& prompt, int) {
     return prompt == "q0" ? Fault::Unauthorized : Fault::None;
   });
@@ -278,9 +278,9 @@ TEST_CASE("requests per minute are limited by the token bucket") {
   RunnerOptions options = quick_options();
   options.requests_per_minute = 240;  // a burst of 40, then 4/s
   Runner runner(options);
-  const double start = test::steady_seconds();
+  const double start = ds::test::steady_seconds();
   run_all(runner, make_jobs("openai:m@" + server.base_url(), 44));
-  CHECK(test::steady_seconds() - start >= 0.9);
+  CHECK(ds::test::steady_seconds() - start >= 0.9);
   const auto arrivals = server.arrivals();
   REQUIRE(arrivals.size() == 44);
   CHECK(arrivals[43].at - arrivals[0].at >= 0.9);

@@ -6,11 +6,11 @@
 #include <map>
 #include <set>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "harness/runner/runner.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
 
@@ -60,7 +60,7 @@ Outcome run_once(const RunnerOptions& options, std::vector<Job> jobs) {
 }  // namespace
 
 TEST_CASE("runner against serve with every fault flag: each job answered or failed, once") {
-  test::ServeProcess serve({"--simulate", "--latency-ms", "5,5", "--error-rate", "0.15",
+  ds::test::ServeProcess serve({"--simulate", "--latency-ms", "5,5", "--error-rate", "0.15",
                             "--drop-rate", "0.1", "--garbage-rate", "0.1", "--truncate-rate",
                             "0.1", "--stall-rate", "0.05", "--stall-ms", "2000", "--rate-limit",
                             "400/s"});
@@ -85,8 +85,8 @@ TEST_CASE("runner against serve with every fault flag: each job answered or fail
 }
 
 TEST_CASE("against serve: a cached run sends nothing; sample indexes are separate requests") {
-  test::TempDir dir;
-  test::ServeProcess serve({"--simulate", "--error-rate", "0.2", "--garbage-rate", "0.1"});
+  ds::test::TempDir dir;
+  ds::test::ServeProcess serve({"--simulate", "--error-rate", "0.2", "--garbage-rate", "0.1"});
   RunnerOptions options = test_options();
   options.cache_path = dir.file("cache.db");
   const std::string spec = "openai:sim-teacher@" + serve.base_url();

@@ -2,7 +2,7 @@
 
 #include "harness/runner/token_bucket.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 TEST_CASE("unlimited bucket never waits") {
   TokenBucket b(0);

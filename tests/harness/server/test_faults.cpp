@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "harness/server/faults.hpp"
 
-using namespace ds;
-using namespace ds::server;
+using namespace ds::harness;
+using namespace ds::harness::server;
 
 TEST_CASE("token bucket: a burst, then one token per 1/rate seconds") {
   const auto t0 = TokenBucket::Clock::time_point{};

@@ -3,12 +3,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "harness/server/replay_backend.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
-using namespace ds::server;
+using namespace ds::harness;
+using namespace ds::harness::server;
 
 namespace {
 
@@ -37,7 +37,7 @@ std::string load_error(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("our transcript JSONL: one model per file, matched on the conversation with whitespace normalised") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   write(dir.file("alpha.jsonl"),
         "{\"messages\":[{\"role\":\"user\",\"content\":\"What is  2+2?\"}],\"text\":\"4\"}\n"
         "\n"
@@ -59,7 +59,7 @@ TEST_CASE("our transcript JSONL: one model per file, matched on the conversation
 }
 
 TEST_CASE("MT-bench layout: turn 2 matches question turns 1..2") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   write(dir.file("question.jsonl"),
         "{\"question_id\": 81, \"category\": \"writing\", \"turns\": [\"Write a poem.\", \"Now shorter.\"]}\n");
   write(dir.file("model_answer/m1.jsonl"),
@@ -72,7 +72,7 @@ TEST_CASE("MT-bench layout: turn 2 matches question turns 1..2") {
 }
 
 TEST_CASE("the shared MT-bench development set loads as one model per answer file") {
-  const std::string mt = test::mtbench_dir();
+  const std::string mt = ds::test::mtbench_dir();
   if (mt.empty()) {
     MESSAGE("skipped: ../shared/data/mtbench is absent");
     return;
@@ -84,29 +84,29 @@ TEST_CASE("the shared MT-bench development set loads as one model per answer fil
 }
 
 TEST_CASE("malformed transcripts are InputErrors naming file:line and the field") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   write(dir.file("bad.jsonl"), "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"text\":\"y\"}\n{\"messages\":[]}\n");
   const std::string e1 = load_error(dir.path());
   CHECK(e1.find("bad.jsonl:2") != std::string::npos);
   CHECK(e1.find("messages") != std::string::npos);
 
-  test::TempDir d2;
+  ds::test::TempDir d2;
   write(d2.file("bad.jsonl"), "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}\n");
   const std::string e2 = load_error(d2.path());
   CHECK(e2.find("bad.jsonl:1") != std::string::npos);
   CHECK(e2.find("'text'") != std::string::npos);
 
-  test::TempDir d3;
+  ds::test::TempDir d3;
   write(d3.file("bad.jsonl"), "{\"messages\": [\n");
   CHECK(load_error(d3.path()).find("bad.jsonl:1") != std::string::npos);
 
-  test::TempDir d4;
+  ds::test::TempDir d4;
   write(d4.file("question.jsonl"), "{\"question_id\": 1, \"turns\": [\"a\"]}\n");
   write(d4.file("model_answer/m.jsonl"), "{\"question_id\": 1, \"choices\": [{\"turns\": [\"x\"]}]}\n{\"question_id\": 2, \"choices\": [{\"turns\": [\"x\"]}]}\n");
   const std::string e4 = load_error(d4.path());
   CHECK(e4.find("m.jsonl:2") != std::string::npos);
   CHECK(e4.find("question_id") != std::string::npos);
 
-  test::TempDir empty;
+  ds::test::TempDir empty;
   CHECK(load_error(empty.path()).find("no transcripts") != std::string::npos);
 }

@@ -5,7 +5,7 @@
 #include "harness/server/sim_generated_personas.hpp"
 #include "harness/server/sim_persona.hpp"
 
-using namespace ds::server;
+using namespace ds::harness::server;
 
 TEST_CASE("generated personas are deterministic, distinct and independent of the teacher") {
   const auto a = generated_independent_personas(8);

@@ -6,8 +6,8 @@
 #include "harness/server/sim_persona.hpp"
 #include "harness/server/simulated_backend.hpp"
 
-using namespace ds;
-using namespace ds::server;
+using namespace ds::harness;
+using namespace ds::harness::server;
 
 namespace {
 

@@ -3,8 +3,8 @@
 #include "harness/server/wire_anthropic.hpp"
 #include "harness/server/wire_openai.hpp"
 
-using namespace ds;
-using namespace ds::server;
+using namespace ds::harness;
+using namespace ds::harness::server;
 
 namespace {
 

@@ -3,11 +3,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/import_batch.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::results;
 
 namespace {
 
@@ -22,7 +22,7 @@ size_t count(Store& store, const char* table) {
 }
 
 struct Bench {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   std::string answers;
   Bench() {
     std::filesystem::create_directories(dir.file("model_answer"));
@@ -100,7 +100,7 @@ TEST_CASE("a malformed line names file:line and nothing is written") {
 }
 
 TEST_CASE("arenahard turns are objects with content; --questions and --model are honoured") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   write(dir.file("q.jsonl"), "{\"question_id\": \"abc\", \"category\": \"hard\", \"turns\": [{\"content\": \"Explain X.\"}]}\n");
   write(dir.file("ans.jsonl"), "{\"question_id\": \"abc\", \"choices\": [{\"turns\": [{\"content\": \"X is Y.\"}]}]}\n");
   Store store(dir.file("r.db"));
@@ -115,7 +115,7 @@ TEST_CASE("arenahard turns are objects with content; --questions and --model are
 }
 
 TEST_CASE("alpacaeval joins on the instruction text") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   std::filesystem::create_directories(dir.file("m1"));
   std::filesystem::create_directories(dir.file("m2"));
   write(dir.file("m1/model_outputs.json"),
@@ -136,7 +136,7 @@ TEST_CASE("alpacaeval joins on the instruction text") {
 }
 
 TEST_CASE("jsonl records import and keep existing items") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   Store store(dir.file("r.db"));
   StoredItem item;
   item.suite = "math";

@@ -6,7 +6,7 @@
 #include "results/reports/format_junit.hpp"
 #include "results/reports/format_markdown.hpp"
 
-using namespace ds;
+using namespace ds::results;
 
 namespace {
 ReportData sample_data() {

@@ -4,7 +4,7 @@
 #include "scorers/coding/coding_scorer.hpp"
 #include "tasks/suite.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 namespace {
 const json kItem = {{"entry_point", "add"},

@@ -6,7 +6,7 @@
 #include "scorers/coding/sandbox.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 namespace {
 SandboxLimits quick_limits() {
@@ -61,7 +61,7 @@ TEST_CASE("sandbox caps memory") {
 }
 
 TEST_CASE("sandbox cannot write outside its tmpfs") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string target = dir.file("escaped.txt");
   const std::string home_target = std::string(std::getenv("HOME") ? std::getenv("HOME") : "/root") +
                                   "/distillscope-sandbox-escape.txt";

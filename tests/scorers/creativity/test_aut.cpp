@@ -2,7 +2,7 @@
 
 #include "scorers/creativity/aut.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 TEST_CASE("AUT parses uses, merges repeated ideas and measures elaboration") {
   const auto a = parse_aut_answer(

@@ -3,7 +3,7 @@
 #include "scorers/creativity/constraints.hpp"
 #include "scorers/creativity/diversity.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 TEST_CASE("rhyme heuristic") {
   CHECK(words_rhyme("night", "light"));

@@ -3,7 +3,7 @@
 #include "scorers/creativity/creativity_scorer.hpp"
 #include "tasks/suite.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 TEST_CASE("creativity scores by task kind") {
   const auto dat = score_creativity(

@@ -3,7 +3,7 @@
 #include "scorers/creativity/dat.hpp"
 #include "scorers/creativity/wordnet.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 TEST_CASE("WordNet Wu-Palmer similarity matches the published value for cat/dog") {
   REQUIRE(wordnet_available());

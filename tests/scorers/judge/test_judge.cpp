@@ -2,7 +2,7 @@
 
 #include "scorers/judge/judge.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 TEST_CASE("judge scores are parsed from the usual formats and normalised") {
   CHECK(parse_judge_score("Good imagery.\nScore: 7/10") == doctest::Approx(0.7));
@@ -24,6 +24,7 @@ TEST_CASE("judge requests carry the rubric, the task and the response") {
   SuiteItem item;
   item.id = "phil-free-1";
   item.suite = "philosophy";
+  item.kind = SuiteKind::philosophy;
   item.messages = {{"user", "Is it permissible to lie to a murderer at the door?"}};
   item.data = {{"kind", "free"}, {"rubric", "Reward engagement with Kant."}};
   CHECK(judge_kind(item) == "philosophy.free");
@@ -35,8 +36,8 @@ TEST_CASE("judge requests carry the rubric, the task and the response") {
   CHECK(r.messages[0].content.find("Yes, because ...") != std::string::npos);
   CHECK(r.params.temperature == 0.0);
 
-  SuiteItem title{.id = "t", .suite = "creativity", .data = {{"task", "title"}}};
+  SuiteItem title{.id = "t", .suite = "creativity", .kind = SuiteKind::creativity, .data = {{"task", "title"}}};
   CHECK(judge_kind(title) == "creativity.title");
-  SuiteItem dat{.id = "d", .suite = "creativity", .data = {{"task", "dat"}}};
+  SuiteItem dat{.id = "d", .suite = "creativity", .kind = SuiteKind::creativity, .data = {{"task", "dat"}}};
   CHECK(judge_kind(dat) == "");
 }

@@ -3,14 +3,14 @@
 #include <cmath>
 #include <random>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/store.hpp"
 #include "scorers/lineage/detector.hpp"
-#include "scorers/lineage/feature_store.hpp"
+#include "results/lineage_features.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
-using namespace ds::lineage;
+using namespace ds::results;  // load_corpus, and through it scorers, tasks and core
+using namespace ds::scorers::lineage;
 
 namespace {
 
@@ -70,7 +70,7 @@ void fill_store(Store& store, int independents) {
 }  // namespace
 
 TEST_CASE("detector flags the student of the reference and not the independents") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   Store store(dir.file("d.db"));
   fill_store(store, 12);
   const auto corpus = load_corpus(store);
@@ -95,7 +95,7 @@ TEST_CASE("detector flags the student of the reference and not the independents"
 }
 
 TEST_CASE("features are stored once and only missing ones are computed") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   Store store(dir.file("f.db"));
   fill_store(store, 2);
   CHECK(ensure_features(store) == 4 * 40);
@@ -110,7 +110,7 @@ TEST_CASE("features are stored once and only missing ones are computed") {
 }
 
 TEST_CASE("unknown reference lists the known models") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   Store store(dir.file("u.db"));
   fill_store(store, 2);
   const auto corpus = load_corpus(store);
@@ -178,7 +178,7 @@ void fill_sampled_store(Store& store, int samples) {
 TEST_CASE("mmd component: used with several samples per prompt, absent with one") {
   for (int samples : {1, 4}) {
     CAPTURE(samples);
-    test::TempDir dir;
+    ds::test::TempDir dir;
     Store store(dir.file("m.db"));
     fill_sampled_store(store, samples);
     const auto corpus = load_corpus(store);

@@ -4,7 +4,7 @@
 
 #include "scorers/lineage/text_features.hpp"
 
-using namespace ds::lineage;
+using namespace ds::scorers::lineage;
 
 TEST_CASE("tokenize lower-cases words and splits punctuation") {
   const auto t = tokenize("Hello, World! It's 42.");

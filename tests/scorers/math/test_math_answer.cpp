@@ -4,7 +4,7 @@
 #include "scorers/math/math_scorer.hpp"
 #include "tasks/suite.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 namespace {
 std::string extracted(const std::string& response) {

@@ -5,7 +5,7 @@
 #include "scorers/philosophy/choice.hpp"
 #include "tasks/suite.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 namespace {
 const std::vector<std::string> kTrolley = {"switch", "don't switch"};

@@ -2,7 +2,7 @@
 
 #include "scorers/probes/probe_fingerprint.hpp"
 
-using namespace ds;
+using namespace ds::scorers;
 
 TEST_CASE("probe answers become fingerprints, not grades") {
   auto s = score_probe({{"probe", "identity"}}, "I'm Claude, made by Anthropic.");

@@ -1,0 +1,64 @@
+#pragma once
+// The statistics the detector and the validation rely on, each small enough to test by hand.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/bootstrap.hpp"
+
+namespace ds::core {
+
+double median(std::vector<double> values);
+// Median absolute deviation (unscaled); 0 for fewer than two values.
+double mad(const std::vector<double>& values);
+
+// (x - median) / (1.4826 * MAD) of a reference sample; falls back to the standard deviation
+// when the MAD is zero, and to 0 when the sample has no spread at all.
+struct RobustScale {
+  double center = 0;
+  double scale = 0;  // 0 = no spread: z is 0
+  double z(double x) const { return scale > 0 ? (x - center) / scale : 0.0; }
+};
+RobustScale robust_scale(const std::vector<double>& reference);
+
+double normal_cdf(double z);
+double normal_upper_p(double z);  // P(Z >= z)
+
+// Upper-tail p of a z computed with robust_scale from a panel of n values. The median/MAD of a
+// small panel are themselves uncertain (the MAD has ~37% efficiency), which makes a normal
+// reference too liberal; a Student t with 0.37 (n - 1) degrees of freedom absorbs it and tends
+// to the normal as the panel grows.
+double panel_upper_p(double z, size_t panel_size);
+
+// Holm–Bonferroni step-down adjusted p-values, in the input's order, monotone and <= 1.
+std::vector<double> holm_adjust(const std::vector<double>& p);
+
+// Area under the ROC curve: P(score_pos > score_neg) + 0.5 P(tie).
+double auroc(const std::vector<double>& positives, const std::vector<double>& negatives);
+
+// Highest TPR at a threshold whose FPR is <= max_fpr (thresholds at observed scores).
+double tpr_at_fpr(const std::vector<double>& positives, const std::vector<double>& negatives,
+                  double max_fpr);
+
+// Jensen–Shannon divergence (base 2, in [0, 1]) of two distributions of equal length.
+double jensen_shannon(const std::vector<double>& p, const std::vector<double>& q);
+
+// Two-sample MMD^2 (unbiased) with the Hamming kernel k(x, y) = 1 - hamming(x, y)/max_len on
+// characters, and its permutation p-value.
+double mmd_hamming(const std::vector<std::string>& x, const std::vector<std::string>& y);
+double mmd_permutation_p(const std::vector<std::string>& x, const std::vector<std::string>& y,
+                         int permutations, uint64_t seed);
+
+// Kolmogorov–Smirnov distance of a sample from Uniform(0, 1).
+double ks_uniform_distance(std::vector<double> sample);
+
+// Percentile bootstrap interval of a statistic over resampled indices 0..n-1 (mean: the
+// statistic on the original sample).
+template <class Stat>
+Interval bootstrap_interval(size_t n, Stat&& stat, int resamples, uint64_t seed,
+                            double level = 0.95);
+
+}  // namespace ds::core
+
+#include "core/statistics_bootstrap.hpp"

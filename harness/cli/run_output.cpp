@@ -1,0 +1,27 @@
+#include "harness/cli/run_output.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "harness/cli/summary_table.hpp"
+#include "results/reports/detect_output.hpp"
+
+namespace ds::harness::cli {
+
+void print_run_outcome(const RunOutcome& outcome, const RunConfig& config) {
+  std::cerr << fmt::format(
+      "run {}: {} requests planned, {} answered ({} from cache), {} failed after retries{}; "
+      "{} retries, {:.1f} s\n",
+      outcome.run_id, outcome.planned, outcome.answered, outcome.from_cache, outcome.failed,
+      outcome.interrupted ? ", interrupted" : "", outcome.retries, outcome.wall_seconds);
+  const ScoreOutcome& scoring = outcome.scoring;
+  for (const auto& w : scoring.report.warnings) std::cerr << "warning: " << w << "\n";
+  std::cerr << fmt::format("scored {} responses; {} unscored{}\n", scoring.report.scored,
+                           scoring.report.unscored,
+                           config.judge.empty() ? " (free-response items need --judge)" : "");
+  std::cout << summary_table(scoring.summary);
+  if (scoring.detection) std::cout << "\n" << detect_result_table(*scoring.detection);
+}
+
+}  // namespace ds::harness::cli

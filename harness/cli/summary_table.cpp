@@ -1,0 +1,58 @@
+#include "harness/cli/summary_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ds::harness::cli {
+
+namespace {
+
+std::string cell(const ScoreEstimate* e) {
+  if (!e || !e->interval) return "unscored";
+  return fmt::format("{:.2f} [{:.2f}, {:.2f}]", e->interval->mean, e->interval->low,
+                     e->interval->high);
+}
+
+std::string gap_cell(const std::optional<Interval>& g) {
+  if (!g) return "n/a";
+  return fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", g->mean, g->low, g->high);
+}
+
+std::string label_of(const std::string& name, const ModelSummary& m) {
+  return name + (m.simulated ? " (simulated)" : "");
+}
+
+std::string suite_line(const std::string& label, size_t width, const std::string& suite,
+                       const SuiteSummary& s) {
+  std::string line = fmt::format("  {:<{}}  {:<11} {:<19} n={:<4} unscored={}/{}", label, width,
+                                 suite, cell(&s.score), s.score.items, s.unscored, s.responses);
+  for (const auto& [k, v] : s.pass_at_k) line += fmt::format("  pass@{}={:.2f}", k, v);
+  return line + "\n";
+}
+
+}  // namespace
+
+std::string summary_table(const Summary& summary) {
+  size_t width = 5;
+  for (const auto& [name, m] : summary.models) width = std::max(width, label_of(name, m).size());
+  std::string out =
+      "Humanity profile: mean score [95% bootstrap CI over items]; gap = (math+coding)/2 - "
+      "(creativity+philosophy)/2, each as a z-score against the models in the store\n";
+  out += fmt::format("{:<{}}  {:<19}{:<19}{:<19}{:<19}{}\n", "model", width, "math", "coding",
+                     "creativity", "philosophy", "gap index");
+  for (const auto& [name, m] : summary.models) {
+    out += fmt::format("{:<{}}  ", label_of(name, m), width);
+    for (const auto& d : kProfileDimensions) {
+      const SuiteSummary* s = m.suite(d);
+      out += fmt::format("{:<19}", cell(s ? &s->score : nullptr));
+    }
+    out += gap_cell(m.gap_index) + "\n";
+  }
+  out += "\nPer suite (n = items scored; unscored = answers without a score)\n";
+  for (const auto& [name, m] : summary.models)
+    for (const auto& [suite, s] : m.suites) out += suite_line(label_of(name, m), width, suite, s);
+  return out;
+}
+
+}  // namespace ds::harness::cli

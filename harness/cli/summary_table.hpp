@@ -1,0 +1,14 @@
+#pragma once
+// The run summary as people read it on a terminal.
+#include <string>
+
+#include "harness/pipeline/summary.hpp"
+#include "harness/layer.hpp"
+
+namespace ds::harness::cli {
+
+// The humanity profile and gap index per model (simulated models labelled), then every suite
+// with n, unscored counts and pass@k.
+std::string summary_table(const Summary& summary);
+
+}  // namespace ds::harness::cli

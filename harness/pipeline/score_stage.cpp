@@ -1,0 +1,175 @@
+#include "harness/pipeline/score_stage.hpp"
+
+#include <atomic>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "scorers/corpus_scores.hpp"
+#include "harness/layer.hpp"
+
+namespace ds::harness {
+
+namespace {
+
+Score from_stored(const StoredScore& stored) {
+  Score s;
+  s.value = stored.value;
+  s.extracted = stored.extracted;
+  s.details = stored.details.is_object() ? stored.details : json::object();
+  return s;
+}
+
+// Stored scores that must be computed again: missing, or waiting for a judge we now have.
+bool needs_scoring(const StoredScore* stored, const ScoreOptions& options) {
+  if (!stored || options.rescore) return true;
+  if (options.context.judge && !stored->value && stored->details.is_object() &&
+      stored->details.value("needs_judge", false))
+    return true;
+  return false;
+}
+
+}  // namespace
+
+SuiteItem suite_item_from_stored(const StoredItem& stored) {
+  SuiteItem item;
+  item.id = stored.item_id;
+  item.suite = stored.suite;
+  item.system = stored.system;
+  if (stored.messages.is_array())
+    for (const auto& m : stored.messages)
+      if (m.is_object())
+        item.messages.push_back({m.value("role", std::string()), m.value("content", std::string())});
+  item.data = stored.data;
+  item.kind = resolve_suite_kind(stored.suite, stored.data);
+  return item;
+}
+
+namespace {
+
+using ItemKey = std::pair<std::string, std::string>;  // suite, item id
+
+// What the store holds that scoring needs, read once.
+struct StoreSnapshot {
+  std::map<ItemKey, SuiteItem> items;
+  std::vector<Record> responses;
+  std::map<int64_t, StoredScore> stored_scores;  // the suite scorer's score per response
+  std::map<int64_t, std::string> suite_of;       // response → suite (= scorer name)
+};
+
+StoreSnapshot read_snapshot(Store& store) {
+  StoreSnapshot snap;
+  for (const auto& stored : store.items())
+    snap.items[{stored.suite, stored.item_id}] = suite_item_from_stored(stored);
+  snap.responses = store.responses({});
+  for (const auto& r : snap.responses) snap.suite_of[r.id] = r.suite;
+  for (auto& sc : store.scores())
+    if (snap.suite_of.count(sc.response_id) && snap.suite_of[sc.response_id] == sc.scorer)
+      snap.stored_scores[sc.response_id] = std::move(sc);
+  return snap;
+}
+
+// One item's answers, some to be scored (pending), the rest carried over so corpus-level
+// scores see every answer.
+struct GroupWork {
+  const SuiteItem* item = nullptr;
+  bool corpus = false;
+  std::vector<ScoredResponse> scored;
+};
+struct Pending {
+  size_t group = 0, index = 0;
+};
+
+const StoredScore* stored_score(const StoreSnapshot& snap, int64_t response_id) {
+  const auto it = snap.stored_scores.find(response_id);
+  return it == snap.stored_scores.end() ? nullptr : &it->second;
+}
+
+// Decides what to score: an item is dirty when one of its selected answers needs scoring.
+void plan_group(const StoreSnapshot& snap, const ItemKey& key, const std::vector<const Record*>& group,
+                const ScoreOptions& options, std::vector<GroupWork>& work,
+                std::vector<Pending>& pending) {
+  const auto item_it = snap.items.find(key);
+  const bool corpus = item_it != snap.items.end() && has_corpus_scores(item_it->second);
+  auto selected = [&](const Record* r) { return !options.model || *options.model == r->model; };
+  bool dirty = false;
+  for (const auto* r : group)
+    dirty = dirty || (selected(r) && needs_scoring(stored_score(snap, r->id), options));
+  if (!dirty) return;
+  GroupWork gw;
+  gw.item = item_it == snap.items.end() ? nullptr : &item_it->second;
+  gw.corpus = corpus;
+  for (const auto* r : group) {
+    const StoredScore* stored = stored_score(snap, r->id);
+    if (!selected(r) && !corpus) continue;
+    ScoredResponse sr{r->id, r->model, r->text, {}};
+    if (stored && !(selected(r) && needs_scoring(stored, options))) {
+      sr.score = from_stored(*stored);
+    } else if (!gw.item) {
+      sr.score.details["unscored"] = "item '" + r->item_id + "' of suite '" + r->suite +
+                                     "' is not in the store";
+    } else {
+      pending.push_back({work.size(), gw.scored.size()});
+    }
+    gw.scored.push_back(std::move(sr));
+  }
+  work.push_back(std::move(gw));
+}
+
+// Sandboxed answers (each its own process) are scored on all cores; the rest in this thread,
+// since WordNet, used by other scorers, is not thread-safe.
+void score_pending(std::vector<GroupWork>& work, const std::vector<Pending>& pending,
+                   const ScoreContext& context) {
+  const auto score_one = [&](const Pending& p) {
+    ScoredResponse& sr = work[p.group].scored[p.index];
+    sr.score = score_response(*work[p.group].item, sr.text, context);
+  };
+  std::vector<Pending> parallel, serial;
+  for (const auto& p : pending) {
+    const KindScorer* scorer = scorer_for(*work[p.group].item);
+    (scorer && scorer->runs_in_sandbox ? parallel : serial).push_back(p);
+  }
+  for (const auto& p : serial) score_one(p);
+  std::atomic<size_t> next{0};
+  const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < parallel.size(); i = next++) score_one(parallel[i]);
+    });
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
+  const StoreSnapshot snap = read_snapshot(store);
+  std::map<ItemKey, std::vector<const Record*>> groups;
+  for (const auto& r : snap.responses) groups[{r.suite, r.item_id}].push_back(&r);
+  std::vector<GroupWork> work;
+  std::vector<Pending> pending;
+  for (const auto& [key, group] : groups) plan_group(snap, key, group, options, work, pending);
+  score_pending(work, pending, options.context);
+
+  ScoreStoreReport report;
+  std::set<std::string> warnings;
+  std::vector<ScoredResponse> to_write;
+  for (auto& gw : work) {
+    for (const auto& sr : gw.scored)
+      if (sr.score.details.value("sandbox_unavailable", false))
+        warnings.insert(sr.score.details["unscored"].get<std::string>());
+    if (gw.corpus) apply_corpus_scores(*gw.item, gw.scored);
+    for (auto& sr : gw.scored) to_write.push_back(std::move(sr));
+  }
+  store.db().transaction([&] {
+    for (const auto& sr : to_write) {
+      store.put_score({sr.response_id, snap.suite_of.at(sr.response_id), sr.score.value,
+                       sr.score.extracted, sr.score.details});
+      (sr.score.value ? report.scored : report.unscored)++;
+    }
+  });
+  report.warnings.assign(warnings.begin(), warnings.end());
+  return report;
+}
+
+}  // namespace ds::harness

@@ -1,0 +1,146 @@
+#include "results/lineage_features.hpp"
+
+#include <algorithm>
+#include <thread>
+#include <unordered_map>
+#include "results/layer.hpp"
+
+namespace ds::results {
+
+using namespace scorers::lineage;
+
+namespace {
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS lineage_features(
+  response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL, created_at TEXT NOT NULL, blob TEXT NOT NULL,
+  claim_name TEXT, claim_maker TEXT, claim_quote TEXT,
+  PRIMARY KEY(response_id, version));
+)SQL";
+
+struct Pending {
+  int64_t id;
+  std::string created_at;
+  std::string text;
+  TextFeatures features;
+};
+
+}  // namespace
+
+size_t ensure_features(Store& store) {
+  auto& db = store.db();
+  db.exec(kSchema);
+  // A response whose text was replaced gets a new created_at: its old features are stale.
+  std::vector<Pending> pending;
+  {
+    auto s = db.prepare(
+        "SELECT r.id, r.created_at, r.text FROM responses r LEFT JOIN lineage_features f "
+        "ON f.response_id = r.id AND f.version = ?1 AND f.created_at = r.created_at "
+        "WHERE f.response_id IS NULL AND r.error IS NULL ORDER BY r.id");
+    s.bind(1, kFeatureVersion);
+    while (s.step()) pending.push_back({s.integer(0), s.text(1), s.text(2), {}});
+  }
+  if (pending.empty()) return 0;
+  const unsigned threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t)
+    workers.emplace_back([&, t] {
+      for (size_t i = t; i < pending.size(); i += threads) {
+        pending[i].features = compute_features(pending[i].text);
+        std::string().swap(pending[i].text);
+      }
+    });
+  for (auto& w : workers) w.join();
+  db.transaction([&] {
+    auto insert = db.prepare(
+        "INSERT OR REPLACE INTO lineage_features(response_id, version, created_at, blob, "
+        "claim_name, claim_maker, claim_quote) VALUES(?,?,?,?,?,?,?)");
+    for (const auto& p : pending) {
+      insert.reset();
+      insert.bind(1, p.id).bind(2, kFeatureVersion).bind(3, p.created_at)
+          .bind(4, encode_features(p.features));
+      if (p.features.claim) {
+        insert.bind(5, p.features.claim->name).bind(6, p.features.claim->maker)
+            .bind(7, p.features.claim->quote);
+      } else {
+        insert.bind_null(5).bind_null(6).bind_null(7);
+      }
+      insert.run();
+    }
+  });
+  return pending.size();
+}
+
+Corpus load_corpus(Store& store) {
+  ensure_features(store);
+  auto& db = store.db();
+  Corpus c;
+  struct Row {
+    std::string model, prompt;
+    ResponseEntry entry;
+  };
+  std::vector<Row> rows;
+  {
+    auto s = db.prepare(
+        "SELECT r.id, r.model, r.suite || '/' || r.item_id, r.sample, f.blob, f.claim_name, "
+        "f.claim_maker, f.claim_quote FROM responses r JOIN lineage_features f "
+        "ON f.response_id = r.id AND f.version = ?1 WHERE r.error IS NULL");
+    s.bind(1, kFeatureVersion);
+    while (s.step()) {
+      Row row{s.text(1), s.text(2), {}};
+      row.entry.response_id = s.integer(0);
+      row.entry.sample = static_cast<int>(s.integer(3));
+      row.entry.features = decode_features(s.text(4));
+      if (!s.is_null(5) || !s.is_null(6))
+        row.entry.features.claim = IdentityClaim{s.text(5), s.text(6), s.text(7)};
+      rows.push_back(std::move(row));
+    }
+  }
+  std::unordered_map<int64_t, std::vector<ScoredAnswer>> scores;
+  {
+    auto s = db.prepare("SELECT response_id, scorer, value, extracted FROM scores "
+                        "WHERE value IS NOT NULL");
+    while (s.step())
+      scores[s.integer(0)].push_back({s.text(1), s.real(2) <= 0.0, s.text(3)});
+  }
+  for (const auto& r : rows) {
+    c.models.push_back(r.model);
+    c.prompts.push_back(r.prompt);
+  }
+  for (auto* v : {&c.models, &c.prompts}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  // Models registered without answers still appear (with empty cells) so names resolve.
+  for (const auto& m : store.models())
+    if (c.model_index(m.name) < 0) {
+      c.models.push_back(m.name);
+      std::sort(c.models.begin(), c.models.end());
+    }
+  c.cells.assign(c.models.size(), std::vector<std::vector<ResponseEntry>>(c.prompts.size()));
+  for (auto& r : rows) {
+    const int m = c.model_index(r.model);
+    const auto p = std::lower_bound(c.prompts.begin(), c.prompts.end(), r.prompt) - c.prompts.begin();
+    if (auto it = scores.find(r.entry.response_id); it != scores.end()) r.entry.scores = it->second;
+    c.cells[m][p].push_back(std::move(r.entry));
+  }
+  for (auto& model : c.cells)
+    for (auto& cell : model)
+      std::sort(cell.begin(), cell.end(),
+                [](const ResponseEntry& a, const ResponseEntry& b) { return a.sample < b.sample; });
+  // Texts only where a cell holds several samples; single-sample stores read no text at all.
+  auto text = db.prepare("SELECT substr(text, 1, ?2) FROM responses WHERE id = ?1");
+  for (auto& model : c.cells)
+    for (auto& cell : model) {
+      if (cell.size() < 2) continue;
+      for (size_t k = 0; k < cell.size() && k < kMmdMaxSamples; ++k) {
+        text.reset();
+        text.bind(1, cell[k].response_id).bind(2, kMmdMaxChars);
+        if (text.step()) cell[k].text = text.text(0);
+      }
+    }
+  return c;
+}
+
+}  // namespace ds::results

@@ -1,0 +1,42 @@
+#pragma once
+// Every model's fingerprint features and scored answers, aligned by prompt: what the lineage
+// detector works on. The results store builds it (results/lineage_features.hpp); the detector
+// never opens the database.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scorers/lineage/text_features.hpp"
+#include "scorers/layer.hpp"
+
+namespace ds::scorers::lineage {
+
+// A scorer's verdict on one response, for shared-error and choice evidence.
+struct ScoredAnswer {
+  std::string scorer;
+  bool wrong = false;
+  std::string extracted;  // the extracted final answer / chosen option / failing tests
+};
+
+struct ResponseEntry {
+  int64_t response_id = 0;
+  int sample = 0;
+  TextFeatures features;
+  std::vector<ScoredAnswer> scores;
+  // The answer's text, loaded only where the model has >= 2 samples of the prompt (its first
+  // kMmdMaxSamples samples, first kMmdMaxChars characters): the MMD test compares sample sets.
+  std::string text;
+};
+
+constexpr size_t kMmdMaxSamples = 8;
+constexpr int kMmdMaxChars = 2000;
+
+struct Corpus {
+  std::vector<std::string> models;   // sorted
+  std::vector<std::string> prompts;  // "suite/item_id", sorted
+  // cells[model][prompt]: that model's responses to that prompt (all samples).
+  std::vector<std::vector<std::vector<ResponseEntry>>> cells;
+  int model_index(const std::string& name) const;  // -1 when absent
+};
+
+}  // namespace ds::scorers::lineage

@@ -1,0 +1,135 @@
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "results/store.hpp"
+#include "harness/pipeline/score_stage.hpp"
+#include "tests/support/process.hpp"
+
+using namespace ds::harness;
+
+namespace {
+
+void add_item(Store& store, const std::string& suite, const std::string& id, json data) {
+  data["id"] = id;
+  data["suite"] = suite;
+  store.upsert_item({suite, id, "1", "", json::array({{{"role", "user"}, {"content", "Q " + id}}}),
+                     data});
+}
+
+int64_t add_answer(Store& store, const std::string& model, const std::string& suite,
+                   const std::string& id, int sample, const std::string& text) {
+  return store.put_response(
+      {.model = model, .suite = suite, .item_id = id, .sample = sample, .text = text});
+}
+
+std::map<int64_t, StoredScore> scores_by_response(Store& store) {
+  std::map<int64_t, StoredScore> out;
+  for (auto& s : store.scores()) out[s.response_id] = s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("score_store scores each suite and only what lacks a score") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  add_item(store, "math", "m1", {{"answer", "3/4"}});
+  add_item(store, "philosophy", "p1",
+           {{"kind", "forced"},
+            {"choices", {"switch", "don't switch"}},
+            {"human_distribution", {{"switch", 0.63}, {"don't switch", 0.13}}}});
+  add_item(store, "philosophy", "p2", {{"kind", "free"}, {"rubric", "Reason well."}});
+  add_item(store, "creativity", "c1",
+           {{"task", "constrained"}, {"constraints", {{"lines", 2}, {"forbidden_letter", "z"}}}});
+  add_item(store, "probes", "q1", {{"probe", "identity"}});
+
+  const auto right = add_answer(store, "a", "math", "m1", 0, "\\boxed{0.75}");
+  const auto wrong = add_answer(store, "b", "math", "m1", 0, "Answer: 2/3");
+  const auto a0 = add_answer(store, "a", "philosophy", "p1", 0, "Choice: switch");
+  const auto a1 = add_answer(store, "a", "philosophy", "p1", 1, "Choice: don't switch");
+  const auto b0 = add_answer(store, "b", "philosophy", "p1", 0, "Hmm.");
+  const auto free = add_answer(store, "a", "philosophy", "p2", 0, "Lying is wrong because...");
+  const auto poem = add_answer(store, "a", "creativity", "c1", 0, "one line\ntwo lines\nthree");
+  const auto probe = add_answer(store, "a", "probes", "q1", 0, "I was made by OpenAI.");
+
+  auto report = score_store(store);
+  CHECK(report.scored == 5);  // math ×2, philosophy a ×2, creativity
+  CHECK(report.unscored == 3);  // b's unparsed choice, the free answer without judge, the probe
+  auto s = scores_by_response(store);
+  CHECK(s[right].value == 1.0);
+  CHECK(s[wrong].value == 0.0);
+  CHECK(s[wrong].extracted == "2/3");
+  // model a: half switch, half don't vs human 63:13 renormalised
+  REQUIRE(s[a0].value);
+  CHECK(*s[a0].value == *s[a1].value);
+  CHECK(s[a0].details["model_distribution"]["switch"] == 0.5);
+  CHECK(s[a0].details["modal_choice"] == "switch");
+  CHECK_FALSE(s[b0].value);
+  CHECK_FALSE(s[free].value);
+  CHECK(s[free].details["unscored"] == "needs a judge model (--judge SPEC)");
+  CHECK(s[poem].value == 0.5);
+  CHECK(s[probe].extracted == "openai");
+
+  // Nothing new: nothing rescored. A judge now available scores the free answer only.
+  report = score_store(store);
+  CHECK(report.scored + report.unscored == 0);
+  ScoreOptions with_judge;
+  int judge_calls = 0;
+  with_judge.context.judge = [&](const Request& r) -> std::optional<std::string> {
+    ++judge_calls;
+    CHECK(r.messages.at(0).content.find("Lying is wrong") != std::string::npos);
+    return std::string("Solid.\nScore: 6/10");
+  };
+  report = score_store(store, with_judge);
+  CHECK(judge_calls == 1);
+  CHECK(report.scored == 1);
+  CHECK(scores_by_response(store)[free].value == doctest::Approx(0.6));
+
+  // A judge reply without a score stays unscored, never a made-up number.
+  ScoreOptions silly_judge;
+  silly_judge.rescore = true;
+  silly_judge.model = "a";
+  silly_judge.context.judge = [](const Request&) -> std::optional<std::string> {
+    return std::string("What a lovely answer!");
+  };
+  score_store(store, silly_judge);
+  s = scores_by_response(store);
+  CHECK_FALSE(s[free].value);
+  CHECK(s[free].details["unscored"] == "the judge's reply contains no score");
+  CHECK(s[wrong].value == 0.0);  // model b untouched
+}
+
+TEST_CASE("a new answer to a corpus item rescales the whole item") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}});
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 24; ++i)
+    ids.push_back(add_answer(store, "m" + std::to_string(i % 4), "creativity", "aut1", i / 4,
+                             i == 0 ? "- doorstop\n- grind into pigment" : "- doorstop\n- paperweight"));
+  score_store(store);
+  auto s = scores_by_response(store);
+  CHECK(s[ids[0]].details["corpus_answers"] == 24);
+  CHECK(s[ids[0]].value == doctest::Approx(1.0 / 2 / 2));  // pigment 1/24 = 4.2% → 1 point / 2 ideas
+  CHECK(s[ids[1]].value == 0.0);
+  CHECK(s[ids[0]].details["diversity"]["samples"] == 6);
+  // A 25th answer with pigment: 2/25 = 8% → no longer rare, for both.
+  const auto late = add_answer(store, "m9", "creativity", "aut1", 0, "- pigment from grinding");
+  score_store(store);
+  s = scores_by_response(store);
+  CHECK(s[ids[0]].value == 0.0);
+  CHECK(s[late].value == 0.0);
+  CHECK(s[late].details["corpus_answers"] == 25);
+}
+
+TEST_CASE("AUT originality stays unscored when the corpus is too small") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}});
+  const auto id = add_answer(store, "m", "creativity", "aut1", 0, "- doorstop");
+  score_store(store);
+  auto s = scores_by_response(store);
+  CHECK_FALSE(s[id].value);
+  CHECK(s[id].details["fluency"] == 1);
+}

@@ -1,0 +1,91 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "results/store.hpp"
+#include "harness/cli/summary_table.hpp"
+#include "harness/pipeline/summary.hpp"
+#include "tests/support/process.hpp"
+
+using namespace ds::harness;
+
+namespace {
+
+void answer(Store& store, const std::string& model, const std::string& suite, int item, int sample,
+            std::optional<double> value) {
+  const auto id = store.put_response({.model = model, .suite = suite,
+                                      .item_id = suite + std::to_string(item), .sample = sample,
+                                      .text = "x"});
+  store.put_score({id, suite, value, "", json::object()});
+}
+
+// Model "calc" is strong at math/coding and weak at creativity/philosophy; "poet" the reverse.
+void fill(Store& store) {
+  store.upsert_model({.name = "calc", .provider = "openai"});
+  store.upsert_model({.name = "poet", .provider = "openai", .simulated = true});
+  for (int i = 0; i < 10; ++i) {
+    for (int s = 0; s < 2; ++s) {
+      answer(store, "calc", "math", i, s, i < 9 ? 1.0 : 0.0);
+      answer(store, "calc", "coding", i, s, s == 0 || i < 5 ? 1.0 : 0.0);
+      answer(store, "calc", "creativity", i, s, 0.2);
+      answer(store, "calc", "philosophy", i, s, 0.3);
+      answer(store, "poet", "math", i, s, i < 3 ? 1.0 : 0.0);
+      answer(store, "poet", "coding", i, s, i < 2 ? 1.0 : 0.0);
+      answer(store, "poet", "creativity", i, s, 0.7);
+      answer(store, "poet", "philosophy", i, s, i == 0 ? std::nullopt : std::optional(0.9));
+    }
+  }
+  answer(store, "poet", "probes", 0, 0, std::nullopt);
+}
+
+}  // namespace
+
+TEST_CASE("suite summary: means with intervals, counts, pass@k, profile and gap") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  fill(store);
+  const Summary s = summarise_store(store);
+  const ModelSummary& calc = s.models.at("calc");
+  const SuiteSummary& math = calc.suites.at("math");
+  CHECK(math.score.interval->mean == doctest::Approx(0.9));
+  CHECK(math.score.items == 10);
+  CHECK(math.responses == 20);
+  CHECK(math.score.interval->low < 0.9);
+  CHECK(math.score.interval->high == doctest::Approx(1.0));
+  // coding: items 0-4 both samples pass, 5-9 one of two → pass@1 = 0.75, pass@2 = 1
+  CHECK(calc.suites.at("coding").pass_at_k.at(1) == doctest::Approx(0.75));
+  CHECK(calc.suites.at("coding").pass_at_k.at(2) == doctest::Approx(1.0));
+  const ModelSummary& poet = s.models.at("poet");
+  CHECK(poet.simulated);
+  CHECK(poet.suites.at("philosophy").score.items == 9);  // item 0 has no scored sample
+  CHECK(poet.suites.at("philosophy").unscored == 2);
+  CHECK_FALSE(poet.suites.at("probes").score.scored());
+  // z-scores against the pooled item SD: math items calc 9×1 + 0, poet 3×1 + 7×0 → centre 0.6,
+  // SD of the 20 item means; calc +, poet − by symmetry of the two-model centre.
+  const double math_sd = std::sqrt((12 * 0.4 * 0.4 + 8 * 0.6 * 0.6) / 19.0);
+  CHECK(s.normalisation.at("math").scale == doctest::Approx(math_sd));
+  REQUIRE(calc.gap_index);
+  const double calc_gap = calc.gap_index->mean;
+  CHECK(calc_gap > 1.0);
+  CHECK(poet.gap_index->mean == doctest::Approx(-calc_gap));
+  CHECK(calc.gap_index->low < calc_gap);
+  CHECK(calc.gap_index->low > 0);
+
+  const std::string table = cli::summary_table(s);
+  CHECK(table.find("poet (simulated)") != std::string::npos);
+  CHECK(table.find("calc (simulated)") == std::string::npos);
+  CHECK(table.find("0.90 [") != std::string::npos);
+  CHECK(table.find("gap index") != std::string::npos);
+  CHECK(table.find("pass@2=1.00") != std::string::npos);
+  CHECK(table.find("probes      unscored") != std::string::npos);
+}
+
+TEST_CASE("a model missing a profile dimension has no gap index") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  answer(store, "solo", "math", 0, 0, 1.0);
+  const Summary s = summarise_store(store);
+  CHECK_FALSE(s.models.at("solo").gap_index);
+  CHECK(s.models.at("solo").suite("coding") == nullptr);
+  CHECK(cli::summary_table(s).find("n/a") != std::string::npos);
+}
