@@ -47,9 +47,12 @@ TEST_CASE("exact number parser accepts integers, fractions and decimals only") {
     CHECK_MESSAGE(!parse_exact_number(bad).has_value(), bad);
 }
 
-TEST_CASE("parse_rational reads the lenient forms of a model's answer") {
+TEST_CASE("parse_rational reads the lenient forms of a model's answer, exactly") {
   CHECK(parse_rational("0.5") == parse_rational("1/2"));
+  CHECK(parse_rational("2/4")->str() == "1/2");
+  CHECK(parse_rational("-1.25")->str() == "-5/4");
   CHECK(parse_rational(".5")->str() == "1/2");
+  CHECK_FALSE(parse_rational("abc"));
   CHECK(parse_rational("-1.5/2")->str() == "-3/4");
   CHECK(parse_rational("3/-6")->str() == "-1/2");
   CHECK(parse_rational("+7")->str() == "7");
