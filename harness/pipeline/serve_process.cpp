@@ -10,6 +10,7 @@
 #include <regex>
 #include <stdexcept>
 #include <thread>
+#include "core/subprocess.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
@@ -18,22 +19,10 @@ std::string own_executable() { return std::filesystem::read_symlink("/proc/self/
 
 ServeProcess::ServeProcess(const std::string& binary, const std::vector<std::string>& args) {
   int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   std::vector<std::string> full = {binary, "serve", "--port", "0"};
   full.insert(full.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : full) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_ = fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
-  if (pid_ == 0) {
-    close(pipe_fds[0]);
-    dup2(pipe_fds[1], 1);
-    const int devnull = open("/dev/null", O_RDWR);
-    dup2(devnull, 0);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
+  pid_ = spawn_process(full, {.out = pipe_fds[1]});
   close(pipe_fds[1]);
   // The server's first stdout line names its port; wait for it with a deadline.
   std::string buffer;
@@ -72,16 +61,7 @@ ServeProcess::ServeProcess(const std::string& binary, const std::vector<std::str
   }
 }
 
-ServeProcess::~ServeProcess() {
-  if (pid_ <= 0) return;
-  kill(pid_, SIGTERM);
-  for (int i = 0; i < 100; ++i) {
-    if (waitpid(pid_, nullptr, WNOHANG) == pid_) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  kill(pid_, SIGKILL);
-  waitpid(pid_, nullptr, 0);
-}
+ServeProcess::~ServeProcess() { stop_process(pid_, std::chrono::seconds(2)); }
 
 std::string ServeProcess::base_url() const {
   return "http://127.0.0.1:" + std::to_string(port_) + "/v1";

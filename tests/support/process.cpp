@@ -16,17 +16,11 @@
 
 #include <httplib.h>
 
+#include "core/subprocess.hpp"
+
 namespace ds::test {
 
 namespace {
-
-std::vector<char*> make_argv(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  argv.push_back(const_cast<char*>(distillscope_binary().c_str()));
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  return argv;
-}
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path);
@@ -47,23 +41,17 @@ ServeProcess::ServeProcess(const std::vector<std::string>& args)
 
 namespace {
 
-// Forks DS_BINARY with args: stdin from /dev/null, stdout and stderr to the given files
+// Starts the binary with args: stdin from /dev/null, stdout and stderr to the given files
 // (the same file for both when they are equal).
 pid_t start_child(const std::vector<std::string>& args, const std::string& out_path,
                   const std::string& err_path, const std::string& working_dir) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(127);
-    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err = err_path == out_path ? out : open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int in = open("/dev/null", O_RDONLY);
-    dup2(in, 0);
-    dup2(out, 1);
-    dup2(err, 2);
-    auto argv = make_argv(args);
-    execv(distillscope_binary().c_str(), argv.data());
-    _exit(127);
-  }
+  std::vector<std::string> argv = {distillscope_binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int err = err_path == out_path ? out : open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const pid_t pid = ds::core::spawn_process(argv, {.out = out, .err = err}, working_dir);
+  close(out);
+  if (err != out) close(err);
   return pid;
 }
 
@@ -74,10 +62,8 @@ CommandResult run_distillscope(const std::vector<std::string>& args,
   TempDir tmp;
   const std::string out_path = tmp.file("out"), err_path = tmp.file("err");
   const pid_t pid = start_child(args, out_path, err_path, working_dir);
-  int status = 0;
-  waitpid(pid, &status, 0);
   CommandResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.exit_code = ds::core::wait_process(pid);
   r.out = slurp(out_path);
   r.err = slurp(err_path);
   return r;
