@@ -27,12 +27,12 @@ struct SuiteProblem {
 struct SolutionRun {
   bool passed = false;  // exit status 0 within the time limit
   bool timed_out = false;
-  bool sandboxed = false;
   std::string output;   // stdout, then stderr
 };
 
 // Runs a Python program (solution + tests). tasks/ never runs code itself: the caller hands in
-// the coding scorer's sandboxed runner (scorers/coding/python_check.hpp).
+// the coding scorer's sandboxed runner (scorers/coding/python_check.hpp), which has no
+// unsandboxed fallback and throws InputError when no sandbox is usable.
 using SolutionRunner = std::function<SolutionRun(const std::string& program, int timeout_seconds)>;
 
 struct ValidateOptions {
@@ -45,8 +45,7 @@ struct SuiteFileReport {
   std::string file;
   std::string suite;  // from the items' `suite` field
   size_t items = 0;
-  size_t solutions_run = 0;
-  size_t solutions_sandboxed = 0;  // of those, run under bubblewrap (the rest: plain subprocess)
+  size_t solutions_run = 0;  // every one in the bubblewrap sandbox
   std::vector<SuiteProblem> problems;
   bool ok() const { return problems.empty(); }
 };

@@ -1,6 +1,7 @@
 #pragma once
-// The coding scorer: runs the answer's code with the item's Python tests inside the sandbox,
-// each top-level assert separately so partial passes show. value = 1 when every test passes.
+// The coding scorer: the answer's code runs in the coding sandbox (coding_sandbox.hpp) against
+// the item's Python tests, which only the judge holds; each top-level statement containing an
+// assert is one test, so partial passes show. value = 1 when every test passes.
 #include <string>
 
 #include "core/json.hpp"

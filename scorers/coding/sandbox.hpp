@@ -1,7 +1,9 @@
 #pragma once
-// Runs untrusted code under bubblewrap: no network, read-only system, private tmpfs, new
-// PID/IPC/UTS/user namespaces, die-with-parent, rlimits and a wall-clock timeout that kills
-// the whole process group. There is no unsandboxed fallback.
+// Runs untrusted code under bubblewrap: no network, read-only root and /dev, private size-limited
+// /tmp and /dev/shm, new PID/IPC/UTS/user/cgroup namespaces with no nested user namespaces, a
+// seccomp filter, no capabilities, an environment built from nothing, one memory budget for the
+// whole sandbox (sandbox_budget.hpp), die-with-parent and a wall-clock timeout that kills the
+// whole process group. There is no unsandboxed fallback anywhere.
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
@@ -12,12 +14,14 @@
 namespace ds::scorers {
 
 struct SandboxLimits {
-  int cpu_seconds = 10;                    // RLIMIT_CPU per process
-  size_t memory_bytes = 1024ull << 20;     // RLIMIT_AS per process
-  int max_processes = 16;                  // RLIMIT_NPROC above what the uid already runs
-  size_t max_file_bytes = 16ull << 20;     // RLIMIT_FSIZE, and the size of the /tmp tmpfs
-  double wall_seconds = 20;                // then the process group is killed
-  size_t max_output_bytes = 1ull << 20;    // stdout/stderr beyond this are dropped
+  size_t memory_bytes = 1024ull << 20;  // the whole sandbox: every process and its files
+  int max_processes = 8;                // processes (and threads) the untrusted code may hold
+  int cpu_seconds = 10;                 // RLIMIT_CPU per untrusted process
+  size_t max_file_bytes = 16ull << 20;  // RLIMIT_FSIZE and the size of /tmp (/dev/shm: 1/4)
+  double wall_seconds = 20;             // then everything is killed
+  size_t max_output_bytes = 1ull << 20; // output (and each message of an answer) beyond this is cut
+
+  bool operator==(const SandboxLimits&) const = default;
 };
 
 struct SandboxResult {
@@ -30,17 +34,20 @@ struct SandboxResult {
   double wall_ms = 0;
 };
 
-// bubblewrap is not installed (or not usable): the message says how to install it.
+// bubblewrap is not installed or cannot create the sandbox: the message says how to fix it.
 struct SandboxUnavailable : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Path of the bwrap binary, or nullopt.
+// Path of the bwrap binary (DISTILLSCOPE_BWRAP, then PATH, then /usr/bin/bwrap), or nullopt.
 std::optional<std::string> find_bwrap();
 
-// Runs argv (argv[0] an absolute path inside the sandbox, e.g. /usr/bin/python3) in the
-// sandbox with stdin_data on its standard input. Throws SandboxUnavailable when bwrap is
-// missing or cannot create its namespaces.
+// The bwrap binary, or SandboxUnavailable saying how to install it.
+std::string require_bwrap();
+
+// Runs argv (argv[0] an absolute path inside the sandbox, e.g. /usr/bin/python3) once in a
+// fresh sandbox with stdin_data on its standard input. Throws SandboxUnavailable when bwrap
+// is missing or cannot create the sandbox.
 SandboxResult run_sandboxed(const std::vector<std::string>& argv, const std::string& stdin_data,
                             const SandboxLimits& limits);
 

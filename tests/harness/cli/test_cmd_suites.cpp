@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -62,4 +64,25 @@ TEST_CASE("suites validate exits 2 with file:line problems for a bad file") {
   CHECK(ok.exit_code == 0);
   CHECK(ok.out.find("ok") != std::string::npos);
   CHECK(run_distillscope({"suites", "validate"}).exit_code == 0);
+}
+
+TEST_CASE("suites validate --run-solutions without bubblewrap exits 2 and runs nothing") {
+  ds::test::TempDir dir;
+  const std::string marker = dir.file("solution-ran");
+  const json item = {{"id", "c1"},
+                     {"suite", "coding"},
+                     {"entry_point", "add"},
+                     {"prompt", "Implement:\n```python\ndef add(a, b):\n```"},
+                     {"tests", "assert add(1, 2) == 3\n"},
+                     {"solution", "open('" + marker + "', 'w').write('ran unsandboxed')\n"
+                                  "def add(a, b):\n    return a + b\n"}};
+  const std::string file = dir.file("c.jsonl");
+  std::ofstream(file) << item.dump() << "\n";
+  setenv("DISTILLSCOPE_BWRAP", "/nonexistent/bwrap", 1);
+  const auto r = run_distillscope({"suites", "validate", "--run-solutions", file});
+  unsetenv("DISTILLSCOPE_BWRAP");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("only inside the bubblewrap sandbox") != std::string::npos);
+  CHECK(r.err.find("apt-get install bubblewrap") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(marker));
 }

@@ -1,9 +1,13 @@
 #include <doctest/doctest.h>
+#include <sys/syscall.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
+#include "scorers/coding/bwrap_command.hpp"
 #include "scorers/coding/sandbox.hpp"
+#include "scorers/coding/sandbox_budget.hpp"
 #include "tests/support/process.hpp"
 
 using namespace ds::scorers;
@@ -12,14 +16,14 @@ namespace {
 SandboxLimits quick_limits() {
   SandboxLimits l;
   l.cpu_seconds = 2;
-  l.memory_bytes = 256ull << 20;
+  l.memory_bytes = 512ull << 20;
   l.max_processes = 8;
-  l.wall_seconds = 4;
+  l.wall_seconds = 6;
   return l;
 }
 std::string json_quote(const std::string& s) { return "'" + s + "'"; }
-SandboxResult python(const std::string& code) {
-  return run_sandboxed({"/usr/bin/python3", "-I", "-S", "-c", code}, "", quick_limits());
+SandboxResult python(const std::string& code, const SandboxLimits& limits = quick_limits()) {
+  return run_sandboxed({"/usr/bin/python3", "-I", "-S", "-c", code}, "", limits);
 }
 }  // namespace
 
@@ -58,6 +62,109 @@ TEST_CASE("sandbox caps memory") {
   const auto r = python("x = bytearray(512 * 1024 * 1024)\nprint('allocated')");
   CHECK(r.out.find("allocated") == std::string::npos);
   CHECK(r.err.find("MemoryError") != std::string::npos);
+}
+
+TEST_CASE("the memory budget is split so that every process and file together fit in it") {
+  const SandboxLimits limits = quick_limits();
+  const SandboxBudget budget = split_budget(limits, 2);
+  CHECK(budget.processes == 2 + limits.max_processes);
+  CHECK(budget.total() <= limits.memory_bytes);
+  CHECK(budget.total() > limits.memory_bytes - (1u << 20));  // and little of it is left unused
+  CHECK(budget.tmp_bytes == limits.max_file_bytes);
+  SandboxLimits tiny = limits;
+  tiny.memory_bytes = 128ull << 20;
+  CHECK_THROWS_WITH_AS(split_budget(tiny, 2), doctest::Contains("raise the budget"), SandboxUnavailable);
+}
+
+TEST_CASE("many processes each taking all the memory they can stay within the sandbox's budget") {
+  // Every process may allocate up to its share; together they cannot exceed the budget.
+  const SandboxLimits limits = quick_limits();
+  const auto r = python(
+      "import os, time\n"
+      "r, w = os.pipe()\n"
+      "for _ in range(12):\n"
+      "    try:\n"
+      "        pid = os.fork()\n"
+      "    except OSError:\n"
+      "        break\n"
+      "    if pid == 0:\n"
+      "        got, keep = 0, []\n"
+      "        try:\n"
+      "            while got < (1 << 30):\n"
+      "                keep.append(bytearray(4 << 20)); got += 4 << 20\n"
+      "        except MemoryError:\n"
+      "            pass\n"
+      "        os.write(w, b'%d\\n' % got); time.sleep(1); os._exit(0)\n"
+      "os.close(w)\n"
+      "time.sleep(0.5)\n"
+      "print(sum(int(x) for x in os.read(r, 1 << 16).split()))\n",
+      limits);
+  REQUIRE(r.exit_code == 0);
+  const double total = std::stod(r.out);
+  CHECK(total > 0);
+  CHECK(total < static_cast<double>(limits.memory_bytes));
+}
+
+TEST_CASE("only /tmp and /dev/shm are writable, each within its size") {
+  const SandboxLimits limits = quick_limits();
+  const auto r = python(
+      "import os\n"
+      "for d in ['/', '/dev', '/dev/shm', '/tmp', '/usr']:\n"
+      "    n = 0\n"
+      "    try:\n"
+      "        with open(os.path.join(d, 'fill'), 'wb') as f:\n"
+      "            for _ in range(64):\n"
+      "                f.write(b'x' * (1 << 20)); n += 1 << 20\n"
+      "    except OSError:\n"
+      "        pass\n"
+      "    print(d, n)\n",
+      limits);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("/ 0\n") != std::string::npos);
+  CHECK(r.out.find("/dev 0\n") != std::string::npos);
+  CHECK(r.out.find("/usr 0\n") != std::string::npos);
+  const SandboxBudget budget = split_budget(limits, 2);
+  for (const auto& [dir, cap] : {std::pair<std::string, size_t>{"/dev/shm", budget.shm_bytes},
+                                 std::pair<std::string, size_t>{"/tmp", budget.tmp_bytes}}) {
+    CAPTURE(dir);
+    const auto at = r.out.find(dir + " ");
+    REQUIRE(at != std::string::npos);
+    const size_t written = std::stoull(r.out.substr(at + dir.size() + 1));
+    CHECK(written > 0);
+    CHECK(written <= cap);
+  }
+}
+
+TEST_CASE("no nested user namespace, mount, keyring, ptrace or memfd inside") {
+  const auto r = python(
+      "import ctypes, errno, os\n"
+      "libc = ctypes.CDLL(None, use_errno=True)\n"
+      "def err(rc):\n"
+      "    return 'ok' if rc == 0 else errno.errorcode[ctypes.get_errno()]\n"
+      "print('unshare-user', err(libc.unshare(0x10000000)))\n"
+      "print('unshare-mount', err(libc.unshare(0x00020000)))\n"
+      "print('mount', err(libc.mount(b'none', b'/tmp', b'tmpfs', 0, None)))\n"
+      "print('keyctl', err(libc.syscall(" + std::to_string(SYS_keyctl) + ", 0, -3, 0, 0, 0)))\n"
+      "print('ptrace', err(libc.ptrace(16, 1, 0, 0)))\n"         // PTRACE_ATTACH to PID 1
+      "try:\n"
+      "    os.memfd_create('x'); print('memfd ok')\n"
+      "except OSError as e:\n"
+      "    print('memfd', errno.errorcode[e.errno])\n");
+  REQUIRE(r.exit_code == 0);
+  for (const char* line : {"unshare-user EPERM", "unshare-mount EPERM", "mount EPERM",
+                           "keyctl EPERM", "ptrace EPERM", "memfd EPERM"}) {
+    CAPTURE(line);
+    CHECK(r.out.find(line) != std::string::npos);
+  }
+}
+
+TEST_CASE("bwrap forbids nested user namespaces where it can") {
+  const auto bwrap = find_bwrap();
+  REQUIRE(bwrap);
+  const auto args = bwrap_arguments(*bwrap, split_budget(quick_limits(), 2), {}, {"/bin/true"});
+  const bool listed = std::find(args.begin(), args.end(), "--disable-userns") != args.end();
+  CHECK(listed == bwrap_supports(*bwrap, "--disable-userns"));
+  CHECK(std::find(args.begin(), args.end(), "--seccomp") != args.end());
 }
 
 TEST_CASE("sandbox cannot write outside its tmpfs") {
