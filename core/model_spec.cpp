@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/utf8.hpp"
 
 namespace ds::core {
 
@@ -14,7 +15,9 @@ std::string default_base_url(Provider provider) {
   return provider == Provider::OpenAI ? "https://api.openai.com/v1" : "https://api.anthropic.com/v1";
 }
 
-ModelSpec parse_model_spec(const std::string& text) {
+ModelSpec parse_model_spec(const std::string& raw) {
+  // A model name from a command line may be any bytes; stored names are valid UTF-8.
+  const std::string text = utf8_sanitize(raw);
   const auto bad = [&](const std::string& why) {
     return InputError(fmt::format(
         "model spec '{}': {}; expected PROVIDER:MODEL[@BASE_URL], e.g. openai:gpt-4o-mini, "

@@ -7,6 +7,7 @@
 
 #include "core/errors.hpp"
 #include "results/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::results {
 
@@ -43,8 +44,8 @@ MergeSummary merge_stores(Store& target, const std::vector<std::string>& inputs)
             .bind(2, run["started_at"].get<std::string>());
         if (run["finished_at"].is_null()) s.bind_null(3); else s.bind(3, run["finished_at"].get<std::string>());
         s.bind(4, run["status"].get<std::string>())
-            .bind(5, run["args"].dump())
-            .bind(6, run["suite_hashes"].dump())
+            .bind(5, dump_json(run["args"]))
+            .bind(6, dump_json(run["suite_hashes"]))
             .bind(7, run["tool_version"].get<std::string>())
             .run();
         summary.runs += static_cast<size_t>(target.db().changes());

@@ -48,9 +48,14 @@ Record record_from_json(const json& v, const std::string& where) {
   r.finish_reason = optional_string(v, "finish_reason", where);
   r.error = optional_string(v, "error", where);
   if (v.contains("sample") && !v["sample"].is_null()) {
-    if (!v["sample"].is_number_integer() || v["sample"].get<int>() < 0)
-      throw InputError(fmt::format("{}: field 'sample' must be a non-negative integer", where));
-    r.sample = v["sample"].get<int>();
+    // Range-checked as 64 bits first: 4294967297 must not wrap to 1.
+    const json& sample = v["sample"];
+    const bool in_range = sample.is_number_unsigned() ? sample.get<uint64_t>() <= 1'000'000
+                                                      : sample.is_number_integer() && sample.get<int64_t>() >= 0 &&
+                                                            sample.get<int64_t>() <= 1'000'000;
+    if (!in_range)
+      throw InputError(fmt::format("{}: field 'sample' must be an integer from 0 to 1000000", where));
+    r.sample = sample.get<int>();
   }
   if (v.contains("usage") && !v["usage"].is_null()) {
     if (!v["usage"].is_object())

@@ -8,10 +8,15 @@
 
 #include "core/sha256.hpp"
 #include "results/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::results {
 
 namespace {
+
+// A JSON column as written by this store; a damaged or hostile value reads as null (bounded
+// parse: never a deep tree).
+json stored_json(const std::string& text) { return try_parse_json(text).value; }
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,7 +54,7 @@ Record read_record(const Statement& s) {
   r.text = s.text(7);
   r.finish_reason = s.text(8);
   const std::string usage = s.text(9);
-  r.usage = usage.empty() ? json::object() : json::parse(usage, nullptr, false);
+  r.usage = usage.empty() ? json::object() : stored_json(usage);
   r.latency_ms = s.real(10);
   r.error = s.text(11);
   if (!s.is_null(12)) r.score = s.real(12);
@@ -84,8 +89,8 @@ std::string Store::begin_run(const json& args, const json& suite_hashes) {
       .bind(1, run_id)
       .bind(2, utc_now_iso8601())
       .bind(3, "running")
-      .bind(4, args.dump())
-      .bind(5, suite_hashes.dump())
+      .bind(4, dump_json(args))
+      .bind(5, dump_json(suite_hashes))
       .bind(6, DS_VERSION)
       .run();
   return run_id;
@@ -109,8 +114,8 @@ json Store::runs() {
                    {"started_at", s.text(1)},
                    {"finished_at", s.is_null(2) ? json(nullptr) : json(s.text(2))},
                    {"status", s.text(3)},
-                   {"args", json::parse(s.text(4), nullptr, false)},
-                   {"suite_hashes", json::parse(s.text(5), nullptr, false)},
+                   {"args", stored_json(s.text(4))},
+                   {"suite_hashes", stored_json(s.text(5))},
                    {"tool_version", s.text(6)}});
   }
   return out;
@@ -155,8 +160,8 @@ void Store::upsert_item(const StoredItem& item) {
       .bind(2, item.item_id)
       .bind(3, item.suite_version)
       .bind(4, item.system)
-      .bind(5, item.messages.dump())
-      .bind(6, item.data.dump())
+      .bind(5, dump_json(item.messages))
+      .bind(6, dump_json(item.data))
       .run();
 }
 
@@ -167,8 +172,8 @@ StoredItem read_item(const Statement& s) {
   item.item_id = s.text(1);
   item.suite_version = s.text(2);
   item.system = s.text(3);
-  item.messages = json::parse(s.text(4), nullptr, false);
-  item.data = json::parse(s.text(5), nullptr, false);
+  item.messages = stored_json(s.text(4));
+  item.data = stored_json(s.text(5));
   return item;
 }
 }  // namespace
@@ -212,7 +217,7 @@ int64_t Store::put_response(const Record& r) {
         .bind(2, r.request_hash)
         .bind(3, r.text)
         .bind(4, r.finish_reason)
-        .bind(5, r.usage.dump())
+        .bind(5, dump_json(r.usage))
         .bind(6, r.latency_ms)
         .bind_null(7)
         .bind(8, now)
@@ -232,7 +237,7 @@ int64_t Store::put_response(const Record& r) {
       .bind(6, r.request_hash)
       .bind(7, r.text)
       .bind(8, r.finish_reason)
-      .bind(9, r.usage.dump())
+      .bind(9, dump_json(r.usage))
       .bind(10, r.latency_ms);
   if (r.error.empty()) insert.bind_null(11); else insert.bind(11, r.error);
   insert.bind(12, now);
@@ -276,7 +281,7 @@ void Store::put_score(const StoredScore& sc) {
       .bind(2, sc.scorer)
       .bind(3, sc.value)
       .bind(4, sc.extracted)
-      .bind(5, sc.details.dump())
+      .bind(5, dump_json(sc.details))
       .run();
 }
 
@@ -292,7 +297,7 @@ std::vector<StoredScore> Store::scores(const std::optional<std::string>& scorer)
     sc.scorer = s.text(1);
     if (!s.is_null(2)) sc.value = s.real(2);
     sc.extracted = s.text(3);
-    sc.details = json::parse(s.text(4), nullptr, false);
+    sc.details = stored_json(s.text(4));
     out.push_back(std::move(sc));
   }
   return out;

@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "results/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::results {
 
@@ -56,7 +57,7 @@ void StoreWriter::loop() {
       for (auto& record : batch) record.id = store_.put_response(record);
     });
     if (jsonl_.is_open()) {
-      for (const auto& record : batch) jsonl_ << record_to_json(record).dump() << '\n';
+      for (const auto& record : batch) jsonl_ << dump_json(record_to_json(record)) << '\n';
       jsonl_.flush();
     }
     std::lock_guard lock(mutex_);

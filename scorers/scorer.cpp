@@ -9,6 +9,7 @@
 #include "scorers/philosophy/philosophy_scorer.hpp"
 #include "scorers/probes/probe_fingerprint.hpp"
 #include "scorers/layer.hpp"
+#include "core/utf8.hpp"
 
 namespace ds::scorers {
 
@@ -28,7 +29,7 @@ void ask_judge(const SuiteItem& item, const std::string& response, const ScoreCo
     s.details["unscored"] = "the judge call failed";
     return;
   }
-  s.details["judge_text"] = reply->substr(0, kJudgeTextKept);
+  s.details["judge_text"] = utf8_prefix(*reply, kJudgeTextKept);  // never half a character
   s.value = parse_judge_score(*reply);
   if (s.value) {
     s.details.erase("needs_judge");

@@ -4,6 +4,7 @@
 
 #include "core/json.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness {
 
@@ -31,8 +32,9 @@ json to_json(const Response& r) {
 }
 
 std::optional<Response> from_json(const std::string& text) {
-  const json j = json::parse(text, nullptr, false);
-  if (!j.is_object()) return std::nullopt;  // a damaged entry is a miss, not a crash
+  const JsonParse parsed = try_parse_json(text, json_limits::kEndpointReply);
+  const json& j = parsed.value;
+  if (!parsed.ok() || !j.is_object()) return std::nullopt;  // a damaged entry is a miss, not a crash
   try {
     Response r;
     r.text = j.at("text").get<std::string>();
@@ -75,7 +77,7 @@ std::optional<Response> ResponseCache::get(const std::string& hash) {
 void ResponseCache::put(const std::string& hash, const Response& response) {
   if (!response.ok()) return;
   upsert_.reset();
-  upsert_.bind(1, hash).bind(2, to_json(response).dump());
+  upsert_.bind(1, hash).bind(2, dump_json(to_json(response)));
   upsert_.run();
   upsert_.reset();
 }

@@ -18,6 +18,7 @@
 #include "harness/cli/run_output.hpp"
 #include "results/reports/detect_output.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness::cli {
 
@@ -63,7 +64,7 @@ void register_demo(CLI::App& app) {
     config.no_cache = true;
     config.concurrency = 32;
     config.progress = isatty(2) != 0;
-    const RunOutcome outcome = execute_run(config, json{{"command", "demo"}}.dump());
+    const RunOutcome outcome = execute_run(config, dump_json(json{{"command", "demo"}}));
     print_run_outcome(outcome, config);
     Store store(o->db);
     ReportData data = build_report_data(store, o->db);

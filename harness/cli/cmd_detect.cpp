@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "results/reports/detect_output.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness::cli {
 
@@ -36,7 +37,7 @@ void register_detect(CLI::App& app) {
     const lineage::Detector detector(corpus);
     const auto result = detector.detect(args->options, store_text_lookup(store));
     if (args->as_json)
-      std::cout << detect_result_to_json(result).dump(2) << "\n";
+      std::cout << dump_json(detect_result_to_json(result), 2) << "\n";
     else
       std::cout << detect_result_table(result);
   });

@@ -31,8 +31,9 @@ void register_import(CLI::App& app) {
   cmd->callback([args] {
     Store store(args->db);
     const auto s = import_files(store, args->paths, args->options);
-    std::cout << fmt::format("imported {} file(s): {} model(s), {} responses into {}\n", s.files,
-                             s.models, s.responses, args->db);
+    std::cout << fmt::format("imported {} file(s): {} model(s), {} responses into {}{}\n", s.files,
+                             s.models, s.responses, args->db,
+                             s.duplicates ? fmt::format(" ({} duplicate entries skipped)", s.duplicates) : "");
   });
 }
 

@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "harness/pipeline/leaderboard.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness::cli {
 
@@ -31,7 +32,7 @@ void register_leaderboard(CLI::App& app) {
       if (!std::filesystem::exists(db))
         throw InputError(fmt::format("{}: no results store here; pass --db PATH", db));
     const Leaderboard board = build_leaderboard(o->dbs, o->sort_by);
-    std::cout << (o->as_json ? leaderboard_to_json(board).dump(2) + "\n" : leaderboard_table(board));
+    std::cout << (o->as_json ? dump_json(leaderboard_to_json(board), 2) + "\n" : leaderboard_table(board));
   });
 }
 

@@ -5,6 +5,7 @@
 #include "harness/cli/commands.hpp"
 #include "scorers/lineage/lineage_matrix.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness::cli {
 
@@ -24,7 +25,7 @@ void register_lineage(CLI::App& app) {
     lineage::Detector detector(corpus);
     const auto matrix = lineage::lineage_matrix(detector);
     if (args->as_json)
-      std::cout << lineage::lineage_to_json(matrix).dump(2) << "\n";
+      std::cout << dump_json(lineage::lineage_to_json(matrix), 2) << "\n";
     else
       std::cout << lineage::lineage_table(matrix);
   });

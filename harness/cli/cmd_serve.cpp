@@ -66,6 +66,10 @@ void register_serve(CLI::App& app) {
   cmd->add_option("--threads", args->options.threads, "Worker threads (concurrent requests served)")
       ->default_val(512)
       ->check(CLI::Range(1, 8192));
+  cmd->add_option("--max-connections", args->options.max_connections,
+                  "Open connections served at once; more get a 503 (idle ones cost no thread)")
+      ->default_val(1024)
+      ->check(CLI::Range(16, 60000));
   cmd->add_option("--latency-ms", args->latency, "Added latency per request: MEAN or MEAN,JITTER (uniform ±JITTER)");
   cmd->add_option("--error-rate", args->options.faults.error_rate, "Probability of a 500/503 error body");
   cmd->add_option("--rate-limit", args->rate_limit,

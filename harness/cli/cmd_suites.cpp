@@ -12,6 +12,7 @@
 #include "tasks/suite.hpp"
 #include "tasks/suite_validator.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness::cli {
 
@@ -56,7 +57,7 @@ void list_suites(bool as_json) {
                   {"path", nullptr},
                   {"description", "fresh math items generated per --seed (and --count), scored as math"}});
   if (as_json) {
-    std::cout << rows.dump(2) << "\n";
+    std::cout << dump_json(rows, 2) << "\n";
     return;
   }
   std::cout << fmt::format("{:<16} {:<8} {:>6}  {:<12}  {}\n", "SUITE", "VERSION", "ITEMS", "SHA256",
@@ -76,14 +77,14 @@ void show_suite(const ShowOptions& o) {
   if (!o.id.empty()) {
     for (const auto& item : suite.items) {
       if (item.id == o.id) {
-        std::cout << item.data.dump(2) << "\n";
+        std::cout << dump_json(item.data, 2) << "\n";
         return;
       }
     }
     throw InputError(fmt::format("suite '{}' has no item '{}'; `distillscope suites show {}` lists its items",
                                  o.name, o.id, o.name));
   }
-  for (const auto& item : suite.items) std::cout << item.data.dump() << "\n";
+  for (const auto& item : suite.items) std::cout << dump_json(item.data) << "\n";
 }
 
 void validate_suites(const ValidateFlags& f) {

@@ -5,6 +5,7 @@
 #include "harness/cli/commands.hpp"
 #include "scorers/lineage/validation.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness::cli {
 
@@ -36,7 +37,7 @@ void register_validate(CLI::App& app) {
     base.components = args->components;
     const auto rows = lineage::validate_lineage(detector, labels, base, args->resamples, args->seed);
     if (args->as_json)
-      std::cout << lineage::validation_to_json(rows).dump(2) << "\n";
+      std::cout << dump_json(lineage::validation_to_json(rows), 2) << "\n";
     else
       std::cout << lineage::validation_table(rows);
   });

@@ -16,6 +16,8 @@ struct Shard {
   int count = 1;  // N
 };
 
+// The typed result of flags, environment, config file and defaults. The member initialisers
+// are the only defaults (run_options.cpp reads them for --help).
 struct RunConfig {
   std::vector<std::string> models;  // PROVIDER:MODEL[@BASE_URL]
   std::string reference;            // optional reference model spec or store name
@@ -43,16 +45,9 @@ struct RunConfig {
   std::vector<std::string> fail_on;  // CI gates, e.g. "math<0.8", "distilled"
 };
 
-// Field names and one-line descriptions, for `run --help` and error messages.
-struct ConfigField {
-  const char* name;
-  const char* type;
-  const char* help;
-};
-const std::vector<ConfigField>& run_config_fields();
-
 // Reads a .yaml/.yml/.json config file into `config`; unknown fields, wrong types and
-// bad values are InputErrors naming the file, line (YAML) and field.
+// values out of range are InputErrors naming the file, line and field. The fields and their
+// checks are the table in run_options.hpp, shared with the command-line flags.
 void load_run_config_file(const std::string& path, RunConfig& config);
 
 // Applies one field given as JSON (from a file); `where` names the file:line for errors.

@@ -8,6 +8,7 @@
 #include "harness/endpoints/openai.hpp"
 #include "harness/endpoints/reply_error.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness {
 
@@ -72,7 +73,7 @@ HttpRequest build_http_request(const ModelSpec& spec, const Request& request,
                                const std::string& api_key) {
   HttpRequest http;
   http.url = endpoint_url(spec);
-  http.body = request_body(spec, request).dump();
+  http.body = dump_json(request_body(spec, request));
   http.headers.emplace_back("Content-Type", "application/json");
   http.headers.emplace_back("Accept", "application/json");
   if (spec.provider == Provider::OpenAI) {
@@ -88,8 +89,11 @@ Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply) {
   Response failed;
   failed.http_status = static_cast<int>(reply.status);
   try {
-    const json body = json::parse(reply.body, nullptr, /*allow_exceptions=*/false);
-    const bool is_json = !body.is_discarded();
+    // Bounded in depth and size: a hostile endpoint's 100,000-deep array is "not valid
+    // JSON" here, not a stack overflow later.
+    const JsonParse parsed = try_parse_json(reply.body, json_limits::kEndpointReply);
+    const json& body = parsed.value;
+    const bool is_json = parsed.ok();
     if (reply.status < 200 || reply.status >= 300) {
       std::string why = is_json ? error_body_message(body) : "";
       if (why.empty()) why = reply.body.empty() ? "empty body" : excerpt(reply.body);
@@ -97,8 +101,8 @@ Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply) {
       return failed;
     }
     if (!is_json) {
-      failed.error = fmt::format("malformed response body (not valid JSON, {} bytes): {}",
-                                 reply.body.size(), excerpt(reply.body));
+      failed.error = fmt::format("malformed response body (not valid JSON, {} bytes; {}): {}",
+                                 reply.body.size(), parsed.error, excerpt(reply.body));
       return failed;
     }
     if (const std::string why = error_body_message(body); !why.empty()) {

@@ -4,6 +4,7 @@
 
 #include "core/json.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness {
 
@@ -34,10 +35,14 @@ bool endpoint_says_simulated(const ModelSpec& spec) {
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   curl_easy_cleanup(curl);
   if (rc != CURLE_OK || status != 200) return false;
-  const json doc = json::parse(body, nullptr, false);
-  if (!doc.is_object() || !doc.contains("data") || !doc["data"].is_array()) return false;
+  const JsonParse parsed = try_parse_json(body, json_limits::kChildMessage);
+  const json& doc = parsed.value;
+  if (!parsed.ok() || !doc.is_object() || !doc.contains("data") || !doc["data"].is_array()) return false;
   for (const auto& m : doc["data"]) {
-    if (m.is_object() && m.value("id", "") == spec.model) return m.value("simulated", false) == true;
+    if (!m.is_object()) continue;
+    const auto id = m.find("id");
+    const auto simulated = m.find("simulated");
+    if (id != m.end() && *id == spec.model) return simulated != m.end() && *simulated == true;
   }
   return false;
 }

@@ -1,10 +1,13 @@
 #include "harness/pipeline/score_stage.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
+#include "core/utf8.hpp"
 #include "scorers/corpus_scores.hpp"
 #include "harness/layer.hpp"
 
@@ -116,13 +119,96 @@ void plan_group(const StoreSnapshot& snap, const ItemKey& key, const std::vector
   work.push_back(std::move(gw));
 }
 
+// One answer's scorer failing (an exception from any scorer) makes that answer unscored with
+// the reason; it never stops the run. (Stack overflows are prevented, not caught: scorers read
+// model text with linear scanners and bounded JSON.)
+Score score_guarded(const SuiteItem& item, const std::string& response, const ScoreContext& ctx) {
+  Score s;
+  try {
+    return score_response(item, response, ctx);
+  } catch (const std::exception& e) {
+    s.details["unscored"] = "scorer failed: " + excerpt_for_message(e.what(), 300);
+  } catch (...) {
+    s.details["unscored"] = "scorer failed: unknown error";
+  }
+  return s;
+}
+
+// Writes finished scores in transactions of a few hundred, so an interrupted scoring phase
+// keeps what it computed; the next run scores only what is missing. Thread-safe.
+class ScoreBatches {
+ public:
+  ScoreBatches(Store& store, const std::map<int64_t, std::string>& suite_of, ScoreStoreReport& report)
+      : store_(store), suite_of_(suite_of), report_(report) {}
+
+  void add(std::vector<ScoredResponse>&& scored) {
+    std::lock_guard lock(mutex_);
+    for (auto& sr : scored) pending_.push_back(std::move(sr));
+    if (pending_.size() >= kBatch || std::chrono::steady_clock::now() - last_commit_ > std::chrono::seconds(2))
+      commit();
+  }
+  void flush() {
+    std::lock_guard lock(mutex_);
+    commit();
+  }
+
+ private:
+  static constexpr size_t kBatch = 256;
+
+  void commit() {
+    if (pending_.empty()) return;
+    store_.db().transaction([&] {
+      for (const auto& sr : pending_)
+        store_.put_score({sr.response_id, suite_of_.at(sr.response_id), sr.score.value, sr.score.extracted,
+                          sr.score.details});
+    });
+    for (const auto& sr : pending_) (sr.score.value ? report_.scored : report_.unscored)++;
+    pending_.clear();
+    last_commit_ = std::chrono::steady_clock::now();
+  }
+
+  Store& store_;
+  const std::map<int64_t, std::string>& suite_of_;
+  ScoreStoreReport& report_;
+  std::mutex mutex_;
+  std::vector<ScoredResponse> pending_;
+  std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
+};
+
+// Adds a finished item's corpus scores and hands its answers to the batches; warnings
+// (e.g. the sandbox is unavailable) are collected once each.
+void finish_group(GroupWork& gw, ScoreBatches& batches, std::set<std::string>& warnings) {
+  for (const auto& sr : gw.scored)
+    if (sr.score.details.value("sandbox_unavailable", false))
+      warnings.insert(sr.score.details["unscored"].get<std::string>());
+  if (gw.corpus) {
+    try {
+      apply_corpus_scores(*gw.item, gw.scored);
+    } catch (const std::exception& e) {
+      for (auto& sr : gw.scored) {
+        sr.score.value.reset();
+        sr.score.details["unscored"] = "corpus scorer failed: " + excerpt_for_message(e.what(), 300);
+      }
+    }
+  }
+  batches.add(std::move(gw.scored));
+}
+
 // Sandboxed answers (each its own process) are scored on all cores; the rest in this thread,
-// since WordNet, used by other scorers, is not thread-safe.
+// since WordNet, used by other scorers, is not thread-safe. A group is written as soon as its
+// last answer is scored.
 void score_pending(std::vector<GroupWork>& work, const std::vector<Pending>& pending,
-                   const ScoreContext& context) {
+                   const ScoreContext& context, ScoreBatches& batches, std::set<std::string>& warnings) {
+  std::vector<size_t> remaining(work.size(), 0);
+  for (const auto& p : pending) ++remaining[p.group];
+  for (size_t g = 0; g < work.size(); ++g)
+    if (remaining[g] == 0) finish_group(work[g], batches, warnings);
+  std::mutex group_mutex;
   const auto score_one = [&](const Pending& p) {
     ScoredResponse& sr = work[p.group].scored[p.index];
-    sr.score = score_response(*work[p.group].item, sr.text, context);
+    sr.score = score_guarded(*work[p.group].item, sr.text, context);
+    std::lock_guard lock(group_mutex);
+    if (--remaining[p.group] == 0) finish_group(work[p.group], batches, warnings);
   };
   std::vector<Pending> parallel, serial;
   for (const auto& p : pending) {
@@ -149,25 +235,11 @@ ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
   std::vector<GroupWork> work;
   std::vector<Pending> pending;
   for (const auto& [key, group] : groups) plan_group(snap, key, group, options, work, pending);
-  score_pending(work, pending, options.context);
-
   ScoreStoreReport report;
   std::set<std::string> warnings;
-  std::vector<ScoredResponse> to_write;
-  for (auto& gw : work) {
-    for (const auto& sr : gw.scored)
-      if (sr.score.details.value("sandbox_unavailable", false))
-        warnings.insert(sr.score.details["unscored"].get<std::string>());
-    if (gw.corpus) apply_corpus_scores(*gw.item, gw.scored);
-    for (auto& sr : gw.scored) to_write.push_back(std::move(sr));
-  }
-  store.db().transaction([&] {
-    for (const auto& sr : to_write) {
-      store.put_score({sr.response_id, snap.suite_of.at(sr.response_id), sr.score.value,
-                       sr.score.extracted, sr.score.details});
-      (sr.score.value ? report.scored : report.unscored)++;
-    }
-  });
+  ScoreBatches batches(store, snap.suite_of, report);
+  score_pending(work, pending, options.context, batches, warnings);
+  batches.flush();
   report.warnings.assign(warnings.begin(), warnings.end());
   return report;
 }

@@ -15,6 +15,7 @@
 #include <random>
 
 #include "harness/cache/response_cache.hpp"
+#include "core/secrets.hpp"
 #include "harness/endpoints/endpoint.hpp"
 #include "harness/runner/adaptive_concurrency.hpp"
 #include "harness/runner/backoff.hpp"
@@ -39,12 +40,25 @@ double estimate_tokens(const Request& r) {
   return static_cast<double>(chars) / 4.0 + r.params.max_tokens.value_or(0);
 }
 
-// A key must never reach an error message, even when a server echoes it back.
-void redact(std::string& text, const std::string& secret) {
-  if (secret.size() < 4) return;
-  for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at)) {
-    text.replace(at, secret.size(), "[redacted]");
+// Every string in a JSON value (logprobs tokens), depth-bounded by the reply parser.
+void redact_strings(json& value, const std::string& secret) {
+  if (value.is_string()) {
+    std::string s = value.get<std::string>();
+    redact_secret(s, secret);
+    if (s != value.get_ref<const std::string&>()) value = std::move(s);
+  } else if (value.is_structured()) {
+    for (auto& child : value) redact_strings(child, secret);
   }
+}
+
+// A key must never reach the store, the cache or a message, even when a server echoes it (or
+// part of it) back in an error or an answer.
+void redact_response(Response& response, const std::string& secret) {
+  if (secret.empty()) return;
+  redact_secret(response.error, secret);
+  redact_secret(response.text, secret);
+  redact_secret(response.finish_reason, secret);
+  if (response.logprobs) redact_strings(*response.logprobs, secret);
 }
 
 struct EndpointState {
@@ -240,7 +254,7 @@ class RunLoop {
       response.error = transfer.transport_error();
     }
     response.latency_ms = (now - transfer.started_at) * 1000.0;
-    redact(response.error, e.api_key);
+    redact_response(response, e.api_key);
     const AttemptVerdict verdict = classify_attempt(transport_ok, response);
     if (verdict == AttemptVerdict::Answered) {
       e.concurrency.on_success();

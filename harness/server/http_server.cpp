@@ -13,6 +13,7 @@
 
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
+#include "harness/server/bounded_server.hpp"
 #include "harness/server/completion_shape.hpp"
 #include "harness/server/connection_reset.hpp"
 #include "harness/server/serve_stats.hpp"
@@ -21,6 +22,7 @@
 #include "harness/server/wire_openai.hpp"
 #include "core/hash.hpp"
 #include "harness/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::harness::server {
 
@@ -56,6 +58,16 @@ std::string duration_text(double seconds) {
   return fmt::format("{}m{}s", whole / 60, whole % 60);
 }
 
+// Request bodies are bounded per route: a chat request is text (the JSON parser bounds its
+// tree too); nothing else takes a body.
+constexpr size_t kChatBodyLimit = json_limits::kServeRequest.max_bytes;
+constexpr size_t kOtherBodyLimit = 64u << 10;
+
+size_t route_body_limit(const std::string& method, const std::string& path) {
+  if (method == "POST" && (path == "/v1/chat/completions" || path == "/v1/messages")) return kChatBodyLimit;
+  return kOtherBodyLimit;
+}
+
 class Service {
  public:
   Service(const Backend& backend, const FaultConfig& faults) : backend_(backend), faults_(faults) {}
@@ -67,7 +79,7 @@ class Service {
  private:
   void send_error(Api api, httplib::Response& res, const WireError& e) const {
     res.status = e.status;
-    res.set_content(api == Api::openai ? openai::error_body(e).dump() : anthropic::error_body(e).dump(), kJson);
+    res.set_content(api == Api::openai ? dump_json(openai::error_body(e)) : dump_json(anthropic::error_body(e)), kJson);
   }
   void rate_headers(Api api, httplib::Response& res, const FaultDecision& d) const;
   bool inject(Api api, const httplib::Request& req, httplib::Response& res, const FaultDecision& d,
@@ -199,8 +211,8 @@ void Service::chat(Api api, const httplib::Request& req, httplib::Response& res)
   }
   const std::string body =
       api == Api::openai
-          ? openai::completion_body(query, choices, make_id("chatcmpl-", body_key, 29), unix_now()).dump()
-          : anthropic::message_body(query, choices.front(), make_id("msg_01", body_key, 22)).dump();
+          ? dump_json(openai::completion_body(query, choices, make_id("chatcmpl-", body_key, 29), unix_now()))
+          : dump_json(anthropic::message_body(query, choices.front(), make_id("msg_01", body_key, 22)));
   res.status = 200;
   if (api == Api::openai) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
@@ -233,17 +245,17 @@ void Service::models(const httplib::Request& req, httplib::Response& res) const 
     if (!backend_.has_model(id)) {
       const WireError e(404, "not_found", fmt::format("The model `{}` does not exist", id), "model", "model_not_found");
       res.status = 404;
-      res.set_content(anthropic ? anthropic::error_body(e).dump() : openai::error_body(e).dump(), kJson);
+      res.set_content(anthropic ? dump_json(anthropic::error_body(e)) : dump_json(openai::error_body(e)), kJson);
       return;
     }
     const json all = anthropic ? anthropic::models_body({id}, backend_.simulated())
                                : openai::models_body({id}, backend_.simulated(), 1735689600);
-    res.set_content(all["data"][0].dump(), kJson);
+    res.set_content(dump_json(all["data"][0]), kJson);
     return;
   }
   const json body = anthropic ? anthropic::models_body(names, backend_.simulated())
                               : openai::models_body(names, backend_.simulated(), 1735689600);
-  res.set_content(body.dump(), kJson);
+  res.set_content(dump_json(body), kJson);
 }
 
 std::string fault_summary(const FaultConfig& f) {
@@ -273,11 +285,11 @@ void run_server(const Backend& backend, const ServeOptions& options) {
   // A client that hangs up must not kill the server with SIGPIPE.
   signal(SIGPIPE, SIG_IGN);
   Service service(backend, options.faults);
-  httplib::Server svr;
-  const int threads = std::max(4, options.threads);
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  svr.set_keep_alive_max_count(1000000);
-  svr.set_keep_alive_timeout(30);
+  ConnectionLimits limits;
+  limits.worker_threads = static_cast<size_t>(std::max(4, options.threads));
+  limits.max_connections = options.max_connections;
+  limits.body_limit = route_body_limit;
+  BoundedServer svr(limits);
   // Debian's cpp-httplib compresses replies with Brotli whenever the client accepts it
   // (libcurl accepts everything it can decode). On loopback that only burns the CPU the
   // engine benchmark measures: Brotli took most of the server's time per request.
@@ -285,9 +297,7 @@ void run_server(const Backend& backend, const ServeOptions& options) {
     const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  svr.set_read_timeout(60, 0);
-  svr.set_write_timeout(60, 0);
-  svr.set_payload_max_length(64u << 20);
+  svr.set_payload_max_length(kChatBodyLimit);  // a second guard behind the waiting room's
   svr.set_tcp_nodelay(true);
 
   svr.Post("/v1/chat/completions",
@@ -297,11 +307,11 @@ void run_server(const Backend& backend, const ServeOptions& options) {
   svr.Get("/v1/models", [&](const httplib::Request& q, httplib::Response& r) { service.models(q, r); });
   svr.Get(R"(/v1/models/([^/]+))", [&](const httplib::Request& q, httplib::Response& r) { service.models(q, r); });
   svr.Get("/stats", [&](const httplib::Request&, httplib::Response& r) {
-    r.set_content(service.stats().to_json().dump(), kJson);
+    r.set_content(dump_json(service.stats().to_json()), kJson);
   });
   svr.Post("/stats/reset", [&](const httplib::Request&, httplib::Response& r) {
     service.stats().reset();
-    r.set_content(service.stats().to_json().dump(), kJson);
+    r.set_content(dump_json(service.stats().to_json()), kJson);
   });
   svr.Get("/health", [](const httplib::Request&, httplib::Response& r) { r.set_content("{\"status\":\"ok\"}", kJson); });
   svr.set_error_handler([](const httplib::Request& q, httplib::Response& r) {
@@ -309,7 +319,7 @@ void run_server(const Backend& backend, const ServeOptions& options) {
     const bool anthropic = q.path.rfind("/v1/messages", 0) == 0 || q.has_header("anthropic-version");
     const WireError e(r.status, r.status == 404 ? "not_found" : "invalid_request",
                       fmt::format("{} {}: no such route on distillscope serve", q.method, q.path));
-    r.set_content(anthropic ? anthropic::error_body(e).dump() : openai::error_body(e).dump(), kJson);
+    r.set_content(anthropic ? dump_json(anthropic::error_body(e)) : dump_json(openai::error_body(e)), kJson);
   });
   svr.set_exception_handler([](const httplib::Request&, httplib::Response& r, std::exception_ptr ep) {
     std::string what = "unknown error";
@@ -320,7 +330,7 @@ void run_server(const Backend& backend, const ServeOptions& options) {
     } catch (...) {
     }
     r.status = 500;
-    r.set_content(openai::error_body(WireError(500, "server", "internal error: " + what)).dump(), kJson);
+    r.set_content(dump_json(openai::error_body(WireError(500, "server", "internal error: " + what))), kJson);
   });
 
   int port = options.port;

@@ -12,7 +12,8 @@ namespace ds::harness::server {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 0;         // 0 = an ephemeral port, reported on the first stdout line
-  int threads = 512;    // the engine benchmark keeps 256 requests in flight
+  int threads = 512;    // worker threads: the engine benchmark keeps 256 requests in flight
+  size_t max_connections = 1024;  // open connections; more get a 503 (see bounded_server.hpp)
   FaultConfig faults;
 };
 

@@ -1,6 +1,8 @@
 #include "harness/server/serve_stats.hpp"
 #include "harness/layer.hpp"
 
+#include "harness/server/text_tokens.hpp"
+
 namespace ds::harness::server {
 
 void ServeStats::request(const std::string& model) {
@@ -18,7 +20,14 @@ void ServeStats::answered(const std::string& model, const std::string& body_key)
   std::lock_guard lock(mutex_);
   auto& c = models_[model];
   ++c.answered;
-  if (!answered_keys_.insert(model + "\n" + body_key).second) ++c.repeats;
+  const uint64_t key = stable_hash(model + "\n" + body_key);
+  if (answered_keys_.count(key)) {
+    ++c.repeats;
+  } else if (answered_keys_.size() < kMaxTrackedBodies) {
+    answered_keys_.insert(key);
+  } else {
+    tracking_full_ = true;
+  }
 }
 
 void ServeStats::not_found(const std::string& model) {
@@ -41,13 +50,15 @@ json ServeStats::to_json() const {
                     {"not_found", c.not_found}, {"repeats", c.repeats}};
     answered += c.answered;
   }
-  return {{"models", models}, {"total", total_}, {"answered", answered}, {"rejected", rejected_}};
+  return {{"models", models}, {"total", total_}, {"answered", answered}, {"rejected", rejected_},
+          {"repeat_tracking", tracking_full_ ? "partial" : "complete"}};
 }
 
 void ServeStats::reset() {
   std::lock_guard lock(mutex_);
   models_.clear();
   answered_keys_.clear();
+  tracking_full_ = false;
   total_ = rejected_ = 0;
 }
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
-#include <set>
 #include <string>
+#include <unordered_set>
 
 #include "core/json.hpp"
 #include "harness/layer.hpp"
@@ -20,7 +20,10 @@ class ServeStats {
   void not_found(const std::string& model);  // replay: no recorded answer
   void rejected();                            // malformed request or unknown model
   // {"models": {NAME: {"requests", "answered", "faults", "not_found", "repeats"}}, "total",
-  //  "answered", "rejected"}
+  //  "answered", "rejected", "repeat_tracking"}. Repeats are tracked for the first
+  // kMaxTrackedBodies distinct bodies (8 bytes each); beyond that "repeat_tracking" says
+  // "partial" and memory stays bounded.
+  static constexpr size_t kMaxTrackedBodies = 1u << 20;
   json to_json() const;
   void reset();
 
@@ -30,7 +33,8 @@ class ServeStats {
   };
   mutable std::mutex mutex_;
   std::map<std::string, Counts> models_;
-  std::set<std::string> answered_keys_;
+  std::unordered_set<uint64_t> answered_keys_;  // hashes of model + body
+  bool tracking_full_ = false;
   int64_t total_ = 0, rejected_ = 0;
 };
 

@@ -7,6 +7,10 @@
 #include <cmath>
 #include <regex>
 #include <set>
+#include <string_view>
+
+#include "core/text_scan.hpp"
+#include "core/json_bounded.hpp"
 
 #include "core/text.hpp"
 #include "harness/layer.hpp"
@@ -107,14 +111,59 @@ std::string closer(const SimContext& ctx) {
   return ctx.rng(v, "closer").pick(v.closers);
 }
 
+// The first five numbers (\d+(?:\.\d+)?) of the prompt; prompts come from clients, so a
+// linear scan rather than std::regex.
 std::string numbers_in(const std::string& text) {
-  static const std::regex number(R"(\d+(?:\.\d+)?)");
   std::string out;
   int n = 0;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator() && n < 5;
-       ++it, ++n)
-    out += (out.empty() ? "" : ", ") + it->str();
+  for (size_t i = 0; i < text.size() && n < 5;) {
+    if (!scan::is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = scan::skip_digits(text, i);
+    if (end + 1 < text.size() && text[end] == '.' && scan::is_digit(text[end + 1])) end = scan::skip_digits(text, end + 1);
+    out += (out.empty() ? "" : ", ") + text.substr(i, end - i);
+    ++n;
+    i = end;
+  }
   return out.empty() ? "the quantities in the question" : out;
+}
+
+// The object of "uses for/of (a|an|the|one )?OBJECT" ending before punctuation, a newline or
+// the end: the grammar of
+// uses (?:for|of) (?:an? |the |one )?([a-z][a-z\- ]*?)\s*(?:[?.!,:;\n]|$), scanned linearly.
+std::optional<std::string> uses_object(const std::string& text) {
+  // The shortest object from `start` that only whitespace separates from a terminator.
+  const auto object_at = [&](size_t start) -> std::optional<std::string> {
+    if (start >= text.size() || text[start] < 'a' || text[start] > 'z') return std::nullopt;
+    size_t run_end = 0, last_newline = std::string::npos;  // the whitespace run at `end`
+    for (size_t end = start + 1;; ++end) {
+      if (end >= run_end) {  // each run is scanned once
+        run_end = scan::skip_spaces(text, end);
+        last_newline = std::string::npos;
+        for (size_t k = end; k < run_end; ++k)
+          if (text[k] == '\n') last_newline = k;
+      }
+      const bool newline_follows = last_newline != std::string::npos && last_newline >= end;
+      if (run_end == text.size() || newline_follows ||
+          std::string_view("?.!,:;").find(text[run_end]) != std::string_view::npos)
+        return text.substr(start, end - start);
+      const char c = text[end];
+      if (!((c >= 'a' && c <= 'z') || c == '-' || c == ' ')) return std::nullopt;
+    }
+  };
+  for (size_t p = text.find("uses "); p != std::string::npos; p = text.find("uses ", p + 1)) {
+    size_t i = p + 5;
+    if (text.compare(i, 4, "for ") == 0) i += 4;
+    else if (text.compare(i, 3, "of ") == 0) i += 3;
+    else continue;
+    for (const std::string_view article : {"an ", "a ", "the ", "one "})
+      if (text.compare(i, article.size(), article) == 0)
+        if (auto object = object_at(i + article.size())) return object;
+    if (auto object = object_at(i)) return object;
+  }
+  return std::nullopt;
 }
 
 // Whether `who` gets an item right in this sample; a distilled model that copies its teacher
@@ -262,7 +311,7 @@ std::string sim_philosophy(const SimContext& ctx, const SuiteItem& item) {
   if (!item.data.contains("choices") || !item.data["choices"].is_array() || item.data["choices"].empty())
     return sim_generic(ctx);
   std::vector<std::string> choices;
-  for (const auto& c : item.data["choices"]) choices.push_back(c.is_string() ? c.get<std::string>() : c.dump());
+  for (const auto& c : item.data["choices"]) choices.push_back(c.is_string() ? c.get<std::string>() : dump_json(c));
   const Persona& who = ctx.voice("choice");
   size_t pick = 0;
   if (&who != ctx.self) {
@@ -309,12 +358,11 @@ std::string sim_creativity(const SimContext& ctx, const SuiteItem& item) {
     for (const auto& n : nouns) text += n + "\n";
     return text;
   }
-  static const std::regex uses_of(R"(uses (?:for|of) (?:an? |the |one )?([a-z][a-z\- ]*?)\s*(?:[?.!,:;\n]|$))");
-  std::smatch m;
-  const bool aut = kind == "aut" || std::regex_search(prompt, m, uses_of);
+  const std::optional<std::string> uses_of = uses_object(prompt);
+  const bool aut = kind == "aut" || uses_of;
   if (aut) {
     std::string obj = item.data.value("object", "");
-    if (obj.empty() && std::regex_search(prompt, m, uses_of)) obj = m[1];
+    if (obj.empty() && uses_of) obj = *uses_of;
     if (obj.empty()) obj = "object";
     auto pick_uses = [&](const Persona& who) {
       std::vector<std::string> out;

@@ -1,4 +1,5 @@
 #include "harness/server/wire_anthropic.hpp"
+#include "core/json_bounded.hpp"
 
 #include <fmt/format.h>
 
@@ -17,7 +18,8 @@ std::string content_text(const json& content, const std::string& where) {
   if (content.is_array()) {
     std::string text;
     for (const auto& block : content) {
-      if (!block.is_object() || block.value("type", "") != "text" || !block.contains("text") ||
+      const auto type = block.is_object() ? block.find("type") : block.end();
+      if (type == block.end() || !type->is_string() || *type != "text" || !block.contains("text") ||
           !block["text"].is_string())
         throw invalid(fmt::format("{}: only text content blocks are supported", where));
       text += block["text"].get<std::string>();
@@ -30,12 +32,10 @@ std::string content_text(const json& content, const std::string& where) {
 }  // namespace
 
 ChatQuery parse_request(const std::string& text) {
-  json body;
-  try {
-    body = json::parse(text);
-  } catch (const json::parse_error&) {
-    throw invalid("There was an issue with your request body: it is not valid JSON.");
-  }
+  JsonParse parsed = try_parse_json(text, json_limits::kServeRequest);
+  if (!parsed.ok())
+    throw invalid("There was an issue with your request body: it is not valid JSON (" + parsed.error + ").");
+  json body = std::move(parsed.value);
   if (!body.is_object()) throw invalid("The request body must be a JSON object.");
   ChatQuery q;
   if (!body.contains("model") || !body["model"].is_string() || body["model"].get<std::string>().empty())

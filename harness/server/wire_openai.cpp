@@ -1,4 +1,5 @@
 #include "harness/server/wire_openai.hpp"
+#include "core/json_bounded.hpp"
 
 #include <fmt/format.h>
 #include "harness/layer.hpp"
@@ -18,7 +19,9 @@ std::string content_text(const json& content, size_t index) {
   if (content.is_array()) {
     std::string text;
     for (const auto& part : content) {
-      if (part.is_object() && part.value("type", "") == "text" && part.contains("text") &&
+      // A part whose "type" is not a string is a bad request (400), not a server error.
+      const auto type = part.is_object() ? part.find("type") : part.end();
+      if (type != part.end() && type->is_string() && *type == "text" && part.contains("text") &&
           part["text"].is_string())
         text += part["text"].get<std::string>();
       else
@@ -44,14 +47,12 @@ int int_field(const json& body, const char* name, int lo, int hi) {
 }  // namespace
 
 ChatQuery parse_request(const std::string& text) {
-  json body;
-  try {
-    body = json::parse(text);
-  } catch (const json::parse_error&) {
+  JsonParse parsed = try_parse_json(text, json_limits::kServeRequest);
+  if (!parsed.ok())
     throw invalid(
-        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using "
-        "your HTTP library correctly. The OpenAI API expects a JSON payload.)");
-  }
+        "We could not parse the JSON body of your request (" + parsed.error + "). (HINT: This likely means you "
+        "aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)");
+  json body = std::move(parsed.value);
   if (!body.is_object()) throw invalid("The request body must be a JSON object.");
   ChatQuery q;
   if (!body.contains("model") || !body["model"].is_string() || body["model"].get<std::string>().empty())
@@ -68,7 +69,10 @@ ChatQuery parse_request(const std::string& text) {
       throw invalid(fmt::format("Missing required parameter: 'messages.[{}].role'.", i),
                     fmt::format("messages.[{}].role", i));
     const auto role = m["role"].get<std::string>();
-    const std::string content = content_text(m.value("content", json()), i);
+    // By reference: a request's content is untrusted and is never copied as a tree.
+    static const json kNoContent;
+    const auto content_it = m.find("content");
+    const std::string content = content_text(content_it == m.end() ? kNoContent : *content_it, i);
     if (role == "system" || role == "developer") {
       q.system += (q.system.empty() ? "" : "\n") + content;
     } else if (role == "user" || role == "assistant") {

@@ -6,12 +6,13 @@
 #include "core/sha256.hpp"
 #include "results/importers/import_batch.hpp"
 #include "results/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::results {
 
 void parse_alpacaeval_file(const std::string& path, const ImportOptions& options,
                            ImportBatch& batch) {
-  const json all = read_json_file(path);
+  const json all = read_json_file(path, json_limits::kImport);
   if (!all.is_array())
     throw InputError(fmt::format("{}: expected a JSON array of {{instruction, output}} objects",
                                  path));

@@ -4,10 +4,12 @@
 
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
 #include "results/layer.hpp"
+#include "core/utf8.hpp"
 
 namespace ds::results {
 
@@ -16,13 +18,14 @@ std::string import_run_id(const std::string& path) {
 }
 
 std::string import_model_name(const std::string& path, const ImportOptions& options) {
-  if (!options.model_name.empty()) return options.model_name;
+  // File and folder names may be any bytes; a stored model name is valid UTF-8.
+  if (!options.model_name.empty()) return utf8_sanitize(options.model_name);
   const std::filesystem::path p(path);
   std::string stem = p.stem().string();
   // AlpacaEval publishes every model as <model>/model_outputs.json: the folder names the model.
   if (stem == "model_outputs" && p.has_parent_path() && !p.parent_path().filename().empty())
     stem = p.parent_path().filename().string();
-  return stem;
+  return utf8_sanitize(stem);
 }
 
 ImportSummary import_files(Store& store, const std::vector<std::string>& paths,
@@ -45,6 +48,15 @@ ImportSummary import_files(Store& store, const std::vector<std::string>& paths,
   }
   ImportSummary summary;
   summary.files = paths.size();
+  // One answer per (model, suite, item, sample): a repeated entry is counted, not imported.
+  std::set<std::tuple<std::string, std::string, std::string, int>> keys;
+  std::vector<Record> unique;
+  unique.reserve(batch.records.size());
+  for (auto& r : batch.records) {
+    if (keys.insert({r.model, r.suite, r.item_id, r.sample}).second) unique.push_back(std::move(r));
+    else ++summary.duplicates;
+  }
+  batch.records = std::move(unique);
   store.db().transaction([&] {
     std::set<std::string> seen_models;
     for (const auto& m : batch.models)

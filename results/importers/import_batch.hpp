@@ -31,6 +31,7 @@ struct ImportSummary {
   size_t models = 0;
   size_t items = 0;
   size_t responses = 0;
+  size_t duplicates = 0;  // entries repeating an earlier (model, suite, item, sample): skipped
 };
 
 // Parses one file into `batch`; throws InputError "file:line: ..." on the first bad line.

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "results/importers/import_batch.hpp"
 #include "results/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::results {
 
@@ -22,7 +23,7 @@ void parse_jsonl_records_file(const std::string& path, const ImportOptions& opti
   while (std::getline(in, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Record r = record_from_json(parse_json_line(line, path, number),
+    Record r = record_from_json(parse_json_line(line, path, number, json_limits::kImport),
                                 fmt::format("{}:{}", path, number));
     if (!options.model_name.empty()) r.model = options.model_name;
     if (r.run_id.empty()) r.run_id = run_id;

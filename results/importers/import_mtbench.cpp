@@ -11,6 +11,7 @@
 #include "core/errors.hpp"
 #include "results/importers/import_batch.hpp"
 #include "results/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::results {
 
@@ -59,7 +60,7 @@ std::map<std::string, Question> load_questions(const std::string& path) {
   while (std::getline(in, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const json q = parse_json_line(line, path, number);
+    const json q = parse_json_line(line, path, number, json_limits::kImport);
     const std::string where = fmt::format("{}:{}", path, number);
     if (!q.is_object() || !q.contains("question_id") || id_text(q["question_id"]).empty())
       throw InputError(where + ": missing field 'question_id' (string or integer)");
@@ -104,7 +105,7 @@ void parse_mtbench_file(const std::string& path, const ImportOptions& options, b
   while (std::getline(in, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const json a = parse_json_line(line, path, number);
+    const json a = parse_json_line(line, path, number, json_limits::kImport);
     const std::string where = fmt::format("{}:{}", path, number);
     if (!a.is_object() || !a.contains("question_id") || id_text(a["question_id"]).empty())
       throw InputError(where + ": missing field 'question_id' (string or integer)");

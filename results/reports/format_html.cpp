@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/utf8.hpp"
 #include "results/reports/format_junit.hpp"
 #include "results/layer.hpp"
 
@@ -96,7 +97,7 @@ std::string format_html(const ReportData& d) {
                                   : r.score ? fmt::format("score {:.3f}", *r.score)
                                             : std::string("unscored");
         out += fmt::format("<td class=\"{}\"><b>{}</b>\n{}</td>", cls, xml_escape(score),
-                           xml_escape(r.text.substr(0, 4000)));
+                           xml_escape(utf8_prefix(r.text, 4000)));
       }
       out += "</tr>\n";
     }

@@ -1,5 +1,6 @@
 #include "results/reports/format_json.hpp"
 #include "results/layer.hpp"
+#include "core/json_bounded.hpp"
 
 namespace ds::results {
 
@@ -28,7 +29,7 @@ std::string format_json(const ReportData& d) {
   for (const auto& r : d.records) records.push_back(record_to_json(r));
   json out = {{"source", d.source}, {"runs", d.runs}, {"suites", d.suites},
               {"models", models}, {"detection", d.detection}, {"records", records}};
-  return out.dump(2);
+  return dump_json(out, 2);
 }
 
 }  // namespace ds::results

@@ -5,9 +5,13 @@
 #include <map>
 #include "results/layer.hpp"
 
+#include "core/utf8.hpp"
+
 namespace ds::results {
 
-std::string xml_escape(const std::string& text) {
+std::string xml_escape(const std::string& raw) {
+  // Stored text from outside may be invalid UTF-8: the XML must stay well-formed.
+  const std::string text = utf8_sanitize(raw);
   std::string out;
   out.reserve(text.size());
   for (unsigned char c : text) {
@@ -47,7 +51,7 @@ std::string format_junit(const ReportData& d) {
       } else if (*r->score < 1.0) {
         ++f;
         cases += fmt::format("<failure message=\"score {:.3f}\">{}</failure>", *r->score,
-                             xml_escape(r->text.substr(0, 2000)));
+                             xml_escape(utf8_prefix(r->text, 2000)));
       }
       cases += "</testcase>\n";
     }

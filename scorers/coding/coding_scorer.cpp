@@ -5,6 +5,7 @@
 
 #include "scorers/coding/code_extract.hpp"
 #include "scorers/coding/coding_sandbox.hpp"
+#include "core/utf8.hpp"
 
 namespace ds::scorers {
 
@@ -92,7 +93,7 @@ Score score_coding(const json& item_data, const std::string& response,
   }
   const std::string code = extract_code(response, entry_point);
   Score score = score_from_run(sandbox_for(limits).run(code, tests));
-  score.extracted = code.substr(0, 4000);
+  score.extracted = utf8_prefix(code, 4000);  // never half a character
   return score;
 }
 

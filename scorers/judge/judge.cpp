@@ -2,6 +2,7 @@
 
 #include <regex>
 #include "scorers/layer.hpp"
+#include "core/text_scan.hpp"
 
 namespace ds::scorers {
 
@@ -59,39 +60,118 @@ Request build_judge_request(const SuiteItem& item, const std::string& response) 
   return r;
 }
 
-std::optional<double> parse_judge_score(const std::string& text) {
-  struct Pattern {
-    std::regex re;
-    bool has_max;  // else out of 10
-  };
-  // Tiers in order of trust; within a tier the last mention wins (judges restate the scale
-  // before concluding).
-  static const std::vector<Pattern> tiers = [] {
-    const auto icase = std::regex::icase;
-    const std::string num = R"((\d+(?:\.\d+)?))";
-    const std::string keyword = R"((?:score|rating|grade)[\s*:=_]*)";
-    return std::vector<Pattern>{
-        {std::regex(keyword + num + R"(\s*(?:/|out\s+of)\s*)" + num, icase), true},
-        {std::regex(R"(\[\[\s*)" + num + R"(\s*\]\])"), false},
-        {std::regex(keyword + num, icase), false},
-        {std::regex(num + R"(\s*(?:/|out\s+of)\s*(10|5|100)\b)", icase), true},
-    };
-  }();
-  for (const auto& tier : tiers) {
-    std::smatch last;
-    bool found = false;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), tier.re);
-         it != std::sregex_iterator(); ++it) {
-      last = *it;
-      found = true;
-    }
-    if (!found) continue;
-    const double value = std::stod(last[1].str());
-    const double max = tier.has_max ? std::stod(last[2].str()) : 10.0;
-    if (max <= 0 || value > max) return std::nullopt;
-    return value / max;
+namespace {
+
+// The judge's reply is model text of any length: read it with linear scanners, not std::regex.
+constexpr size_t kNone = std::string::npos;
+
+struct ScoreMention {
+  size_t end = 0;
+  std::string value, max;  // max empty: out of 10
+};
+
+// \d+(?:\.\d+)?
+size_t number_end(std::string_view s, size_t pos) {
+  if (pos >= s.size() || !scan::is_digit(s[pos])) return kNone;
+  size_t e = scan::skip_digits(s, pos);
+  if (e + 1 < s.size() && s[e] == '.' && scan::is_digit(s[e + 1])) e = scan::skip_digits(s, e + 1);
+  return e;
+}
+
+// (?:score|rating|grade)[\s*:=_]*
+size_t keyword_end(std::string_view s, size_t pos) {
+  for (const std::string_view word : {"score", "rating", "grade"})
+    if (scan::starts_with_icase(s, pos, word))
+      return scan::skip(s, pos + word.size(),
+                        [](char c) { return scan::is_space(c) || c == '*' || c == ':' || c == '=' || c == '_'; });
+  return kNone;
+}
+
+// \s*(?:/|out\s+of)\s*
+size_t scale_separator_end(std::string_view s, size_t pos) {
+  const size_t i = scan::skip_spaces(s, pos);
+  if (i < s.size() && s[i] == '/') return scan::skip_spaces(s, i + 1);
+  if (!scan::starts_with_icase(s, i, "out")) return kNone;
+  const size_t of = scan::skip_spaces(s, i + 3);
+  if (of == i + 3 || !scan::starts_with_icase(s, of, "of")) return kNone;
+  return scan::skip_spaces(s, of + 2);
+}
+
+std::string cut(std::string_view s, size_t from, size_t to) { return std::string(s.substr(from, to - from)); }
+
+// "Score: 7/10", "rating 4 out of 5"
+std::optional<ScoreMention> keyword_with_scale(std::string_view s, size_t p) {
+  const size_t num = keyword_end(s, p);
+  const size_t num_end = num == kNone ? kNone : number_end(s, num);
+  const size_t max = num_end == kNone ? kNone : scale_separator_end(s, num_end);
+  const size_t max_end = max == kNone ? kNone : number_end(s, max);
+  if (max_end == kNone) return std::nullopt;
+  return ScoreMention{max_end, cut(s, num, num_end), cut(s, max, max_end)};
+}
+
+// "[[8]]"
+std::optional<ScoreMention> double_brackets(std::string_view s, size_t p) {
+  if (s.compare(p, 2, "[[") != 0) return std::nullopt;
+  const size_t num = scan::skip_spaces(s, p + 2);
+  const size_t num_end = number_end(s, num);
+  if (num_end == kNone) return std::nullopt;
+  const size_t close = scan::skip_spaces(s, num_end);
+  if (s.compare(close, 2, "]]") != 0) return std::nullopt;
+  return ScoreMention{close + 2, cut(s, num, num_end), ""};
+}
+
+// "Score: 9"
+std::optional<ScoreMention> keyword_only(std::string_view s, size_t p) {
+  const size_t num = keyword_end(s, p);
+  const size_t num_end = num == kNone ? kNone : number_end(s, num);
+  if (num_end == kNone) return std::nullopt;
+  return ScoreMention{num_end, cut(s, num, num_end), ""};
+}
+
+// "6/10", "4 out of 5", "70/100" (scale 10, 5 or 100 followed by a non-word character)
+std::optional<ScoreMention> bare_scale(std::string_view s, size_t p) {
+  if (p > 0 && scan::is_digit(s[p - 1])) return std::nullopt;  // same outcome as the run's start
+  const size_t num_end = number_end(s, p);
+  const size_t max = num_end == kNone ? kNone : scale_separator_end(s, num_end);
+  if (max == kNone) return std::nullopt;
+  for (const std::string_view scale : {"10", "5", "100"}) {
+    const size_t end = max + scale.size();
+    if (s.compare(max, scale.size(), scale) == 0 && (end == s.size() || !scan::is_word(s[end])))
+      return ScoreMention{end, cut(s, p, num_end), std::string(scale)};
   }
   return std::nullopt;
+}
+
+// The last of the non-overlapping mentions found scanning left to right.
+template <typename MatchAt>
+std::optional<ScoreMention> last_mention(std::string_view s, MatchAt match_at) {
+  std::optional<ScoreMention> last;
+  for (size_t p = 0; p < s.size();) {
+    if (auto m = match_at(s, p)) {
+      p = m->end;
+      last = std::move(m);
+    } else {
+      ++p;
+    }
+  }
+  return last;
+}
+
+}  // namespace
+
+std::optional<double> parse_judge_score(const std::string& text) {
+  // Tiers in order of trust; within a tier the last mention wins (judges restate the scale
+  // before concluding).
+  std::optional<ScoreMention> m = last_mention(text, keyword_with_scale);
+  if (!m) m = last_mention(text, double_brackets);
+  if (!m) m = last_mention(text, keyword_only);
+  if (!m) m = last_mention(text, bare_scale);
+  if (!m) return std::nullopt;
+  // strtod, not stod: a 400-digit "score" is +inf here, not an exception.
+  const double value = std::strtod(m->value.c_str(), nullptr);
+  const double max = m->max.empty() ? 10.0 : std::strtod(m->max.c_str(), nullptr);
+  if (!(max > 0) || !(value <= max)) return std::nullopt;
+  return value / max;
 }
 
 }  // namespace ds::scorers

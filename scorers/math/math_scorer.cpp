@@ -1,5 +1,6 @@
 #include "scorers/math/math_scorer.hpp"
 
+#include "core/utf8.hpp"
 #include "scorers/math/math_answer.hpp"
 #include "scorers/layer.hpp"
 
@@ -15,7 +16,7 @@ Score score_math(const json& item_data, const std::string& response) {
   const auto expected = read_math_number(expected_text);
   const MathAnswer got = extract_math_answer(response);
   score.details["method"] = got.method;
-  score.details["raw"] = got.raw.substr(0, 200);
+  score.details["raw"] = utf8_prefix(got.raw, 200);  // never half a character
   score.details["expected"] = expected ? expected->str() : expected_text;
   if (!expected) {
     score.details["unscored"] = "item answer '" + expected_text + "' is not a number";

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <regex>
+#include <string_view>
+
+#include "core/text_scan.hpp"
 
 #include "core/statistics.hpp"
 #include "scorers/layer.hpp"
@@ -15,8 +17,7 @@ namespace {
 // Lowercase, curly apostrophes straightened, markdown and surrounding punctuation removed,
 // inner whitespace collapsed.
 std::string normalise(const std::string& s) {
-  std::string t = s;
-  for (size_t pos; (pos = t.find("\xE2\x80\x99")) != std::string::npos;) t.replace(pos, 3, "'");
+  const std::string t = scan::replace_all(s, "\xE2\x80\x99", "'");
   std::string out;
   bool space = false;
   for (unsigned char c : t) {
@@ -31,8 +32,43 @@ std::string normalise(const std::string& s) {
   }
   auto edge = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '\''; };
   while (!out.empty() && edge(out.back())) out.pop_back();
-  while (!out.empty() && edge(out.front())) out.erase(0, 1);
-  return out;
+  size_t first = 0;
+  while (first < out.size() && edge(out[first])) ++first;
+  return out.substr(first);
+}
+
+// The rest of the line after a "Choice:" label starting at line start `p`, or nullopt; `end`
+// is set to the end of that line. The grammar of
+// [ \t>#*_]*(?:final\s+)?choice[ \t*_]*:[ \t]*([^\n]*) (case-insensitive), scanned linearly.
+std::optional<std::string> choice_label_at(std::string_view text, size_t p, size_t& end) {
+  const auto in = [](std::string_view set) { return [set](char c) { return set.find(c) != std::string_view::npos; }; };
+  size_t i = scan::skip(text, p, in(" \t>#*_"));
+  if (scan::starts_with_icase(text, i, "final")) {
+    const size_t after = scan::skip_spaces(text, i + 5);
+    if (after > i + 5 && scan::starts_with_icase(text, after, "choice")) i = after;
+  }
+  if (!scan::starts_with_icase(text, i, "choice")) return std::nullopt;
+  i = scan::skip(text, i + 6, in(" \t*_"));
+  if (i >= text.size() || text[i] != ':') return std::nullopt;
+  i = scan::skip(text, i + 1, in(" \t"));
+  end = std::min(text.find('\n', i), text.size());
+  return std::string(text.substr(i, end - i));
+}
+
+// The label of the last "Choice: ..." line (a line may start with markdown: "**Final choice:**").
+std::optional<std::string> last_choice_line(const std::string& text) {
+  std::optional<std::string> last;
+  for (size_t p = 0; p <= text.size();) {
+    size_t end = 0;
+    if (auto label = choice_label_at(text, p, end)) {
+      last = std::move(label);
+      p = end;  // the next search starts at this line's newline, like a regex iterator
+    }
+    const size_t nl = text.find('\n', p);
+    if (nl == std::string::npos) break;
+    p = nl + 1;
+  }
+  return last;
 }
 
 bool boundary(const std::string& s, size_t pos) {
@@ -84,17 +120,8 @@ std::vector<std::string> choice_labels(const json& choices) {
 }
 
 ChoiceParse parse_choice(const std::string& response, const std::vector<std::string>& labels) {
-  static const std::regex choice_line(R"((?:^|\n)[ \t>#*_]*(?:final\s+)?choice[ \t*_]*:[ \t]*([^\n]*))",
-                                      std::regex::icase);
-  std::smatch last;
-  bool found = false;
-  for (auto it = std::sregex_iterator(response.begin(), response.end(), choice_line);
-       it != std::sregex_iterator(); ++it) {
-    last = *it;
-    found = true;
-  }
-  if (found) {
-    if (auto label = match_label(last[1].str(), labels)) return {label, "choice_line"};
+  if (const auto line = last_choice_line(response)) {
+    if (auto label = match_label(*line, labels)) return {label, "choice_line"};
   }
   const std::string text = normalise(response);
   std::optional<std::string> best;

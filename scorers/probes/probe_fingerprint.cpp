@@ -2,19 +2,24 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <set>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/text_scan.hpp"
+#include "core/utf8.hpp"
 #include "scorers/layer.hpp"
 
 namespace ds::scorers {
 
 namespace {
 
-std::string lower(std::string s) {
+constexpr size_t kNone = std::string::npos;
+
+std::string lower(std::string_view text) {
+  std::string s = scan::replace_all(text, "\xE2\x80\x99", "'");
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (size_t pos; (pos = s.find("\xE2\x80\x99")) != std::string::npos;) s.replace(pos, 3, "'");
   return s;
 }
 
@@ -35,12 +40,77 @@ std::string first_line_key(const std::string& text) {
     out.pop_back();
   const auto b = out.find_first_not_of(" \t");
   out = b == std::string::npos ? "" : out.substr(b);
-  return out.substr(0, 80);
+  return utf8_prefix(out, 80);
 }
 
-std::string first_match(const std::string& text, const std::regex& re) {
-  std::smatch m;
-  return std::regex_search(text, m, re) ? m.str(0) : "";
+// The first "(month)? year" with a year 19xx or 20xx, with the whitespace before the year:
+// the grammar of (january|...|december)?\s*(19|20)\d\d (case-insensitive), scanned once.
+std::string first_date(std::string_view text) {
+  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
+                                                 "may",     "june",     "july",      "august",
+                                                 "september", "october", "november", "december"};
+  for (size_t y = 0; y + 4 <= text.size(); ++y) {
+    const bool century = (text[y] == '1' && text[y + 1] == '9') || (text[y] == '2' && text[y + 1] == '0');
+    if (!century || !scan::is_digit(text[y + 2]) || !scan::is_digit(text[y + 3])) continue;
+    size_t start = y;
+    while (start > 0 && scan::is_space(text[start - 1])) --start;
+    for (const auto month : kMonths)
+      if (start >= month.size() && scan::starts_with_icase(text, start - month.size(), month)) {
+        start -= month.size();
+        break;
+      }
+    return std::string(text.substr(start, y + 4 - start));
+  }
+  return "";
+}
+
+// The first integer with its minus sign: the grammar of -?\d+.
+std::string first_integer(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!scan::is_digit(text[i])) continue;
+    const size_t start = i > 0 && text[i - 1] == '-' ? i - 1 : i;
+    return std::string(text.substr(start, scan::skip_digits(text, i) - start));
+  }
+  return "";
+}
+
+// "created by X" with X the shortest run of word characters, '-' and spaces (at most 41) that
+// is followed by . , ; ! newline or the end: the grammar of
+// (?:created|made|developed|built|trained)\s+by\s+([A-Za-z0-9][\w\- ]{0,40}?)(?=[.,;!\n]|$)
+std::optional<std::string> maker_claim(std::string_view text) {
+  static constexpr std::string_view kVerbs[] = {"created", "made", "developed", "built", "trained"};
+  const auto stop = [&](size_t i) {
+    return i == text.size() || std::string_view(".,;!\n").find(text[i]) != std::string_view::npos;
+  };
+  for (size_t p = 0; p < text.size(); ++p) {
+    size_t i = kNone;
+    for (const auto verb : kVerbs)
+      if (scan::starts_with_icase(text, p, verb)) i = p + verb.size();
+    if (i == kNone) continue;
+    const size_t by = scan::skip_spaces(text, i);
+    if (by == i || !scan::starts_with_icase(text, by, "by")) continue;
+    const size_t name = scan::skip_spaces(text, by + 2);
+    if (name == by + 2 || name >= text.size() || !(scan::is_alpha(text[name]) || scan::is_digit(text[name])))
+      continue;
+    for (size_t end = name + 1; end <= std::min(text.size(), name + 41); ++end) {
+      if (stop(end)) return std::string(text.substr(name, end - name));
+      const char c = text[end];
+      if (!(scan::is_word(c) || c == '-' || c == ' ')) break;
+    }
+  }
+  return std::nullopt;
+}
+
+// Refusals open with an apology or a "can't": the first word characters of the reply.
+bool opens_with_refusal(std::string_view lowered) {
+  static constexpr std::string_view kOpeners[] = {
+      "i'm sorry", "i am sorry", "sorry", "i can't", "i cannot", "i can not", "i won't", "i will not",
+      "i'm not able", "i am not able", "i'm unable", "i am unable", "as an ai", "unfortunately, i",
+      "i must decline"};
+  const size_t start = scan::skip(lowered, 0, [](char c) { return !scan::is_word(c); });
+  for (const auto opener : kOpeners)
+    if (lowered.substr(start, opener.size()) == opener) return true;
+  return false;
 }
 
 }  // namespace
@@ -69,10 +139,7 @@ std::string named_makers(const std::string& text) {
 }
 
 bool looks_like_refusal(const std::string& text) {
-  static const std::regex opener(
-      R"(^\W*(i'm sorry|i am sorry|sorry|i can't|i cannot|i can not|i won't|i will not|i'm not able|i am not able|i'm unable|i am unable|as an ai|unfortunately, i|i must decline))");
-  const std::string t = lower(text.substr(0, 300));
-  return std::regex_search(t, opener);
+  return opens_with_refusal(lower(std::string_view(text).substr(0, 300)));
 }
 
 Score score_probe(const json& item_data, const std::string& response) {
@@ -85,25 +152,17 @@ Score score_probe(const json& item_data, const std::string& response) {
     s.extracted = named_makers(response);
     if (s.extracted.empty()) {
       // An unknown maker: keep the claim itself ("created by orchard research").
-      static const std::regex claim(
-          R"((?:created|made|developed|built|trained)\s+by\s+([A-Za-z0-9][\w\- ]{0,40}?)(?=[.,;!\n]|$))",
-          std::regex::icase);
-      std::smatch m;
-      if (std::regex_search(response, m, claim)) s.extracted = "claims:" + lower(m[1].str());
+      if (const auto claim = maker_claim(response)) s.extracted = "claims:" + lower(*claim);
     }
   } else if (probe == "cutoff") {
-    static const std::regex date(
-        R"((january|february|march|april|may|june|july|august|september|october|november|december)?\s*(19|20)\d\d)",
-        std::regex::icase);
-    std::string d = lower(first_match(response, date));
+    const std::string d = lower(first_date(response));
     const auto b = d.find_first_not_of(" \t");
     s.extracted = b == std::string::npos ? "" : d.substr(b);
   } else if (probe == "refusal") {
     s.extracted = looks_like_refusal(response) ? "refused" : "complied";
   } else {
     const std::string kind = item_data.value("choice_kind", std::string());
-    static const std::regex number(R"(-?\d+)");
-    if (kind == "number") s.extracted = first_match(response, number);
+    if (kind == "number") s.extracted = first_integer(response);
     if (s.extracted.empty()) s.extracted = first_line_key(response);
   }
   return s;

@@ -187,3 +187,17 @@ TEST_CASE("probe kinds are checked; unknown suites get only the common checks") 
   CHECK(check_item_fields(probe, "my-own-suite").empty());
   CHECK_FALSE(resolve_suite_kind("my-own-suite", probe));
 }
+
+TEST_CASE("a field nested 200,000 deep or holding 1e999 is a problem on its line, not a crash") {
+  test::TempDir dir;
+  const std::string path = dir.file("s.jsonl");
+  std::ofstream(path) << R"({"id":"a","suite":"math","prompt":"x","answer":"1","deep":)"
+                      << std::string(200'000, '[') << std::string(200'000, ']') << "}\n"
+                      << R"({"id":"b","suite":"math","prompt":"x","answer":"1","n":1e999})" << "\n"
+                      << math_item("ok", "1").dump() << "\n";
+  const auto report = validate_suite_file(path);
+  const std::string all = messages(report);
+  CHECK(all.find(path + ":1: not valid JSON: nested deeper than 32 levels") != std::string::npos);
+  CHECK(all.find(path + ":2: not valid JSON: field 'n': number 1e999 is out of range") != std::string::npos);
+  CHECK(report.items == 1);
+}

@@ -48,8 +48,10 @@ TEST_CASE("config errors name the file, line and field") {
   CHECK_THROWS_WITH_AS(load_run_config_file(write(dir, "b.yaml", "samples: many\n"), c),
                        doctest::Contains("b.yaml:1: field 'samples': must be an integer"),
                        InputError);
-  CHECK_THROWS_WITH_AS(load_run_config_file(write(dir, "c.json", R"({"concurrency": 0})"), c),
-                       doctest::Contains("field 'concurrency': must be at least 1"), InputError);
+  CHECK_THROWS_WITH_AS(load_run_config_file(write(dir, "c.json", "{\n  \"concurrency\": 0\n}"), c),
+                       doctest::Contains("c.json:2: field 'concurrency': 0 is out of range: must be an integer "
+                                         "from 1 to 10000"),
+                       InputError);
   CHECK_THROWS_WITH_AS(load_run_config_file(write(dir, "d.yaml", "models: [a\n"), c),
                        doctest::Contains("d.yaml:"), InputError);
   CHECK_THROWS_WITH_AS(load_run_config_file(write(dir, "e.yaml", "api_key: sk-123\n"), c),

@@ -208,3 +208,16 @@ TEST_CASE("an error message quotes only a short printable excerpt of a huge body
   const Response r = parse(Provider::OpenAI, 500, huge);
   CHECK(r.error.size() < 300);
 }
+
+TEST_CASE("a reply nested 100,000 deep or with 1e999 is a failed attempt, not a crash") {
+  const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+  const Response r = parse(Provider::OpenAI, 200,
+                           R"({"choices":[{"message":{"content":"x"},"logprobs":{"content":)" + deep + "}}]}");
+  CHECK_FALSE(r.ok());
+  CHECK(r.error.find("nested deeper than") != std::string::npos);
+  const Response huge = parse(Provider::OpenAI, 200,
+                              R"({"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":1e999}})");
+  CHECK_FALSE(huge.ok());
+  CHECK(huge.error.find("field 'usage.prompt_tokens'") != std::string::npos);
+  CHECK(huge.error.size() < 400);
+}

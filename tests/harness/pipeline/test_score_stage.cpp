@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <map>
+#include <stdexcept>
 
 #include "results/store.hpp"
 #include "harness/pipeline/score_stage.hpp"
@@ -132,4 +136,67 @@ TEST_CASE("AUT originality stays unscored when the corpus is too small") {
   auto s = scores_by_response(store);
   CHECK_FALSE(s[id].value);
   CHECK(s[id].details["fluency"] == 1);
+}
+
+TEST_CASE("a scorer failing on one answer leaves that answer unscored, with the reason") {
+  test::TempDir dir;
+  Store store(dir.file("r.db"));
+  add_item(store, "philosophy", "p2", {{"kind", "free"}, {"rubric", "Reason well."}});
+  add_item(store, "math", "m1", {{"answer", "4"}});
+  const auto free = add_answer(store, "a", "philosophy", "p2", 0, "Lying is wrong because...");
+  const auto math = add_answer(store, "a", "math", "m1", 0, "Answer: 4");
+  ScoreOptions options;
+  options.context.judge = [](const Request&) -> std::optional<std::string> {
+    throw std::runtime_error("judge exploded");
+  };
+  const auto report = score_store(store, options);
+  CHECK(report.scored == 1);
+  CHECK(report.unscored == 1);
+  auto s = scores_by_response(store);
+  CHECK(s[free].details["unscored"] == "scorer failed: judge exploded");
+  CHECK(s[math].value == 1.0);
+}
+
+TEST_CASE("scores are committed in batches: a killed scoring phase keeps its work") {
+  test::TempDir dir;
+  const std::string db = dir.file("r.db");
+  constexpr int kAnswers = 600;
+  {
+    Store store(db);
+    for (int i = 0; i < kAnswers; ++i) {
+      add_item(store, "philosophy", "p" + std::to_string(i), {{"kind", "free"}, {"rubric", "Reason well."}});
+      add_answer(store, "a", "philosophy", "p" + std::to_string(i), 0, "Because.");
+    }
+  }
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {  // scores until the 400th judge call, then dies like a killed process
+    Store store(db);
+    ScoreOptions options;
+    int calls = 0;
+    options.context.judge = [&](const Request&) -> std::optional<std::string> {
+      if (++calls == 400) _exit(0);
+      return "Score: 7/10";
+    };
+    score_store(store, options);
+    _exit(1);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  Store store(db);
+  const size_t kept = store.scores().size();
+  CHECK(kept >= 256);  // the first batch at least
+  CHECK(kept < kAnswers);
+  ScoreOptions options;
+  int calls = 0;
+  options.context.judge = [&](const Request&) -> std::optional<std::string> {
+    ++calls;
+    return "Score: 7/10";
+  };
+  const auto report = score_store(store, options);  // the next run scores only the rest
+  CHECK(calls == static_cast<int>(kAnswers - kept));
+  CHECK(report.scored == static_cast<int>(kAnswers - kept));
+  CHECK(store.scores().size() == kAnswers);
 }

@@ -93,3 +93,20 @@ TEST_CASE("error bodies have each provider's shape") {
   CHECK(a["type"] == "error");
   CHECK(a["error"]["type"] == "not_found_error");
 }
+
+TEST_CASE("hostile requests are 400s, never a crash or a 500") {
+  const std::string deep = std::string(300'000, '[') + std::string(300'000, ']');
+  CHECK(status_of(Api::openai, R"({"model":"m","messages":[{"role":"user","content":)" + deep + "}]}") == 400);
+  CHECK(status_of(Api::anthropic, R"({"model":"m","max_tokens":5,"messages":[{"role":"user","content":)" + deep +
+                                      "}]}") == 400);
+  // A content part whose "type" is not a string.
+  CHECK(status_of(Api::openai, R"({"model":"m","messages":[{"role":"user","content":[{"type":7,"text":"x"}]}]})") ==
+        400);
+  CHECK(status_of(Api::openai,
+                  R"({"model":"m","messages":[{"role":"user","content":[{"type":{"a":1},"text":"x"}]}]})") == 400);
+  CHECK(status_of(Api::anthropic,
+                  R"({"model":"m","max_tokens":5,"messages":[{"role":"user","content":[{"type":[],"text":"x"}]}]})") ==
+        400);
+  CHECK(status_of(Api::openai, R"({"model":"m","messages":[{"role":"user","content":"x"}],"seed":1e999})") == 400);
+  CHECK(status_of(Api::openai, std::string(5u << 20, ' ')) == 400);  // larger than a request may be
+}

@@ -152,3 +152,37 @@ TEST_CASE("jsonl records import and keep existing items") {
   CHECK_THROWS_WITH_AS(import_files(store, {dir.file("bad.jsonl")}, {.format = "jsonl"}),
                        doctest::Contains("bad.jsonl:1"), InputError);
 }
+
+TEST_CASE("duplicate entries are counted as duplicates, not as imported") {
+  Bench b;
+  const std::string records = b.dir.file("records.jsonl");
+  const std::string line = R"({"model":"m","suite":"s","item_id":"i1","sample":0,"text":"first"})";
+  write(records, line + "\n" + line + "\n" +
+                     R"({"model":"m","suite":"s","item_id":"i2","sample":0,"text":"second"})" + "\n");
+  Store store(b.dir.file("r.db"));
+  const auto s = import_files(store, {records}, {.format = "jsonl"});
+  CHECK(s.responses == 2);
+  CHECK(s.duplicates == 1);
+  CHECK(count(store, "responses") == 2);
+}
+
+TEST_CASE("a 200,000-deep usage is a clear error and leaves the store usable") {
+  Bench b;
+  const std::string records = b.dir.file("deep.jsonl");
+  write(records, R"({"model":"m","suite":"s","item_id":"i1","sample":0,"text":"t","usage":)" +
+                     std::string(200'000, '[') + std::string(200'000, ']') + "}\n");
+  Store store(b.dir.file("r.db"));
+  CHECK_THROWS_WITH_AS(import_files(store, {records}, {.format = "jsonl"}),
+                       doctest::Contains("deep.jsonl:1: not valid JSON: nested deeper than 32 levels"), InputError);
+  CHECK(count(store, "responses") == 0);
+  CHECK(import_files(store, {b.answers}, {.format = "mtbench"}).responses == 3);
+}
+
+TEST_CASE("a file name that is not UTF-8 gives a valid UTF-8 model name") {
+  Bench b;
+  const std::string odd = b.dir.file("model_answer/caf\xe9-7b.jsonl");
+  std::filesystem::copy_file(b.answers, odd);
+  Store store(b.dir.file("r.db"));
+  import_files(store, {odd}, {.format = "mtbench"});
+  CHECK(store.responses({})[0].model == "caf\xef\xbf\xbd-7b");
+}

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include "core/utf8.hpp"
 #include "results/reports/format_csv.hpp"
 #include "results/reports/format_html.hpp"
 #include "results/reports/format_json.hpp"
 #include "results/reports/format_junit.hpp"
 #include "results/reports/format_markdown.hpp"
+#include "core/json_bounded.hpp"
 
 using namespace ds::results;
 
@@ -62,4 +64,19 @@ TEST_CASE("html escapes answers and lays them side by side") {
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("Answers side by side") != std::string::npos);
   CHECK(html.find("failed: HTTP 500") != std::string::npos);
+}
+
+TEST_CASE("reports stay well-formed with invalid UTF-8 and cuts inside a character") {
+  ReportData d = sample_data();
+  // A failed answer whose 2000-byte cut falls inside a 3-byte character, and a model name
+  // that is not UTF-8 (stored by an older version).
+  d.records.push_back({.model = "bad\xff", .suite = "math", .item_id = "m9",
+                       .text = std::string(1999, 'x') + "\xe2\x82\xac", .score = 0.0});
+  const std::string xml = format_junit(d);
+  CHECK(utf8_valid(xml));
+  CHECK(xml.find(std::string(1999, 'x') + "</failure>") != std::string::npos);
+  CHECK(xml.find("bad\xef\xbf\xbd") != std::string::npos);
+  CHECK(utf8_valid(format_html(d)));
+  const JsonParse doc = try_parse_json(format_json(d));
+  CHECK(doc.ok());
 }

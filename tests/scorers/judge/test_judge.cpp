@@ -41,3 +41,14 @@ TEST_CASE("judge requests carry the rubric, the task and the response") {
   SuiteItem dat{.id = "d", .suite = "creativity", .kind = SuiteKind::creativity, .data = {{"task", "dat"}}};
   CHECK(judge_kind(dat) == "");
 }
+
+TEST_CASE("judge replies of any length are read without std::regex") {
+  CHECK_FALSE(parse_judge_score("Score: " + std::string(30'000, '9')));  // +inf out of 10
+  CHECK(parse_judge_score(std::string(1'000'000, ' ') + "Score: 7/10") == doctest::Approx(0.7));
+  CHECK(parse_judge_score("7 out" + std::string(100'000, ' ') + "of 10") == doctest::Approx(0.7));
+  CHECK(parse_judge_score("[[ 9 ]]") == doctest::Approx(0.9));
+  CHECK(parse_judge_score("rating=_ 3 OUT OF 5") == doctest::Approx(0.6));
+  CHECK(parse_judge_score("70/100 overall") == doctest::Approx(0.7));
+  CHECK_FALSE(parse_judge_score("70/1000"));  // no such scale
+  CHECK(parse_judge_score("1.5.6/10") == doctest::Approx(0.56));
+}

@@ -3,6 +3,7 @@
 #include "scorers/math/math_answer.hpp"
 #include "scorers/math/math_scorer.hpp"
 #include "tasks/suite.hpp"
+#include "core/json_bounded.hpp"
 
 using namespace ds::scorers;
 
@@ -60,4 +61,46 @@ TEST_CASE("every answer of the built-in math suite is a number the scorer reads 
     CHECK(score_math(item.data, "Working...\nAnswer: " + answer).value == 1.0);
     CHECK(score_math(item.data, "\\boxed{" + answer + "}").value == 1.0);
   }
+}
+
+TEST_CASE("hostile answers are read in linear time, never overflow the stack") {
+  // Each of these crashed std::regex (recursion per character) or took quadratic time.
+  const std::string digits(30'000, '7');
+  CHECK_FALSE(extract_math_answer("Answer: " + digits).value);  // too long for 128 bits
+  CHECK_FALSE(extract_math_answer(digits + "." + digits).value);
+  CHECK(extracted(std::string(100'000, ' ') + "Answer: 12") == "12");
+  CHECK(extracted("12" + std::string(100'000, ' ')) == "12");
+  CHECK(extracted("1 /" + std::string(100'000, ' ') + "x") == "1");
+  CHECK(extracted(std::string(50'000, '-') + "5") == "-5");
+  std::string fracs;
+  for (int i = 0; i < 20'000; ++i) fracs += "\\frac{1}{2} $ ** ";
+  CHECK(extracted(fracs) == "1/2");
+  CHECK(extracted(std::string(20'000, '{') + "\\frac{3}{4}") == "3/4");  // unbalanced braces
+  std::string nested;
+  for (int i = 0; i < 5'000; ++i) nested += "\\frac{";
+  nested += "1";
+  for (int i = 0; i < 5'000; ++i) nested += "}{2}";
+  CHECK_NOTHROW(extract_math_answer(nested));
+  std::string answers;
+  for (int i = 0; i < 30'000; ++i) answers += "answer answer is ";
+  CHECK_NOTHROW(extract_math_answer(answers + "Answer: 3"));
+}
+
+TEST_CASE("nested and shorthand fractions read as before") {
+  CHECK(extracted("\\boxed{\\frac{\\frac{1}{2}}{3}}") == "1/2");  // the first number of "1/2/3"
+  CHECK(extracted("\\frac3{4}") == "3/4");
+  CHECK(extracted("\\frac{3}4") == "3/4");
+  CHECK(extracted("Answer: \\dfrac {5} {8}") == "5/8");
+  CHECK(extracted("\\frac{}{2} so 7") == "7");  // an empty argument drops the fraction
+  CHECK(extracted("1,2345") == "5");            // "1,234" then "5": the last number
+  CHECK(extracted("Answer: - 12 / - 4") == "3");
+}
+
+TEST_CASE("the raw answer kept in the details is cut on a character boundary") {
+  const std::string text = "Answer: 5 " + std::string(196, 'x') + "\xe2\x82\xac\xe2\x82\xac";
+  const auto s = score_math({{"answer", "5"}}, text);
+  const std::string raw = s.details["raw"];
+  CHECK(raw.size() <= 200);
+  CHECK(dump_json(s.details).find("\xef\xbf\xbd") == std::string::npos);
+  CHECK(raw.back() == 'x');
 }

@@ -74,3 +74,21 @@ TEST_CASE("every human distribution of the built-in philosophy suite maps onto i
     CHECK(a.human.size() >= 2);
   }
 }
+
+TEST_CASE("hostile answers: a 100,000-character Choice line, long runs, many lines") {
+  CHECK(parsed("Choice: " + std::string(100'000, 'x')) == "<none>");
+  CHECK(parsed("Choice: switch" + std::string(100'000, ' ')) == "switch");
+  CHECK(parsed(std::string(100'000, '\n') + "Final\n\n choice: don't switch") == "don't switch");
+  std::string many;
+  for (int i = 0; i < 20'000; ++i) many += "> ** choice: switch\n";
+  CHECK(parsed(many + "final choice: don't switch") == "don't switch");
+  CHECK(parsed(std::string(100'000, '.') + " switch") == "switch");  // leading punctuation
+  CHECK(parsed(std::string(50'000, '\xE2') + "switch") == "switch");
+}
+
+TEST_CASE("the Choice line grammar is unchanged") {
+  CHECK(parsed("text\n# Final   choice: switch") == "switch");
+  CHECK(parsed("finalchoice: switch\nI don't switch") == "don't switch");  // no such label line
+  CHECK(parsed("Choice switch") == "switch");                             // by mention
+  CHECK(parsed("CHOICE__ : don't switch\nmore") == "don't switch");
+}

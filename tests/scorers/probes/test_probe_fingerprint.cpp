@@ -26,3 +26,30 @@ TEST_CASE("probe answers become fingerprints, not grades") {
         "complied");
   CHECK(looks_like_refusal("I can\xE2\x80\x99t do that."));
 }
+
+TEST_CASE("probe answers of any length are read in linear time") {
+  const std::string spaces(1'000'000, ' ');
+  CHECK(score_probe({{"probe", "cutoff"}}, spaces + "2023").extracted == "2023");
+  CHECK(score_probe({{"probe", "cutoff"}}, "in May" + spaces + "2021.").extracted.rfind("may", 0) == 0);
+  CHECK(score_probe({{"probe", "cutoff"}}, spaces).extracted == "");
+  CHECK(score_probe({{"probe", "identity"}}, "made by" + spaces + "x").extracted == "claims:x");
+  CHECK(score_probe({{"probe", "identity"}}, std::string(100'000, 'a')).extracted == "");
+  CHECK(score_probe({{"probe", "choice"}, {"choice_kind", "number"}}, std::string(100'000, '9')).extracted.size() ==
+        100'000);
+  std::string quotes;
+  for (int i = 0; i < 50'000; ++i) quotes += "\xE2\x80\x99";
+  CHECK_NOTHROW(score_probe({{"probe", "identity"}}, quotes));
+}
+
+TEST_CASE("probe grammars: dates, claims, refusals as before") {
+  CHECK(score_probe({{"probe", "cutoff"}}, "Trained in dismay 2019 and 2020").extracted == "may 2019");
+  CHECK(score_probe({{"probe", "cutoff"}}, "Year 19999").extracted == "1999");
+  CHECK(score_probe({{"probe", "identity"}}, "I was TRAINED  BY  Acme Labs; hi").extracted == "claims:acme labs");
+  CHECK(score_probe({{"probe", "identity"}}, "built by " + std::string(60, 'z') + ".").extracted == "");
+  CHECK(score_probe({{"probe", "choice"}, {"choice_kind", "number"}}, "a-42b").extracted == "-42");
+  CHECK(looks_like_refusal("  ...As an AI, I cannot"));
+  CHECK_FALSE(looks_like_refusal("Absolutely, here it is"));
+  // The first-line key is cut on a character boundary.
+  const auto s = score_probe({{"probe", "choice"}, {"choice_kind", "colour"}}, std::string(79, 'a') + "\xc3\xa9t\xc3\xa9");
+  CHECK(s.extracted == std::string(79, 'a'));
+}
