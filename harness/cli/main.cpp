@@ -10,7 +10,7 @@
 
 int main(int argc, char** argv) {
   // Every command may hold API keys in memory (run, demo, validate's judge): no core dumps.
-  ds::keep_secrets_out_of_core_dumps();
+  ds::core::keep_secrets_out_of_core_dumps();
   CLI::App app{
       "distillscope: a benchmark harness that tests whether a model was distilled from "
       "(trained on the outputs of) a reference model.",

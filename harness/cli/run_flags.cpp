@@ -1,3 +1,4 @@
+#include "harness/layer.hpp"
 #include "harness/cli/run_flags.hpp"
 
 #include <fmt/format.h>

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/layer.hpp"
 #include "harness/config/run_config.hpp"
 #include "harness/config/run_options.hpp"
 

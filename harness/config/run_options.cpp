@@ -1,3 +1,4 @@
+#include "harness/layer.hpp"
 #include "harness/config/run_options.hpp"
 
 #include <fmt/format.h>

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/layer.hpp"
 #include "harness/config/run_config.hpp"
 #include "core/json.hpp"
 

@@ -1,3 +1,4 @@
+#include "harness/layer.hpp"
 #include "harness/config/yaml_fields.hpp"
 
 #include <fmt/format.h>

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/layer.hpp"
 #include "core/json.hpp"
 
 namespace ds::harness {

@@ -9,6 +9,7 @@
 #include "harness/endpoints/reply_error.hpp"
 #include "harness/layer.hpp"
 #include "core/json_bounded.hpp"
+#include "core/utf8.hpp"
 
 namespace ds::harness {
 
@@ -97,7 +98,7 @@ Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply) {
     if (reply.status < 200 || reply.status >= 300) {
       std::string why = is_json ? error_body_message(body) : "";
       if (why.empty()) why = reply.body.empty() ? "empty body" : excerpt(reply.body);
-      failed.error = fmt::format("HTTP {}: {}", reply.status, why);
+      failed.error = fmt::format("HTTP {}: {}", reply.status, excerpt_for_message(why, 1000));
       return failed;
     }
     if (!is_json) {
@@ -106,7 +107,7 @@ Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply) {
       return failed;
     }
     if (const std::string why = error_body_message(body); !why.empty()) {
-      failed.error = fmt::format("error body with HTTP {}: {}", reply.status, why);
+      failed.error = fmt::format("error body with HTTP {}: {}", reply.status, excerpt_for_message(why, 1000));
       return failed;
     }
     Response r = spec.provider == Provider::OpenAI ? openai_read_reply(body)

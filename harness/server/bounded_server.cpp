@@ -1,3 +1,4 @@
+#include "harness/layer.hpp"
 #include "harness/server/bounded_server.hpp"
 
 #include <arpa/inet.h>

@@ -1,7 +1,7 @@
 #include "harness/server/serve_stats.hpp"
 #include "harness/layer.hpp"
 
-#include "harness/server/text_tokens.hpp"
+#include "core/hash.hpp"
 
 namespace ds::harness::server {
 

@@ -6,7 +6,7 @@
 #include "core/json.hpp"
 #include "core/json_bounded.hpp"
 
-using namespace ds;
+using namespace ds::core;
 
 namespace {
 std::string nested_arrays(size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }

@@ -7,7 +7,7 @@
 
 #include "core/secrets.hpp"
 
-using namespace ds;
+using namespace ds::core;
 
 TEST_CASE("any 8+ character piece of the key is redacted") {
   const std::string key = "sk-ant-api03-Zx81kQv0PaRt7mN2";

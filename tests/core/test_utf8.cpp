@@ -2,7 +2,7 @@
 
 #include "core/utf8.hpp"
 
-using namespace ds;
+using namespace ds::core;
 
 TEST_CASE("invalid UTF-8 is replaced by U+FFFD, valid text is unchanged") {
   const std::string euro = "\xe2\x82\xac";

@@ -17,7 +17,7 @@
 #include "tests/support/scripted_endpoint.hpp"
 #include "core/json_bounded.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 using namespace ds::test;
 
 namespace {

@@ -27,6 +27,8 @@
 
 namespace ds::test {
 
+using namespace ds::harness;  // every layer's parsers
+
 namespace {
 
 void require(bool ok, const std::string& what) {

@@ -13,6 +13,8 @@
 
 namespace ds::test {
 
+using ds::core::json;
+
 struct ScriptedReply {
   int status = 200;
   std::string body;
@@ -20,7 +22,7 @@ struct ScriptedReply {
 
 // The body of a successful OpenAI chat completion whose answer is `text`.
 inline std::string completion_body(const std::string& text) {
-  return dump_json({{"object", "chat.completion"},
+  return core::dump_json({{"object", "chat.completion"},
                     {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", text}}},
                                   {"finish_reason", "stop"}}}},
                     {"usage", {{"prompt_tokens", 3}, {"completion_tokens", 2}}}});
@@ -34,7 +36,7 @@ class ScriptedEndpoint {
     server_.new_task_queue = [] { return new httplib::ThreadPool(16); };
     server_.set_payload_max_length(64u << 20);
     server_.Post("/v1/chat/completions", [this](const httplib::Request& q, httplib::Response& r) {
-      const JsonParse body = try_parse_json(q.body);
+      const core::JsonParse body = core::try_parse_json(q.body);
       std::string prompt;
       if (body.ok() && body.value.contains("messages") && !body.value["messages"].empty())
         prompt = body.value["messages"].back().value("content", "");

@@ -189,7 +189,7 @@ TEST_CASE("probe kinds are checked; unknown suites get only the common checks") 
 }
 
 TEST_CASE("a field nested 200,000 deep or holding 1e999 is a problem on its line, not a crash") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string path = dir.file("s.jsonl");
   std::ofstream(path) << R"({"id":"a","suite":"math","prompt":"x","answer":"1","deep":)"
                       << std::string(200'000, '[') << std::string(200'000, ']') << "}\n"

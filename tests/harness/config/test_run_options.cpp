@@ -7,13 +7,13 @@
 #include "core/errors.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
 
 // The error a config file gives for `field: value`, and the one the flag gives for `text`.
 std::string file_error(const std::string& field, const std::string& value) {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string path = dir.file("c.yaml");
   std::ofstream(path) << "models: [openai:m]\n" << field << ": " << value << "\n";
   RunConfig c;

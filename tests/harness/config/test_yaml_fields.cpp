@@ -8,10 +8,10 @@
 #include "core/errors.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 
 namespace {
-std::string write(const test::TempDir& dir, const std::string& text) {
+std::string write(const ds::test::TempDir& dir, const std::string& text) {
   const std::string path = dir.file("c.yaml");
   std::ofstream(path) << text;
   return path;
@@ -19,7 +19,7 @@ std::string write(const test::TempDir& dir, const std::string& text) {
 }  // namespace
 
 TEST_CASE("fields keep their line and their YAML type") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const auto fields = read_yaml_fields(write(dir, "# comment\nsamples: 3\ntemperature: 0.5\nname: '3'\nlist: [a, b]\n"
                                                   "nested:\n  x: yes\n"));
   REQUIRE(fields.size() == 5);
@@ -34,7 +34,7 @@ TEST_CASE("fields keep their line and their YAML type") {
 }
 
 TEST_CASE("aliases are refused: a self-reference and billion laughs end at once") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   CHECK_THROWS_WITH_AS(read_yaml_fields(write(dir, "models: &a [*a]\n")),
                        doctest::Contains("c.yaml:1: field 'models': YAML aliases"), InputError);
   std::string laughs = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
@@ -47,13 +47,13 @@ TEST_CASE("aliases are refused: a self-reference and billion laughs end at once"
 }
 
 TEST_CASE("non-scalar keys, repeated fields, deep nesting and huge files name the file and line") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   CHECK_THROWS_WITH_AS(read_yaml_fields(write(dir, "samples: 1\n[a, b]: 2\n")),
-                       "c.yaml:2: a key must be a plain value, not a list or mapping", InputError);
+                       doctest::Contains("c.yaml:2: a key must be a plain value, not a list or mapping"), InputError);
   CHECK_THROWS_WITH_AS(read_yaml_fields(write(dir, "samples: 1\n? {a: 1}\n: 2\n")),
                        doctest::Contains("c.yaml:2: a key must be a plain value"), InputError);
   CHECK_THROWS_WITH_AS(read_yaml_fields(write(dir, "samples: 1\nsamples: 2\n")),
-                       "c.yaml:2: field 'samples' is given twice", InputError);
+                       doctest::Contains("c.yaml:2: field 'samples' is given twice"), InputError);
   CHECK_THROWS_WITH_AS(read_yaml_fields(write(dir, "x: " + std::string(40, '[') + std::string(40, ']') + "\n")),
                        doctest::Contains("nested deeper than 16 levels"), InputError);
   CHECK_THROWS_WITH_AS(read_yaml_fields(write(dir, "x: \"" + std::string(2u << 20, 'a') + "\"\n")),
@@ -62,6 +62,6 @@ TEST_CASE("non-scalar keys, repeated fields, deep nesting and huge files name th
                        doctest::Contains("the config must be a mapping"), InputError);
   CHECK_THROWS_WITH_AS(read_yaml_fields(write(dir, "x: [a\n")), doctest::Contains("not valid YAML"), InputError);
   CHECK_THROWS_WITH_AS(read_yaml_fields(write(dir, "samples: 1\ntimeout: 1e999\n")),
-                       "c.yaml:2: field 'timeout': the number 1e999 is out of range (too large for a double)",
+                       doctest::Contains("c.yaml:2: field 'timeout': the number 1e999 is out of range (too large for a double)"),
                        InputError);
 }

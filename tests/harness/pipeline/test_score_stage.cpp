@@ -139,7 +139,7 @@ TEST_CASE("AUT originality stays unscored when the corpus is too small") {
 }
 
 TEST_CASE("a scorer failing on one answer leaves that answer unscored, with the reason") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   Store store(dir.file("r.db"));
   add_item(store, "philosophy", "p2", {{"kind", "free"}, {"rubric", "Reason well."}});
   add_item(store, "math", "m1", {{"answer", "4"}});
@@ -158,7 +158,7 @@ TEST_CASE("a scorer failing on one answer leaves that answer unscored, with the 
 }
 
 TEST_CASE("scores are committed in batches: a killed scoring phase keeps its work") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   const std::string db = dir.file("r.db");
   constexpr int kAnswers = 600;
   {
