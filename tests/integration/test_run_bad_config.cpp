@@ -73,7 +73,7 @@ TEST_CASE("bad config values and flags exit 2 naming where; then the store still
 TEST_CASE("run --help shows each option's default and range") {
   const auto help = run_distillscope({"run", "--help"});
   CHECK(help.exit_code == 0);
-  CHECK(help.out.find("--samples,-n INT=1") != std::string::npos);
+  CHECK(help.out.find("-n,--samples INT=1") != std::string::npos);
   CHECK(help.out.find("--timeout NUMBER=120") != std::string::npos);
   CHECK(help.out.find("max_tokens") != std::string::npos);
   CHECK(help.out.find("integer 1..10000000") != std::string::npos);
