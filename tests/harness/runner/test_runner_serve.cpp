@@ -77,9 +77,9 @@ TEST_CASE("runner against serve with every fault flag: each job answered or fail
     CHECK(r.response.usage.completion_tokens > 0);
   }
   const json stats = json::parse(serve.http_get("/stats"));
-  // serve does not count the connections it drops, so it saw at most what was sent; every
-  // job's answer came from one of its answers.
-  CHECK(stats.at("total").get<size_t>() <= out.stats.requests_sent);
+  // Every job's answer came from one of serve's answers. (serve may count a few more requests
+  // than the runner sent: libcurl re-sends a request by itself when a reused connection turns
+  // out closed before any reply byte, which the drop faults provoke.)
   CHECK(stats.at("total").get<size_t>() > 240);
   CHECK(stats.at("answered").get<size_t>() >= 240);
 }
