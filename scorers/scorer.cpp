@@ -39,6 +39,12 @@ void ask_judge(const SuiteItem& item, const std::string& response, const ScoreCo
   }
 }
 
+// Most scorers read only the item's fields and the answer.
+template <Score (*score)(const json& item, const std::string& response)>
+Score on_item_data(const SuiteItem& item, const std::string& response, const ScoreContext&) {
+  return score(item.data, response);
+}
+
 // The sandbox may be missing: the answer is then unscored with the reason, not the run's crash.
 Score score_coding_item(const SuiteItem& item, const std::string& response, const ScoreContext& ctx) {
   try {
@@ -55,31 +61,15 @@ Score score_coding_item(const SuiteItem& item, const std::string& response, cons
 
 const std::vector<KindScorer>& kind_scorers() {
   static const std::vector<KindScorer> scorers = {
-      {SuiteKind::math, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
-         return score_math(i.data, r);
-       }},
+      {SuiteKind::math, on_item_data<score_math>},
       {SuiteKind::coding, score_coding_item, true},
-      {SuiteKind::creativity, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
-         return score_creativity(i.data, r);
-       }},
-      {SuiteKind::philosophy, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
-         return score_philosophy(i.data, r);
-       }},
-      {SuiteKind::probes, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
-         return score_probe(i.data, r);
-       }},
-      {SuiteKind::exact, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
-         return score_exact(i.data, r);
-       }},
-      {SuiteKind::regex, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
-         return score_regex(i.data, r);
-       }},
-      {SuiteKind::contains, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
-         return score_contains(i.data, r);
-       }},
-      {SuiteKind::choice, [](const SuiteItem& i, const std::string& r, const ScoreContext&) {
-         return score_choice(i.data, r);
-       }},
+      {SuiteKind::creativity, on_item_data<score_creativity>},
+      {SuiteKind::philosophy, on_item_data<score_philosophy>},
+      {SuiteKind::probes, on_item_data<score_probe>},
+      {SuiteKind::exact, on_item_data<score_exact>},
+      {SuiteKind::regex, on_item_data<score_regex>},
+      {SuiteKind::contains, on_item_data<score_contains>},
+      {SuiteKind::choice, on_item_data<score_choice>},
   };
   return scorers;
 }
