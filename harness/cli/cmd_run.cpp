@@ -36,7 +36,7 @@ void register_run(CLI::App& app) {
     int64_t seed = 0;
     double temperature = 0, top_p = 0, rpm = 0, tpm = 0, timeout = 120;
     size_t max_response_bytes = 8u << 20;
-    bool no_cache = false, refresh = false, logprobs = false, no_progress = false;
+    bool no_cache = false, refresh = false, logprobs = false, no_progress = false, allow_insufficient = false;
   };
   auto f = std::make_shared<Flags>();
   auto* cmd = app.add_subcommand("run", "Send task suites to model endpoints and store the scored answers");
@@ -70,7 +70,8 @@ void register_run(CLI::App& app) {
   auto* o_judge = cmd->add_option("--judge", f->judge, "judge model spec for free-response items");
   auto* o_key_env = cmd->add_option("--api-key-env", f->api_key_env, "environment variable holding the API key");
   auto* o_no_progress = cmd->add_flag("--no-progress", f->no_progress, "no progress display");
-  auto* o_fail_on = cmd->add_option("--fail-on", f->fail_on, "CI gate, exit 1 when it fails: 'SUITE<X' (mean score) or 'distilled' (repeatable)");
+  auto* o_fail_on = cmd->add_option("--fail-on", f->fail_on, "CI gate, exit 1 when it fails: 'SUITE<X' (mean score) or 'distilled' (repeatable; 'distilled' also fails on insufficient evidence)");
+  auto* o_allow_insufficient = cmd->add_flag("--allow-insufficient", f->allow_insufficient, "the 'distilled' gate passes when the evidence is insufficient");
 
   cmd->callback([=] {
     RunConfig c;
@@ -109,6 +110,7 @@ void register_run(CLI::App& app) {
     if (given(o_key_env)) c.api_key_env = f->api_key_env;
     if (given(o_no_progress)) c.progress = false;
     if (given(o_fail_on)) c.fail_on = f->fail_on;
+    if (given(o_allow_insufficient)) c.allow_insufficient = true;
 
     for (const auto& gate : c.fail_on) parse_gate(gate);  // reject a malformed gate before any request
     json record = {{"command", "run"}, {"config_file", f->config}, {"models", c.models},

@@ -42,7 +42,8 @@ const std::vector<ConfigField>& run_config_fields() {
       {"judge", "string", "judge model spec for free-response items"},
       {"api_key_env", "string", "environment variable holding the API key"},
       {"progress", "boolean", "show progress"},
-      {"fail_on", "list of strings", "CI gates: 'SUITE<X' on mean score, or 'distilled'"},
+      {"fail_on", "list of strings", "CI gates: 'SUITE<X' on mean score, or 'distilled' (which also fails on insufficient evidence)"},
+      {"allow_insufficient", "boolean", "the 'distilled' gate passes when the evidence is insufficient"},
   };
   return fields;
 }
@@ -186,6 +187,7 @@ void apply_config_field(RunConfig& c, const std::string& field, const json& v,
   else if (field == "api_key_env") c.api_key_env = string_value(v, where, field);
   else if (field == "progress") c.progress = bool_value(v, where, field);
   else if (field == "fail_on") c.fail_on = string_list(v, where, field);
+  else if (field == "allow_insufficient") c.allow_insufficient = bool_value(v, where, field);
   else if (field == "api_key" || field == "key") {
     bad(where, field, "API keys are never read from files; put the key in an environment "
                       "variable and name it with api_key_env");

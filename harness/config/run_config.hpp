@@ -41,6 +41,7 @@ struct RunConfig {
   std::string api_key_env;          // env var holding the key, instead of the provider default
   bool progress = true;
   std::vector<std::string> fail_on;  // CI gates, e.g. "math<0.8", "distilled"
+  bool allow_insufficient = false;   // the distilled gate passes on "insufficient evidence"
 };
 
 // Field names and one-line descriptions, for `run --help` and error messages.
