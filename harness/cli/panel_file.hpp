@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "harness/layer.hpp"
+
 namespace ds::harness::cli {
 
 struct PanelEntry {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <memory>
 #include "results/layer.hpp"
 
 namespace ds::results {
@@ -121,12 +122,16 @@ std::string detect_result_table(const DetectResult& r) {
 }
 
 TextLookup store_text_lookup(Store& store) {
-  return [&store](const std::string& model, const std::string& prompt) -> std::string {
+  // One prepared statement for every lookup (evidence asks for thousands of answers); the
+  // lookup is used from one thread.
+  auto statement = std::make_shared<core::Statement>(store.db().prepare(
+      "SELECT text FROM responses WHERE model=? AND suite=? AND item_id=? AND error IS NULL "
+      "ORDER BY sample LIMIT 1"));
+  return [statement](const std::string& model, const std::string& prompt) -> std::string {
     const auto slash = prompt.find('/');
     if (slash == std::string::npos) return {};
-    auto s = store.db().prepare(
-        "SELECT text FROM responses WHERE model=? AND suite=? AND item_id=? AND error IS NULL "
-        "ORDER BY sample LIMIT 1");
+    auto& s = *statement;
+    s.reset();
     s.bind(1, model).bind(2, prompt.substr(0, slash)).bind(3, prompt.substr(slash + 1));
     return s.step() ? s.text(0) : std::string();
   };

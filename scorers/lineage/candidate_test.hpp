@@ -12,6 +12,7 @@
 //               cannot reach the level and the panel has at least kMinParametricPanel models.
 // Otherwise the evidence is insufficient and the result says what to add. Verdict words never
 // claim independence: a candidate that is not detected is "not detected".
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <random>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "core/errors.hpp"
+#include "core/rng.hpp"
 #include "scorers/lineage/measurement.hpp"
 #include "scorers/lineage/passage_evidence.hpp"
 #include "core/statistics.hpp"
@@ -19,12 +21,6 @@ namespace {
 
 constexpr size_t kPanelTextsChecked = 40;  // panel answers checked per shared passage
 constexpr size_t kEvidencePrompts = 3;     // strongest pair prompts searched for passages
-
-// A uniform index below n from the engine's raw output (the standard distributions differ
-// between library implementations; results must not).
-size_t below(std::mt19937_64& rng, size_t n) {
-  return static_cast<size_t>((static_cast<unsigned __int128>(rng()) * n) >> 64);
-}
 
 std::string known_models_text(const Corpus& c) {
   std::string out;
@@ -90,11 +86,11 @@ std::vector<double> panel_values(const Measured& m, size_t c, Stat&& stat) {
 std::vector<Interval> bootstrap_intervals(const Measured& m, const std::vector<size_t>& candidates,
                                           size_t prompts, int resamples, uint64_t seed) {
   std::vector<std::vector<double>> z(candidates.size());
-  std::mt19937_64 rng(seed ^ 0xb0075742ULL);
+  SplitMix64 rng(seed ^ 0xb0075742ULL);
   std::vector<uint32_t> weight(prompts);
   for (int b = 0; b < resamples; ++b) {
     std::fill(weight.begin(), weight.end(), 0);
-    for (size_t k = 0; k < prompts; ++k) ++weight[below(rng, prompts)];
+    for (size_t k = 0; k < prompts; ++k) ++weight[rng.below(prompts)];
     std::vector<double> T(m.models.size(), -INFINITY);
     for (const auto& member : m.per_member) {
       const auto t = reweighted_statistic(member, weight);
@@ -112,7 +108,7 @@ std::vector<Interval> bootstrap_intervals(const Measured& m, const std::vector<s
     if (v.size() < 20) continue;
     std::sort(v.begin(), v.end());
     auto at = [&](double q) { return v[static_cast<size_t>(q * static_cast<double>(v.size() - 1) + 0.5)]; };
-    out[k] = {at(0.025), at(0.975)};
+    out[k] = {NAN, at(0.025), at(0.975)};
   }
   return out;
 }
@@ -120,7 +116,7 @@ std::vector<Interval> bootstrap_intervals(const Measured& m, const std::vector<s
 // Per-prompt permutation test of the pair component: at each prompt the candidate's z is
 // exchangeable with any panel model's under the null.
 std::optional<double> pair_permutation_p(const Measurement& member, const Measured& m, size_t c,
-                                         int permutations, std::mt19937_64& rng) {
+                                         int permutations, SplitMix64& rng) {
   const auto it = std::find(member.used.begin(), member.used.end(), "pair");
   if (it == member.used.end()) return std::nullopt;
   const auto& per_prompt = member.values[static_cast<size_t>(it - member.used.begin())].per_prompt;
@@ -139,7 +135,7 @@ std::optional<double> pair_permutation_p(const Measurement& member, const Measur
     double s = 0;
     for (const auto& pv : per_prompt[c]) {
       const auto& options = pool[pv.prompt];
-      s += options[below(rng, options.size())];
+      s += options[rng.below(options.size())];
     }
     at_least += s >= observed - 1e-9;
   }
@@ -285,7 +281,7 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   // The per-candidate test.
   std::vector<size_t> slots;
   for (int t : tested) slots.push_back(m.slot[static_cast<size_t>(t)]);
-  std::mt19937_64 rng(o.seed);
+  SplitMix64 rng(o.seed);
   for (size_t k = 0; k < slots.size(); ++k) {
     const size_t i = slots[k];
     const Measurement& member = m.per_member[m.closest[i]];
@@ -307,12 +303,16 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
     cr.z = test.z;
     cr.p_value = test.p;
     cr.detectable_z = test.detectable_z;
-    if (cr.prompts == 0 || member.measured[i] == 0)
+    if (cr.prompts == 0)
       cr.insufficient_reason = fmt::format(
           "no component could be measured: {} answered no prompt that {} answered; run both on the same suites",
           cr.model, cr.closest_reference);
     else if (test.kind == NullKind::Unavailable)
       cr.insufficient_reason = test.insufficient;
+    else if (member.measured[i] == 0)
+      cr.insufficient_reason = fmt::format(
+          "no component could be measured for {}: none has a value that varies across the {} measured models; "
+          "run the candidate and the panel on the same suites", cr.model, m.models.size());
     if (!cr.insufficient_reason.empty()) cr.p_value = NAN;
     if (o.permutations > 0) cr.p_permutation = pair_permutation_p(member, m, i, o.permutations, rng);
     result.candidates.push_back(std::move(cr));
@@ -330,7 +330,10 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   }
   if (o.bootstrap > 0) {
     const auto intervals = bootstrap_intervals(m, slots, c.prompts.size(), o.bootstrap, o.seed);
-    for (size_t k = 0; k < slots.size(); ++k) result.candidates[k].z_interval = intervals[k];
+    for (size_t k = 0; k < slots.size(); ++k) {
+      result.candidates[k].z_interval = intervals[k];
+      result.candidates[k].z_interval.mean = result.candidates[k].z;
+    }
   }
   // Evidence: what the components found, then verbatim passages.
   std::vector<std::string> panel_sample;

@@ -15,7 +15,7 @@ struct Evidence {
   std::string kind;
   std::string detail;  // one sentence a person can check
   std::vector<std::string> prompt_ids;
-  double statistic = NAN;       // the component's z-score (shared passages: length in words)
+  double statistic = NAN;       // the component's z-score (shared passages: length in tokens)
   std::string quote;            // verbatim from the candidate's answer ("" when none)
   std::string reference_quote;  // verbatim from the reference's answer ("" when none)
   std::string expected;         // errors: the item's expected answer ("" when unknown)

@@ -51,7 +51,7 @@ std::vector<Evidence> PassageFinder::find(const std::string& candidate, const st
       e.statistic = static_cast<double>(p.words);
       e.panel_sharing = sharing;
       e.panel_checked = checked;
-      e.detail = fmt::format("{} words shared with the reference's answer; {} of {} panel answers to this prompt contain them",
+      e.detail = fmt::format("{} tokens (words and punctuation) shared with the reference's answer; {} of {} panel answers to this prompt contain them",
                              p.words, sharing, checked);
       found.push_back(std::move(e));
     }

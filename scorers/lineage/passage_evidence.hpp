@@ -26,7 +26,7 @@ class PassageFinder {
   std::vector<Evidence> find(const std::string& candidate, const std::string& reference,
                              const std::vector<std::string>& prompts, size_t max_passages);
 
-  static constexpr size_t kMinWords = 6;
+  static constexpr size_t kMinWords = 8;
 
  private:
   using PanelTokens = std::vector<std::pair<std::string, std::vector<std::string>>>;  // (model, tokens)

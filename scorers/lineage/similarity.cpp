@@ -106,6 +106,31 @@ void SimilarityIndex::precompute(unsigned threads) {
   cache_ = std::move(cache);
 }
 
+const FlatSets& SimilarityIndex::sets(SetFeature feature) const {
+  const size_t k = static_cast<size_t>(feature);
+  std::call_once(sets_once_[k], [&] {
+    const auto field = feature == SetFeature::Opener   ? &TextFeatures::opener
+                       : feature == SetFeature::Closer ? &TextFeatures::closer
+                                                       : &TextFeatures::skeleton;
+    const size_t M = corpus_.models.size(), P = corpus_.prompts.size();
+    FlatSets& out = sets_[k];
+    out.models = M;
+    out.offset.assign(P * M + 1, 0);
+    out.present.assign(P * M, 0);
+    for (size_t p = 0; p < P; ++p)
+      for (size_t m = 0; m < M; ++m) {
+        const size_t at = p * M + m;
+        const auto* f = first_answer(corpus_, static_cast<int>(m), p);
+        if (f) {
+          out.present[at] = 1;
+          out.values.insert(out.values.end(), (f->*field).begin(), (f->*field).end());
+        }
+        out.offset[at + 1] = static_cast<uint32_t>(out.values.size());
+      }
+  });
+  return sets_[k];
+}
+
 const std::vector<std::vector<double>>& SimilarityIndex::mean_matrix(unsigned threads) const {
   std::call_once(matrix_once_, [&] {
     const size_t M = corpus_.models.size(), P = corpus_.prompts.size();

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <map>
-#include <random>
 
 #include "core/errors.hpp"
+#include "core/rng.hpp"
 #include "scorers/lineage/lineage_labels.hpp"
 
 namespace ds::scorers::lineage {
@@ -18,20 +18,19 @@ namespace {
 template <class Stat>
 Interval stratified_interval(size_t n_pos, size_t n_neg, Stat&& stat, int resamples, uint64_t seed) {
   if (n_pos == 0 || n_neg == 0) return {NAN, NAN, NAN};
-  std::mt19937_64 rng(seed);
-  auto below = [&](size_t n) { return static_cast<size_t>((static_cast<unsigned __int128>(rng()) * n) >> 64); };
+  SplitMix64 rng(seed);
   std::vector<double> values;
   std::vector<size_t> ip(n_pos), in(n_neg);
   for (int r = 0; r < resamples; ++r) {
-    for (auto& i : ip) i = below(n_pos);
-    for (auto& i : in) i = below(n_neg);
+    for (auto& i : ip) i = rng.below(n_pos);
+    for (auto& i : in) i = rng.below(n_neg);
     const double v = stat(ip, in);
     if (std::isfinite(v)) values.push_back(v);
   }
   if (values.empty()) return {NAN, NAN, NAN};
   std::sort(values.begin(), values.end());
   auto at = [&](double q) { return values[static_cast<size_t>(q * static_cast<double>(values.size() - 1) + 0.5)]; };
-  return {at(0.025), at(0.975)};
+  return {NAN, at(0.025), at(0.975)};
 }
 
 std::vector<double> pick(const std::vector<double>& v, const std::vector<size_t>& idx) {
