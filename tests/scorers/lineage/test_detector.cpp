@@ -248,3 +248,21 @@ TEST_CASE("mmd component: used with several samples per prompt, absent with one"
     }
   }
 }
+
+TEST_CASE("exact-ngrams: measured when the texts are loaded, absent otherwise") {
+  ds::test::TempDir dir;
+  Store store(dir.file("x.db"));
+  fill_store(store, 10);
+  DetectOptions o;
+  o.reference = {"teacher"};
+  o.components = {"exact-ngrams"};
+  o.bootstrap = 0;
+  const auto with_texts = load_corpus(store, {.first_texts = true});
+  const auto r = Detector(with_texts).detect(o);
+  CHECK(r.components == std::vector<std::string>{"exact-ngrams"});
+  CHECK(r.candidates.front().model == "student");
+  const auto without = load_corpus(store);
+  const auto none = Detector(without).detect(o);
+  CHECK(none.components.empty());
+  CHECK(none.method.find("none measurable") != std::string::npos);
+}
