@@ -1,6 +1,7 @@
 #include "core/statistics.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <numeric>
@@ -52,6 +53,39 @@ double panel_upper_p(double z, size_t n) {
   const double df = std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0));
   boost::math::students_t dist(df);
   return boost::math::cdf(boost::math::complement(dist, z));
+}
+
+double panel_upper_z(double p, size_t n) {
+  if (!(p > 0 && p < 1)) return NAN;
+  const double df = std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0));
+  boost::math::students_t dist(df);
+  return boost::math::quantile(boost::math::complement(dist, p));
+}
+
+std::vector<double> bh_adjust(const std::vector<double>& p) {
+  const size_t m = p.size();
+  std::vector<size_t> order(m);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return p[a] > p[b]; });
+  std::vector<double> out(m);
+  double running = 1.0;
+  for (size_t k = 0; k < m; ++k) {  // largest p first: rank m - k
+    const double rank = static_cast<double>(m - k);
+    running = std::min(running, std::min(1.0, p[order[k]] * static_cast<double>(m) / rank));
+    out[order[k]] = running;
+  }
+  return out;
+}
+
+Interval clopper_pearson(size_t x, size_t n, double level) {
+  if (n == 0) return {NAN, NAN, NAN};
+  const double a = (1 - level) / 2;
+  const double dx = static_cast<double>(x), dn = static_cast<double>(n);
+  Interval out;
+  out.mean = dx / dn;
+  out.low = x == 0 ? 0.0 : boost::math::quantile(boost::math::beta_distribution<>(dx, dn - dx + 1), a);
+  out.high = x == n ? 1.0 : boost::math::quantile(boost::math::beta_distribution<>(dx + 1, dn - dx), 1 - a);
+  return out;
 }
 
 std::vector<double> holm_adjust(const std::vector<double>& p) {

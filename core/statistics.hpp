@@ -31,8 +31,13 @@ double normal_upper_p(double z);  // P(Z >= z)
 // to the normal as the panel grows.
 double panel_upper_p(double z, size_t panel_size);
 
+// The z that panel_upper_p maps to p (its inverse): the smallest z reaching level p.
+double panel_upper_z(double p, size_t panel_size);
+
 // Holm–Bonferroni step-down adjusted p-values, in the input's order, monotone and <= 1.
 std::vector<double> holm_adjust(const std::vector<double>& p);
+// Benjamini–Hochberg step-up adjusted p-values (false discovery rate), in the input's order.
+std::vector<double> bh_adjust(const std::vector<double>& p);
 
 // Area under the ROC curve: P(score_pos > score_neg) + 0.5 P(tie).
 double auroc(const std::vector<double>& positives, const std::vector<double>& negatives);
@@ -52,6 +57,11 @@ double mmd_permutation_p(const std::vector<std::string>& x, const std::vector<st
 
 // Kolmogorov–Smirnov distance of a sample from Uniform(0, 1).
 double ks_uniform_distance(std::vector<double> sample);
+
+// Exact (Clopper–Pearson) interval of a binomial proportion: `successes` of `trials`, at
+// the given confidence level (0 of 11 at 95% -> [0, 0.285]); mean = successes / trials.
+// NaN bounds for 0 trials.
+Interval clopper_pearson(size_t successes, size_t trials, double level = 0.95);
 
 // Percentile bootstrap interval of a statistic over resampled indices 0..n-1 (mean: the
 // statistic on the original sample).

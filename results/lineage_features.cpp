@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <thread>
 #include <unordered_map>
+
+#include "core/json.hpp"
 #include "results/layer.hpp"
 
 namespace ds::results {
@@ -72,7 +74,7 @@ size_t ensure_features(Store& store) {
   return pending.size();
 }
 
-Corpus load_corpus(Store& store) {
+Corpus load_corpus(Store& store, const CorpusOptions& options) {
   ensure_features(store);
   auto& db = store.db();
   Corpus c;
@@ -129,6 +131,28 @@ Corpus load_corpus(Store& store) {
     for (auto& cell : model)
       std::sort(cell.begin(), cell.end(),
                 [](const ResponseEntry& a, const ResponseEntry& b) { return a.sample < b.sample; });
+  c.expected.assign(c.prompts.size(), "");
+  {
+    auto s = db.prepare("SELECT suite || '/' || item_id, data FROM items");
+    while (s.step()) {
+      const auto it = std::lower_bound(c.prompts.begin(), c.prompts.end(), s.text(0));
+      if (it == c.prompts.end() || *it != s.text(0)) continue;
+      const json data = json::parse(s.text(1), nullptr, false);
+      if (data.is_object() && data.contains("answer") && data["answer"].is_string())
+        c.expected[static_cast<size_t>(it - c.prompts.begin())] = data["answer"].get<std::string>();
+    }
+  }
+  if (options.first_texts) {
+    c.first_texts.assign(c.models.size(), std::vector<std::string>(c.prompts.size()));
+    auto s = db.prepare("SELECT id, text FROM responses WHERE error IS NULL");
+    std::unordered_map<int64_t, std::string> by_id;
+    while (s.step()) by_id.emplace(s.integer(0), s.text(1));
+    for (size_t m = 0; m < c.models.size(); ++m)
+      for (size_t p = 0; p < c.prompts.size(); ++p)
+        if (!c.cells[m][p].empty())
+          if (auto it = by_id.find(c.cells[m][p].front().response_id); it != by_id.end())
+            c.first_texts[m][p] = std::move(it->second);
+  }
   // Texts only where a cell holds several samples; single-sample stores read no text at all.
   auto text = db.prepare("SELECT substr(text, 1, ?2) FROM responses WHERE id = ?1");
   for (auto& model : c.cells)

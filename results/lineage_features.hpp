@@ -14,11 +14,15 @@ namespace ds::results {
 
 using scorers::lineage::Corpus;
 
+struct CorpusOptions {
+  bool first_texts = false;  // every first answer's full text (the exact n-gram ablation)
+};
+
 // Computes features for every stored answer lacking them (two threads), in one transaction.
 // Returns how many were computed.
 size_t ensure_features(Store& store);
 
 // ensure_features, then loads every answer's features and scores.
-Corpus load_corpus(Store& store);
+Corpus load_corpus(Store& store, const CorpusOptions& options = {});
 
 }  // namespace ds::results

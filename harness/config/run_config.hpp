@@ -43,6 +43,7 @@ struct RunConfig {
   std::string api_key_env;          // env var holding the key, instead of the provider default
   bool progress = true;
   std::vector<std::string> fail_on;  // CI gates, e.g. "math<0.8", "distilled"
+  bool allow_insufficient = false;   // the distilled gate passes on "insufficient evidence"
 };
 
 // Reads a .yaml/.yml/.json config file into `config`; unknown fields, wrong types and

@@ -127,6 +127,9 @@ std::vector<RunOption> build_table() {
                    member(&RunConfig::no_cache)));
   t.push_back(make("refresh", "--refresh", "ask again even where an answer is cached or stored", T::boolean,
                    member(&RunConfig::refresh)));
+  t.push_back(make("allow_insufficient", "--allow-insufficient",
+                   "the 'distilled' gate passes when the evidence is insufficient", T::boolean,
+                   member(&RunConfig::allow_insufficient)));
   t.push_back(with_unset(make("jsonl", "--jsonl", "stream one record per response to this file", T::text,
                               member(&RunConfig::jsonl)), "none"));
   RunOption shard = make("shard", "--shard", "run a deterministic 1/N of the work", T::text,

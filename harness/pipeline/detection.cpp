@@ -12,7 +12,7 @@ lineage::DetectResult detect_against(Store& store, const std::string& reference)
   const auto corpus = load_corpus(store);
   const lineage::Detector detector(corpus);
   lineage::DetectOptions options;
-  options.reference = reference;
+  options.reference = {reference};
   return detector.detect(options, store_text_lookup(store));
 }
 

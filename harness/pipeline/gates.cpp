@@ -31,15 +31,13 @@ Gate parse_gate(const std::string& text) {
 
 namespace {
 
-void check_distilled(const lineage::DetectResult* detection, std::vector<std::string>& failures) {
+void check_distilled(const lineage::DetectResult* detection, bool allow_insufficient,
+                     std::vector<std::string>& failures) {
   if (!detection) {
     failures.push_back("gate 'distilled' needs --reference: nothing was tested");
     return;
   }
-  for (const auto& c : detection->candidates)
-    if (c.verdict == "distilled")
-      failures.push_back(fmt::format("{} is distilled from {} (p_adjusted {:.3g})", c.model,
-                                     detection->reference, c.p_adjusted));
+  for (auto& f : lineage::distilled_gate_failures(*detection, allow_insufficient)) failures.push_back(std::move(f));
 }
 
 void check_threshold(const Gate& gate, const Summary& summary, std::vector<std::string>& failures) {
@@ -58,10 +56,10 @@ void check_threshold(const Gate& gate, const Summary& summary, std::vector<std::
 }  // namespace
 
 std::vector<std::string> evaluate_gates(const std::vector<Gate>& gates, const Summary& summary,
-                                        const lineage::DetectResult* detection) {
+                                        const lineage::DetectResult* detection, bool allow_insufficient) {
   std::vector<std::string> failures;
   for (const auto& gate : gates) {
-    if (gate.distilled) check_distilled(detection, failures);
+    if (gate.distilled) check_distilled(detection, allow_insufficient, failures);
     else check_threshold(gate, summary, failures);
   }
   return failures;

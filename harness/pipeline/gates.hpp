@@ -14,7 +14,7 @@ namespace ds::harness {
 struct Gate {
   std::string suite;      // empty for the "distilled" gate
   double threshold = 0;   // fails when a model's mean score is below it
-  bool distilled = false; // fails when any candidate's verdict is "distilled"
+  bool distilled = false; // fails on a "distilled" verdict, and on "insufficient evidence" unless allowed
   std::string text;
 };
 
@@ -22,8 +22,10 @@ struct Gate {
 Gate parse_gate(const std::string& text);
 
 // detection: nullptr when no reference was tested. Returns one line per failure. A gate on a
-// suite that no model was scored on fails too: an unscored suite must not pass silently.
+// suite that no model was scored on fails too: an unscored suite must not pass silently; the
+// distilled gate fails on insufficient evidence too (with its reason) unless allow_insufficient.
 std::vector<std::string> evaluate_gates(const std::vector<Gate>& gates, const Summary& summary,
-                                        const lineage::DetectResult* detection);
+                                        const lineage::DetectResult* detection,
+                                        bool allow_insufficient = false);
 
 }  // namespace ds::harness

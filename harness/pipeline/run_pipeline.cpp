@@ -220,7 +220,7 @@ ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOption
   std::vector<Gate> gates;
   for (const auto& text : config.fail_on) gates.push_back(parse_gate(text));
   out.gate_failures =
-      evaluate_gates(gates, out.summary, out.detection ? &*out.detection : nullptr);
+      evaluate_gates(gates, out.summary, out.detection ? &*out.detection : nullptr, config.allow_insufficient);
   return out;
 }
 

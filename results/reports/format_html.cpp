@@ -56,7 +56,8 @@ std::string format_html(const ReportData& d) {
     out += fmt::format("<h2>Detection against <code>{}</code></h2><p>{}</p>",
                        xml_escape(d.detection.value("reference", "")),
                        xml_escape(d.detection.value("method", "")));
-    out += "<table><tr><th>candidate</th><th>score</th><th>p-value</th><th>Holm p</th><th>verdict</th><th>evidence</th></tr>\n";
+    out += fmt::format("<p>Correction: {}</p>", xml_escape(d.detection.value("correction_note", "")));
+    out += "<table><tr><th>candidate</th><th>z</th><th>p-value</th><th>adjusted p</th><th>verdict</th><th>evidence</th></tr>\n";
     for (const auto& c : d.detection["candidates"]) {
       std::string evidence;
       if (c.contains("evidence"))
@@ -64,10 +65,10 @@ std::string format_html(const ReportData& d) {
           evidence += "<li><b>" + xml_escape(e.value("kind", "")) + "</b>: " +
                       xml_escape(e.value("detail", "")) + "</li>";
       out += fmt::format(
-          "<tr><td>{}</td><td>{:.3f}</td><td>{:.3g}</td><td>{:.3g}</td><td>{}</td><td><details>"
+          "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><details>"
           "<summary>evidence</summary><ul>{}</ul></details></td></tr>\n",
-          xml_escape(c.value("model", "")), c.value("score", 0.0), c.value("p_value", 1.0),
-          c.value("p_adjusted", 1.0), xml_escape(c.value("verdict", "")), evidence);
+          xml_escape(c.value("model", "")), number_text(c, "z", "{:.2f}"), number_text(c, "p_value", "{:.3g}"),
+          number_text(c, "p_adjusted", "{:.3g}"), xml_escape(c.value("verdict", "")), evidence);
     }
     out += "</table>\n";
   }

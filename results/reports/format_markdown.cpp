@@ -37,11 +37,12 @@ std::string format_markdown(const ReportData& d) {
   if (!d.detection.is_null() && d.detection.contains("candidates")) {
     out += fmt::format("\n## Detection against reference `{}`\n\nMethod: {}\n\n",
                        d.detection.value("reference", ""), d.detection.value("method", ""));
-    out += "| candidate | score | p-value | Holm-adjusted p | verdict |\n|---|---|---|---|---|\n";
+    out += fmt::format("Correction: {}\n\n", d.detection.value("correction_note", ""));
+    out += "| candidate | z | p-value | adjusted p | verdict |\n|---|---|---|---|---|\n";
     for (const auto& c : d.detection["candidates"]) {
-      out += fmt::format("| {} | {:.3f} | {:.3g} | {:.3g} | {} |\n", c.value("model", ""),
-                         c.value("score", 0.0), c.value("p_value", 1.0),
-                         c.value("p_adjusted", 1.0), c.value("verdict", ""));
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", c.value("model", ""), number_text(c, "z", "{:.2f}"),
+                         number_text(c, "p_value", "{:.3g}"), number_text(c, "p_adjusted", "{:.3g}"),
+                         c.value("verdict", ""));
     }
   }
   size_t failed = 0;

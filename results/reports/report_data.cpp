@@ -11,4 +11,9 @@ std::string format_score_with_ci(const SuiteCell& cell) {
   return fmt::format("{:.3f} [{:.3f}, {:.3f}]", *cell.mean, *cell.ci_low, *cell.ci_high);
 }
 
+std::string number_text(const json& object, const char* key, const char* spec) {
+  if (!object.contains(key) || !object[key].is_number()) return "-";
+  return fmt::format(fmt::runtime(spec), object[key].get<double>());
+}
+
 }  // namespace ds::results

@@ -39,4 +39,8 @@ struct ReportData {
 // Formats a number for people: "0.734 [0.701, 0.765]" or "unscored".
 std::string format_score_with_ci(const SuiteCell& cell);
 
+// A number field of a JSON object formatted with `spec` ("{:.3g}"), or "-" when it is null
+// or absent (a detection's p-value is null when the evidence was insufficient).
+std::string number_text(const json& object, const char* key, const char* spec);
+
 }  // namespace ds::results

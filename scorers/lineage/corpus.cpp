@@ -9,4 +9,12 @@ int Corpus::model_index(const std::string& name) const {
   return it != models.end() && *it == name ? static_cast<int>(it - models.begin()) : -1;
 }
 
+bool Corpus::answered(int model) const {
+  if (model < 0 || static_cast<size_t>(model) >= cells.size()) return false;
+  for (const auto& cell : cells[static_cast<size_t>(model)])
+    if (!cell.empty()) return true;
+  return false;
+}
+
 }  // namespace ds::scorers::lineage
+

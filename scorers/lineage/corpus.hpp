@@ -36,7 +36,14 @@ struct Corpus {
   std::vector<std::string> prompts;  // "suite/item_id", sorted
   // cells[model][prompt]: that model's responses to that prompt (all samples).
   std::vector<std::vector<std::vector<ResponseEntry>>> cells;
+  // expected[prompt]: the item's expected answer ("" when it has none), for quoting shared
+  // wrong answers beside the right one.
+  std::vector<std::string> expected;
+  // first_texts[model][prompt]: the first answer's full text; empty unless loaded with
+  // the first_texts option (only the exact n-gram ablation needs every text in memory).
+  std::vector<std::vector<std::string>> first_texts;
   int model_index(const std::string& name) const;  // -1 when absent
+  bool answered(int model) const;                  // has at least one answer
 };
 
 }  // namespace ds::scorers::lineage

@@ -1,72 +1,39 @@
 #pragma once
-// The lineage test: was candidate C distilled from reference R? Evidence components, each
-// measured for every model against R and standardised by the panel's median and MAD:
-//   pair     mean per-prompt similarity to R (word 1-3-gram and character 5-gram Jaccard),
-//            each prompt standardised against the panel's similarity to R on that prompt;
-//   profile  cosine between C's and R's idiosyncrasy profiles (profiles.hpp);
-//   identity share of C's answers claiming R's identity (R's own claimed maker/name, or a
-//            claimed name containing R's name stem);
-//   errors   identical wrong final answers with R beyond chance (only where scores exist);
-//   choices  agreement of choice distributions with R (1 - Jensen–Shannon; where present);
-//   mmd      mean log10 p of per-prompt two-sample MMD tests (Hamming kernel on characters)
-//            between C's and R's samples (only on prompts where both have >= 2 samples).
-// The statistic T is the sum of the component z-scores; its null is the panel itself: for a
-// model unrelated to R, (T - median) / (1.4826 MAD) of the panel's T (candidate left out)
-// follows a Student t with 0.37 (n - 1) degrees of freedom (the MAD's efficiency: small
-// panels give uncertain scales). Robust estimates keep other distilled panel members from
-// dragging the null.
-#include <cmath>
+// The lineage test: was candidate C distilled from reference R? Each evidence component
+// (components/registry.cpp) gives every measured model a raw value against R; the detector
+// standardises each component the same way (robust z against all measured models, clipped at
+// +-10) and sums them into the statistic T. The per-candidate test (candidate_test.hpp)
+// compares T(C) with the panel's T (C left out), the correction runs over the candidates the
+// user named (or the whole store), and the verdict is `distilled`, `not detected` or
+// `insufficient evidence`. A reference can be a family of versions: each model's statistic
+// is its highest over the members, computed the same way for the panel.
 #include <cstdint>
 #include <functional>
-#include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "scorers/lineage/detect_result.hpp"
 #include "scorers/lineage/corpus.hpp"
 #include "scorers/lineage/profiles.hpp"
+#include "scorers/lineage/similarity.hpp"
 #include "scorers/layer.hpp"
 
 namespace ds::scorers::lineage {
 
-struct Evidence {
-  std::string kind;    // pair | profile | identity | shared-error | choices | mmd | shared-phrase
-  std::string detail;  // what a person can check
-  std::vector<std::string> prompt_ids;
-  double statistic = 0;
-};
-
-struct CandidateResult {
-  std::string model;
-  double statistic = 0;  // T
-  double z = 0;          // T standardised against the panel
-  double score = 0;      // 1 - p_value, in [0, 1]
-  double p_value = 1;
-  double p_adjusted = 1;  // Holm across the candidates
-  std::string verdict;    // distilled | inconclusive | independent
-  std::map<std::string, double> components;  // component z-scores
-  std::optional<double> p_permutation;       // per-prompt permutation p of the pair component
-  size_t prompts = 0;                        // prompts both answered
-  double mean_similarity = NAN;              // raw mean per-prompt answer similarity to R
-  std::vector<Evidence> evidence;
-};
-
 struct DetectOptions {
-  std::string reference;
+  std::vector<std::string> reference;   // model names or globs ("gpt-3.5-turbo*"); several = a family
   std::vector<std::string> candidates;  // empty: every other model with answers
   std::vector<std::string> panel;       // empty: every other model with answers
-  std::vector<std::string> components;  // empty: all
-  int permutations = 0;
+  std::string panel_source;             // how the panel was named, for the output ("--panel-file F")
+  std::vector<std::string> components;  // empty: the default components
+  Correction correction = Correction::Holm;
+  // Correct across every model in the store even when candidates are named (a sweep).
+  bool family_wise = false;
+  double alpha = 0.05;
+  int permutations = 0;  // > 0: also a per-prompt permutation test of the pair component
+  int bootstrap = 200;   // prompt-bootstrap resamples for the interval of z (0: none)
+  bool evidence = true;  // quote verbatim evidence (needs a TextLookup)
   uint64_t seed = 1;
-  double alpha = 0.05;             // distilled when p_adjusted <= alpha
-  double independent_above = 0.2; // independent when p_value > this
-};
-
-struct DetectResult {
-  std::string reference;
-  std::string method;
-  std::string null_hypothesis;
-  std::vector<CandidateResult> candidates;  // sorted by score, highest first
 };
 
 // Text of one model's first answer to a prompt ("suite/item_id"), for quoting evidence;
@@ -78,29 +45,25 @@ class Detector {
   explicit Detector(const Corpus& corpus);
   const Corpus& corpus() const { return corpus_; }
   const Profiles& profiles() const { return profiles_; }
+  const SimilarityIndex& similarity() const { return similarity_; }
 
-  // Throws InputError naming the known models when a name is unknown.
+  // Throws InputError naming the known models when a name is unknown, a glob matches nothing,
+  // a component is unknown, or a candidate or panel model is a member of the reference family.
   DetectResult detect(const DetectOptions& options, const TextLookup& text = {}) const;
 
-  // Mean raw per-prompt similarity of two models' answers (prompts both answered).
-  double mean_similarity(int a, int b) const;
+  // The members of a reference family: names and globs, in store order, without duplicates.
+  std::vector<std::string> resolve_reference(const std::vector<std::string>& patterns) const;
 
-  // Computes every pair's answer similarity on every prompt once (for `lineage`, which asks
-  // for all of them): P x M x M floats, filled prompt by prompt on `threads` threads.
-  void precompute_similarities(unsigned threads);
+  // Mean raw per-prompt similarity of two models' answers (prompts both answered).
+  double mean_similarity(int a, int b) const { return similarity_.mean_similarity(a, b); }
+
+  // Computes every pair's answer similarity on every prompt once (for `lineage`).
+  void precompute_similarities(unsigned threads) { similarity_.precompute(threads); }
 
  private:
-  double similarity(int a, int b, size_t prompt) const;  // NaN when either did not answer
   const Corpus& corpus_;
   Profiles profiles_;
-  std::vector<float> similarity_cache_;  // empty unless precomputed
+  SimilarityIndex similarity_;
 };
-
-// Similarity of two answers: mean of word 1-3-gram and character 5-gram Jaccard estimates.
-double answer_similarity(const TextFeatures& a, const TextFeatures& b);
-
-// Longest word sequences (>= min_words) shared by two texts, longest first.
-std::vector<std::string> shared_phrases(const std::string& a, const std::string& b,
-                                        size_t min_words, size_t max_phrases);
 
 }  // namespace ds::scorers::lineage

@@ -17,9 +17,7 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
   LineageMatrix out;
   std::vector<int> live;
   for (size_t m = 0; m < c.models.size(); ++m) {
-    bool answered = false;
-    for (const auto& cell : c.cells[m]) answered = answered || !cell.empty();
-    if (answered) {
+    if (c.answered(static_cast<int>(m))) {
       live.push_back(static_cast<int>(m));
       out.models.push_back(c.models[m]);
     }
@@ -27,7 +25,7 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
   const size_t n = live.size();
   out.similarity.assign(n, std::vector<double>(n, NAN));
   out.score.assign(n, std::vector<double>(n, NAN));
-  std::vector<std::vector<double>> pvalue(n, std::vector<double>(n, NAN));
+  std::vector<std::vector<double>> pvalue(n, std::vector<double>(n, NAN)), z(n, std::vector<double>(n, NAN));
   std::vector<DetectResult> results(n);
   std::atomic<size_t> next{0};
   std::vector<std::thread> pool;
@@ -35,7 +33,10 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
     pool.emplace_back([&] {
       for (size_t r = next++; r < n; r = next++) {
         DetectOptions o;
-        o.reference = out.models[r];
+        o.reference = {out.models[r]};
+        o.correction = Correction::None;  // each pair is its own test; the parent guess corrects below
+        o.bootstrap = 0;
+        o.evidence = false;
         results[r] = detector.detect(o);
       }
     });
@@ -47,7 +48,8 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
       const size_t ci = static_cast<size_t>(
           std::lower_bound(out.models.begin(), out.models.end(), cand.model) - out.models.begin());
       out.similarity[ci][r] = cand.mean_similarity;
-      out.score[ci][r] = cand.score;
+      out.score[ci][r] = std::isfinite(cand.p_value) ? 1.0 - cand.p_value : NAN;
+      z[ci][r] = cand.z;
       pvalue[ci][r] = cand.p_value;
     }
   }
@@ -64,8 +66,9 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
     if (!ps.empty()) {
       const auto adj = holm_adjust(ps);
       size_t best = 0;
+      // Highest z first (conformal p-values tie at the top of a large panel).
       for (size_t k = 1; k < ps.size(); ++k)
-        if (out.score[ci][refs[k]] > out.score[ci][refs[best]]) best = k;
+        if (z[ci][refs[k]] > z[ci][refs[best]] || !std::isfinite(z[ci][refs[best]])) best = k;
       g.parent = out.models[refs[best]];
       g.score = out.score[ci][refs[best]];
       g.p_value = ps[best];

@@ -111,25 +111,78 @@ std::string name_at(std::string_view text, size_t pos, size_t max_words) {
   return lower(trim(text.substr(pos, end - pos)));
 }
 
+// Where the sentence starting at `pos` ends: a '.', '!' or '?' followed by white space or the
+// end of the text (so "GPT-3.5" and "e.g." inside a name do not end it), or a line break.
+size_t sentence_end(std::string_view text, size_t pos) {
+  for (size_t i = pos; i < text.size(); ++i) {
+    if (text[i] == '\n') return i;
+    if (text[i] == '.' || text[i] == '!' || text[i] == '?') {
+      if (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]))) return i;
+    }
+  }
+  return text.size();
+}
+
+// Where the sentence containing `pos` starts: after the previous sentence end or line break.
+size_t sentence_start(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i > 0) {
+    const char prev = text[i - 1];
+    if (prev == '\n') break;
+    if (std::isspace(static_cast<unsigned char>(prev)) && i >= 2 &&
+        (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?'))
+      break;
+    --i;
+  }
+  while (i < pos && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
+
+// Sorted distinct 16-bit folds of 32-bit hashes.
+std::vector<uint16_t> hash_set16(std::vector<uint32_t> hashes) {
+  std::vector<uint16_t> out;
+  out.reserve(hashes.size());
+  for (uint32_t h : hashes) out.push_back(static_cast<uint16_t>(h ^ (h >> 16)));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Word 1-3-grams of tokens [from, to).
+std::vector<uint32_t> ngrams_within(const std::vector<uint64_t>& tokens, size_t from, size_t to) {
+  std::vector<uint32_t> out;
+  for (size_t n = 1; n <= 3; ++n)
+    for (size_t i = from; i + n <= to; ++i) out.push_back(fold(gram(tokens, i, n)));
+  return out;
+}
+
 }  // namespace
 
-std::vector<std::string> tokenize(std::string_view text) {
-  std::vector<std::string> out;
+std::vector<TokenSpan> tokenize_spans(std::string_view text) {
+  std::vector<TokenSpan> out;
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = text[i];
     if (std::isspace(c)) {
       ++i;
     } else if (is_word_byte(c)) {
-      std::string w;
+      TokenSpan t;
+      t.begin = i;
       while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i])))
-        w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
-      out.push_back(std::move(w));
+        t.token += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+      t.end = i;
+      out.push_back(std::move(t));
     } else {
-      out.emplace_back(1, static_cast<char>(c));
+      out.push_back({std::string(1, static_cast<char>(c)), i, i + 1});
       ++i;
     }
   }
+  return out;
+}
+
+std::vector<std::string> tokenize(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& t : tokenize_spans(text)) out.push_back(std::move(t.token));
   return out;
 }
 
@@ -152,8 +205,7 @@ std::optional<IdentityClaim> find_identity_claim(std::string_view text) {
   for (const char* self : kSelf) {
     for (size_t pos = low.find(self); pos != std::string::npos; pos = low.find(self, pos + 1)) {
       if (pos > 0 && std::isalnum(static_cast<unsigned char>(low[pos - 1]))) continue;
-      size_t end = low.find_first_of(".!?\n", pos);
-      if (end == std::string::npos) end = low.size();
+      const size_t end = sentence_end(low, pos);
       const std::string_view sentence(low.data() + pos, end - pos);
       bool kind = false;
       for (const char* k : kKind) kind = kind || sentence.find(k) != std::string_view::npos;
@@ -171,12 +223,104 @@ std::optional<IdentityClaim> find_identity_claim(std::string_view text) {
       if (name_pos < text.size() && std::isupper(static_cast<unsigned char>(text[name_pos])))
         claim.name = name_at(text, name_pos, 2);
       if (claim.maker.empty() && claim.name.empty()) continue;
-      claim.quote = trim(text.substr(pos, end - pos));
-      if (claim.quote.size() > 200) claim.quote = claim.quote.substr(0, 200);
+      // The whole sentence as written (with its final mark), so evidence quotes it verbatim.
+      const size_t begin = sentence_start(text, pos);
+      claim.quote = std::string(text.substr(begin, std::min(end + 1, text.size()) - begin));
+      while (!claim.quote.empty() && std::isspace(static_cast<unsigned char>(claim.quote.back())))
+        claim.quote.pop_back();
       return claim;
     }
   }
   return std::nullopt;
+}
+
+namespace {
+
+size_t count_words(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (unsigned char c : s) {
+    const bool w = !std::isspace(c);
+    n += w && !in;
+    in = w;
+  }
+  return n;
+}
+
+// "+bold" when the item starts with bold text, "+colon" when a colon closes its lead (within
+// its first 60 characters): "- **Term**: explanation" is "ul-+bold+colon".
+std::string item_flags(std::string_view item) {
+  std::string flags;
+  if (item.rfind("**", 0) == 0 || item.rfind("__", 0) == 0) flags += "+bold";
+  if (item.substr(0, 60).find(':') != std::string_view::npos) flags += "+colon";
+  return flags;
+}
+
+std::string paragraph_symbol(std::string_view line) {
+  const size_t words = count_words(line);
+  std::string sym = words < 8 ? "p:short" : words < 25 ? "p:medium" : words < 60 ? "p:long" : "p:very-long";
+  if (line.rfind("**", 0) == 0) sym += "+bold";
+  return sym;
+}
+
+std::string line_symbol(std::string_view raw) {
+  const size_t indent = raw.find_first_not_of(" \t");
+  if (indent == std::string_view::npos) return "blank";
+  std::string_view line = raw.substr(indent);
+  while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+  const std::string nest = indent >= 2 ? "+nest" : "";
+  if (line[0] == '#') {
+    const size_t level = std::min<size_t>(6, line.find_first_not_of('#'));
+    return "h" + std::to_string(level == std::string_view::npos ? 6 : level);
+  }
+  if (line[0] == '>') return "quote";
+  if (line[0] == '|') return "table";
+  if (line.size() >= 3 && line.find_first_not_of("-*_ ") == std::string_view::npos) return "rule";
+  if (line.size() > 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ')
+    return std::string("ul") + line[0] + nest + item_flags(line.substr(2));
+  if (std::isdigit(static_cast<unsigned char>(line[0]))) {
+    const size_t d = line.find_first_not_of("0123456789");
+    if (d != std::string_view::npos && (line[d] == '.' || line[d] == ')') && d + 1 < line.size() &&
+        line[d + 1] == ' ')
+      return std::string("ol") + line[d] + nest + item_flags(line.substr(d + 2));
+  }
+  if (line.back() == ':') return std::string("colon-line") + (line.rfind("**", 0) == 0 ? "+bold" : "");
+  return paragraph_symbol(line);
+}
+
+}  // namespace
+
+std::vector<std::string> skeleton_symbols(std::string_view text) {
+  std::vector<std::string> out;
+  bool in_code = false;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    const size_t b = line.find_first_not_of(" \t");
+    const bool fence = b != std::string_view::npos && line.substr(b).rfind("```", 0) == 0;
+    if (fence) {
+      out.push_back("fence");
+      in_code = !in_code;
+    } else if (!in_code && !(end == text.size() && b == std::string_view::npos)) {
+      // Code is the task's content, not the model's layout: its lines are skipped.
+      out.push_back(line_symbol(line));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+double set_jaccard(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b) {
+  if (a.empty() && b.empty()) return 0.0;
+  size_t i = 0, j = 0, both = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else { ++both; ++i; ++j; }
+  }
+  return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
 }
 
 TextFeatures compute_features(std::string_view text) {
@@ -232,6 +376,13 @@ TextFeatures compute_features(std::string_view text) {
   std::sort(f.habits.begin(), f.habits.end());
   f.habits.erase(std::unique(f.habits.begin(), f.habits.end()), f.habits.end());
   f.word_sketch = oph_sketch(grams);
+  f.opener = hash_set16(ngrams_within(tokens, 0, std::min(tokens.size(), kEdgeTokens)));
+  f.closer = hash_set16(ngrams_within(tokens, tokens.size() - std::min(tokens.size(), kEdgeTokens), tokens.size()));
+  {
+    std::vector<uint64_t> symbols;
+    for (const auto& sym : skeleton_symbols(text)) symbols.push_back(fnv(sym));
+    f.skeleton = hash_set16(ngrams_within(symbols, 0, symbols.size()));
+  }
   // Character 5-grams over lower-cased text with whitespace runs collapsed.
   std::string norm;
   norm.reserve(text.size());
@@ -311,6 +462,9 @@ std::string encode_features(const TextFeatures& f) {
   put_vec16(out, f.word_sketch);
   put_vec16(out, f.char_sketch);
   put_vec(out, f.habits);
+  put_vec16(out, f.opener);
+  put_vec16(out, f.closer);
+  put_vec16(out, f.skeleton);
   return out;
 }
 
@@ -322,6 +476,9 @@ TextFeatures decode_features(std::string_view blob) {
   f.word_sketch = get_vec16(blob, pos);
   f.char_sketch = get_vec16(blob, pos);
   f.habits = get_vec(blob, pos);
+  f.opener = get_vec16(blob, pos);
+  f.closer = get_vec16(blob, pos);
+  f.skeleton = get_vec16(blob, pos);
   return f;
 }
 

@@ -13,7 +13,7 @@
 namespace ds::scorers::lineage {
 
 // Bump when the computation changes: stored features of older versions are recomputed.
-inline constexpr int kFeatureVersion = 2;
+inline constexpr int kFeatureVersion = 3;
 // One-permutation-hashing sketch: the hash space is cut into kSketchSize bins and each bin
 // keeps the 16 low bits of its smallest hash (empty bins borrow from the next full bin, the
 // "rotation" densification). The share of equal bins estimates the Jaccard similarity with a
@@ -24,6 +24,8 @@ inline constexpr size_t kSketchSize = 128;
 // One word n-gram in kHabitSampling is kept for the profile (chosen by hash, so every model
 // keeps the same phrases).
 inline constexpr uint32_t kHabitSampling = 4;
+// Openers and closers: the word 1-3-grams of an answer's first and last kEdgeTokens tokens.
+inline constexpr size_t kEdgeTokens = 25;
 
 struct IdentityClaim {
   std::string name;   // what the text says it is ("chatgpt"), lower case, may be empty
@@ -35,14 +37,35 @@ struct TextFeatures {
   std::vector<uint16_t> word_sketch;  // OPH sketch of word 1-3-gram hashes (kSketchSize bins)
   std::vector<uint16_t> char_sketch;  // OPH sketch of character 5-gram hashes
   std::vector<uint32_t> habits;       // sampled phrases + opener/closer/markdown markers, ascending
+  // Small sets compared answer to answer on the same prompt, as sorted 16-bit hashes (sets of
+  // at most a few hundred elements: collisions between different n-grams are negligible).
+  std::vector<uint16_t> opener;    // word 1-3-grams within the first kEdgeTokens tokens
+  std::vector<uint16_t> closer;    // word 1-3-grams within the last kEdgeTokens tokens
+  std::vector<uint16_t> skeleton;  // 1-3-grams of the markdown skeleton (skeleton_symbols)
   uint32_t words = 0;
   uint32_t chars = 0;
   std::optional<IdentityClaim> claim;
 };
 
+// The markdown skeleton of a text, one symbol per line outside code blocks: "blank",
+// "fence", "h2", bullets "ul-" / numbers "ol." with their nesting ("+nest"), bold lead ("+bold")
+// and colon ("+colon") flags, "table", "colon-line", "quote", "rule", and paragraphs by length
+// class ("p:short" < 8 words, "p:medium" < 25, "p:long" < 60, "p:very-long").
+std::vector<std::string> skeleton_symbols(std::string_view text);
+
+// Jaccard similarity of two sorted sets of hashes (0 when both are empty).
+double set_jaccard(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b);
+
 // Word tokens (lower case; runs of letters, digits, apostrophes and non-ASCII bytes) and
 // single punctuation marks. Exposed for tests and evidence quoting.
 std::vector<std::string> tokenize(std::string_view text);
+
+// The same tokens with where each starts and ends in the text: evidence is quoted verbatim.
+struct TokenSpan {
+  std::string token;  // lower case
+  size_t begin = 0, end = 0;
+};
+std::vector<TokenSpan> tokenize_spans(std::string_view text);
 
 TextFeatures compute_features(std::string_view text);
 

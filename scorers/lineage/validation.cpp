@@ -2,172 +2,138 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
+#include <algorithm>
 #include <map>
-#include <numeric>
-#include <set>
 
 #include "core/errors.hpp"
-#include "scorers/layer.hpp"
+#include "core/rng.hpp"
+#include "scorers/lineage/lineage_labels.hpp"
 
 namespace ds::scorers::lineage {
 
 namespace {
 
-std::string field(const json& label, const char* name) {
-  return label.contains(name) && label[name].is_string() ? label[name].get<std::string>() : "";
-}
-
 // Stratified bootstrap: positives and negatives resampled separately, so every resample has
 // both classes.
 template <class Stat>
-Interval stratified_interval(size_t n_pos, size_t n_neg, Stat&& stat, int resamples,
-                             uint64_t seed) {
+Interval stratified_interval(size_t n_pos, size_t n_neg, Stat&& stat, int resamples, uint64_t seed) {
   if (n_pos == 0 || n_neg == 0) return {NAN, NAN, NAN};
-  std::vector<size_t> ip(n_pos), in(n_neg);
-  std::iota(ip.begin(), ip.end(), size_t{0});
-  std::iota(in.begin(), in.end(), size_t{0});
-  const double point = stat(ip, in);
   SplitMix64 rng(seed);
-  const auto draw = [&] {
+  std::vector<double> values;
+  std::vector<size_t> ip(n_pos), in(n_neg);
+  for (int r = 0; r < resamples; ++r) {
     for (auto& i : ip) i = rng.below(n_pos);
     for (auto& i : in) i = rng.below(n_neg);
-    return stat(ip, in);
-  };
-  return bootstrap_percentiles(point, draw, resamples, 0.95);
+    const double v = stat(ip, in);
+    if (std::isfinite(v)) values.push_back(v);
+  }
+  if (values.empty()) return {NAN, NAN, NAN};
+  std::sort(values.begin(), values.end());
+  auto at = [&](double q) { return values[static_cast<size_t>(q * static_cast<double>(values.size() - 1) + 0.5)]; };
+  return {NAN, at(0.025), at(0.975)};
+}
+
+std::vector<double> pick(const std::vector<double>& v, const std::vector<size_t>& idx) {
+  std::vector<double> out;
+  for (size_t i : idx) out.push_back(v[i]);
+  return out;
+}
+
+Rate rate(size_t hits, size_t total) { return {hits, total, clopper_pearson(hits, total)}; }
+
+// The stored models standing for a labelled teacher: itself, or its versions "<teacher>-*".
+std::vector<std::string> teacher_members(const std::string& teacher, const std::vector<std::string>& present) {
+  if (std::find(present.begin(), present.end(), teacher) != present.end()) return {teacher};
+  std::vector<std::string> out;
+  for (const auto& m : present)
+    if (m.rfind(teacher + "-", 0) == 0) out.push_back(m);
+  return out;
+}
+
+PanelValidation evaluate_panel(const Detector& detector, const DetectOptions& base, const ValidationRow& row,
+                               const ReferenceRoles& roles, bool curated, int resamples, uint64_t seed) {
+  PanelValidation out;
+  out.panel = curated ? "curated" : "default";
+  DetectOptions o = base;
+  o.reference = row.members;
+  o.correction = Correction::None;  // each candidate as if named alone
+  o.bootstrap = 0;
+  o.evidence = false;
+  if (curated) {
+    o.panel = row.negatives;
+    o.panel_source = "curated: the labelled negatives (each left out of its own null)";
+    o.candidates = row.positives;
+    o.candidates.insert(o.candidates.end(), row.negatives.begin(), row.negatives.end());
+    for (const auto& [relation, models] : roles.related) o.candidates.insert(o.candidates.end(), models.begin(), models.end());
+  }
+  out.detection = detector.detect(o);
+  std::map<std::string, const CandidateResult*> by_model;
+  for (const auto& c : out.detection.candidates) by_model[c.model] = &c;
+  std::vector<double> sp, sn;
+  size_t tp = 0, fp = 0;
+  for (const auto& m : row.positives) {
+    sp.push_back(by_model.at(m)->statistic);
+    tp += by_model.at(m)->verdict == Verdict::Distilled;
+    out.insufficient += by_model.at(m)->verdict == Verdict::InsufficientEvidence;
+  }
+  for (const auto& m : row.negatives) {
+    sn.push_back(by_model.at(m)->statistic);
+    fp += by_model.at(m)->verdict == Verdict::Distilled;
+    out.insufficient += by_model.at(m)->verdict == Verdict::InsufficientEvidence;
+  }
+  out.auroc = auroc(sp, sn);
+  out.tpr_at_5_fpr = tpr_at_fpr(sp, sn, 0.05);
+  out.auroc_ci = stratified_interval(sp.size(), sn.size(), [&](const auto& ip, const auto& in) {
+    return auroc(pick(sp, ip), pick(sn, in)); }, resamples, seed);
+  out.tpr_ci = stratified_interval(sp.size(), sn.size(), [&](const auto& ip, const auto& in) {
+    return tpr_at_fpr(pick(sp, ip), pick(sn, in), 0.05); }, resamples, seed + 1);
+  out.verdict_fpr = rate(fp, sn.size());
+  out.verdict_tpr = rate(tp, sp.size());
+  for (const auto& [relation, models] : roles.related) {
+    RelatedGroup g;
+    g.relation = relation;
+    g.models = models;
+    for (const auto& m : models)
+      if (by_model.at(m)->verdict == Verdict::Distilled) g.called_distilled.push_back(m);
+    g.distilled = rate(g.called_distilled.size(), models.size());
+    out.related.push_back(std::move(g));
+  }
+  return out;
 }
 
 }  // namespace
 
-std::vector<ValidationRow> validate_lineage(const Detector& detector, const json& labels,
-                                            const DetectOptions& base, int resamples,
-                                            uint64_t seed) {
-  if (!labels.is_object() || !labels.contains("models") || !labels["models"].is_object())
-    throw InputError("labels: expected an object with a \"models\" map of name -> "
-                     "{kind, teacher?, family?} (see data/mtbench/lineage.json)");
-  const json& models = labels["models"];
+std::vector<ValidationRow> validate_lineage(const Detector& detector, const json& labels_json,
+                                            const DetectOptions& base, int resamples, uint64_t seed) {
+  const auto labels = read_lineage_labels(labels_json);
   const Corpus& corpus = detector.corpus();
-  auto present = [&](const std::string& m) {
-    const int i = corpus.model_index(m);
-    if (i < 0) return false;
-    for (const auto& cell : corpus.cells[static_cast<size_t>(i)])
-      if (!cell.empty()) return true;
-    return false;
-  };
-  std::set<std::string> teachers;
-  for (auto it = models.begin(); it != models.end(); ++it) {
-    if (!it.value().is_object() || field(it.value(), "kind").empty())
-      throw InputError(fmt::format("labels: model '{}' needs a \"kind\"", it.key()));
-    if (field(it.value(), "kind") == "distilled" && present(field(it.value(), "teacher")))
-      teachers.insert(field(it.value(), "teacher"));
-  }
+  std::vector<std::string> present;
+  for (size_t m = 0; m < corpus.models.size(); ++m)
+    if (corpus.answered(static_cast<int>(m))) present.push_back(corpus.models[m]);
+  std::vector<std::string> teachers;
+  for (const auto& [name, l] : labels)
+    if (l.kind == "distilled" && std::find(present.begin(), present.end(), name) != present.end())
+      for (const auto& t : l.teachers)
+        if (!teacher_members(t, present).empty() && std::find(teachers.begin(), teachers.end(), t) == teachers.end())
+          teachers.push_back(t);
+  std::sort(teachers.begin(), teachers.end());
   if (teachers.empty())
-    throw InputError("labels: no labelled teacher with a distilled student is in the store; "
-                     "import the labelled models first");
+    throw InputError("labels: no labelled teacher of a distilled student is in the store (by name or as "
+                     "'<teacher>-*' versions); import the labelled models first");
   std::vector<ValidationRow> rows;
   for (const auto& teacher : teachers) {
-    const std::string family =
-        models.contains(teacher) ? field(models[teacher], "family") : std::string();
     ValidationRow row;
     row.reference = teacher;
-    for (auto it = models.begin(); it != models.end(); ++it) {
-      if (it.key() == teacher || !present(it.key())) continue;
-      const std::string kind = field(it.value(), "kind");
-      if (kind == "distilled" && field(it.value(), "teacher") == teacher)
-        row.positives.push_back(it.key());
-      else if (kind == "independent" || kind == "base")
-        row.negatives.push_back(it.key());
-      else if (kind == "proprietary" && (family.empty() || field(it.value(), "family") != family))
-        row.negatives.push_back(it.key());
-    }
-    DetectOptions options = base;
-    options.reference = teacher;
-    row.detection = detector.detect(options);
-    std::map<std::string, const CandidateResult*> by_model;
-    for (const auto& c : row.detection.candidates) by_model[c.model] = &c;
-    std::vector<double> sp, sn, dp, dn;
-    for (const auto& m : row.positives) {
-      sp.push_back(by_model.at(m)->score);
-      dp.push_back(by_model.at(m)->verdict == "distilled");
-    }
-    for (const auto& m : row.negatives) {
-      sn.push_back(by_model.at(m)->score);
-      dn.push_back(by_model.at(m)->verdict == "distilled");
-    }
-    auto pick = [](const std::vector<double>& v, const std::vector<size_t>& idx) {
-      std::vector<double> out;
-      for (size_t i : idx) out.push_back(v[i]);
-      return out;
-    };
-    auto mean = [](const std::vector<double>& v) {
-      double s = 0;
-      for (double x : v) s += x;
-      return v.empty() ? NAN : s / static_cast<double>(v.size());
-    };
-    row.auroc = auroc(sp, sn);
-    row.tpr_at_5_fpr = tpr_at_fpr(sp, sn, 0.05);
-    row.verdict_fpr = mean(dn);
-    row.verdict_tpr = mean(dp);
-    row.auroc_ci = stratified_interval(sp.size(), sn.size(), [&](const auto& ip, const auto& in) {
-      return auroc(pick(sp, ip), pick(sn, in)); }, resamples, seed);
-    row.tpr_ci = stratified_interval(sp.size(), sn.size(), [&](const auto& ip, const auto& in) {
-      return tpr_at_fpr(pick(sp, ip), pick(sn, in), 0.05); }, resamples, seed + 1);
-    row.verdict_fpr_ci = stratified_interval(sp.size(), sn.size(), [&](const auto&, const auto& in) {
-      return mean(pick(dn, in)); }, resamples, seed + 2);
-    row.verdict_tpr_ci = stratified_interval(sp.size(), sn.size(), [&](const auto& ip, const auto&) {
-      return mean(pick(dp, ip)); }, resamples, seed + 3);
+    row.members = teacher_members(teacher, present);
+    const auto roles = reference_roles(labels, teacher, row.members, present);
+    row.positives = roles.positives;
+    row.negatives = roles.negatives;
+    if (row.positives.empty()) continue;
+    for (bool curated : {false, true})
+      row.panels.push_back(evaluate_panel(detector, base, row, roles, curated, resamples, seed));
     rows.push_back(std::move(row));
   }
   return rows;
-}
-
-json validation_to_json(const std::vector<ValidationRow>& rows) {
-  json out = {{"references", json::array()},
-              {"negatives_rule", "independent and base models, and proprietary models of another "
-                                 "family; mixed models and students of other teachers excluded"},
-              {"interval", "95% stratified percentile bootstrap over models"}};
-  auto ci = [](const Interval& i) { return json::array({i.low, i.high}); };
-  for (const auto& r : rows) {
-    json models = json::array();
-    for (const auto& c : r.detection.candidates) {
-      std::string role = "excluded";
-      if (std::find(r.positives.begin(), r.positives.end(), c.model) != r.positives.end()) role = "positive";
-      if (std::find(r.negatives.begin(), r.negatives.end(), c.model) != r.negatives.end()) role = "negative";
-      models.push_back({{"model", c.model}, {"role", role}, {"score", c.score},
-                        {"p_value", c.p_value}, {"p_adjusted", c.p_adjusted},
-                        {"verdict", c.verdict}, {"components", c.components}});
-    }
-    out["references"].push_back({{"reference", r.reference},
-                                 {"positives", r.positives},
-                                 {"negatives", r.negatives},
-                                 {"auroc", r.auroc},
-                                 {"auroc_ci", ci(r.auroc_ci)},
-                                 {"tpr_at_5pct_fpr", r.tpr_at_5_fpr},
-                                 {"tpr_at_5pct_fpr_ci", ci(r.tpr_ci)},
-                                 {"distilled_verdict_fpr", r.verdict_fpr},
-                                 {"distilled_verdict_fpr_ci", ci(r.verdict_fpr_ci)},
-                                 {"distilled_verdict_tpr", r.verdict_tpr},
-                                 {"distilled_verdict_tpr_ci", ci(r.verdict_tpr_ci)},
-                                 {"method", r.detection.method},
-                                 {"models", models}});
-  }
-  return out;
-}
-
-std::string validation_table(const std::vector<ValidationRow>& rows) {
-  std::string out = fmt::format("{:<18} {:>4} {:>4}  {:<22} {:<22} {:<22} {:<22}\n", "reference",
-                                "pos", "neg", "AUROC [95% CI]", "TPR@5%FPR [95% CI]",
-                                "distilled FPR [CI]", "distilled TPR [CI]");
-  for (const auto& r : rows)
-    out += fmt::format("{:<18} {:>4} {:>4}  {:<22} {:<22} {:<22} {:<22}\n", r.reference,
-                       r.positives.size(), r.negatives.size(),
-                       fmt::format("{:.3f} [{:.3f}, {:.3f}]", r.auroc, r.auroc_ci.low, r.auroc_ci.high),
-                       fmt::format("{:.3f} [{:.3f}, {:.3f}]", r.tpr_at_5_fpr, r.tpr_ci.low, r.tpr_ci.high),
-                       fmt::format("{:.3f} [{:.3f}, {:.3f}]", r.verdict_fpr, r.verdict_fpr_ci.low, r.verdict_fpr_ci.high),
-                       fmt::format("{:.3f} [{:.3f}, {:.3f}]", r.verdict_tpr, r.verdict_tpr_ci.low, r.verdict_tpr_ci.high));
-  out += "negatives: independent + base + proprietary of another family; mixed models and "
-         "students of other teachers excluded. Intervals: 95% stratified bootstrap over models.\n";
-  return out;
 }
 
 }  // namespace ds::scorers::lineage

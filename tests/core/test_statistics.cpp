@@ -110,3 +110,30 @@ TEST_CASE("bootstrap interval covers the statistic and narrows with more data") 
   const auto b = bootstrap_interval(big.size(), mean_of(big), 2000, 3);
   CHECK(b.high - b.low < a.high - a.low);
 }
+
+TEST_CASE("Clopper-Pearson intervals are exact binomial intervals") {
+  const auto none = clopper_pearson(0, 11);
+  CHECK(none.low == 0.0);
+  CHECK(none.high == doctest::Approx(0.2849).epsilon(0.001));
+  const auto all = clopper_pearson(11, 11);
+  CHECK(all.low == doctest::Approx(0.7151).epsilon(0.001));
+  CHECK(all.high == 1.0);
+  const auto half = clopper_pearson(5, 10);
+  CHECK(half.low == doctest::Approx(0.1871).epsilon(0.001));
+  CHECK(half.high == doctest::Approx(0.8129).epsilon(0.001));
+  CHECK(std::isnan(clopper_pearson(0, 0).low));
+}
+
+TEST_CASE("Benjamini-Hochberg adjustment matches a hand computation") {
+  // p sorted 0.01, 0.02, 0.03, 0.5 (m = 4): 0.04, 0.04, 0.04, 0.5 after the running minimum.
+  const auto adj = bh_adjust({0.03, 0.5, 0.01, 0.02});
+  CHECK(adj[0] == doctest::Approx(0.04));
+  CHECK(adj[1] == doctest::Approx(0.5));
+  CHECK(adj[2] == doctest::Approx(0.04));
+  CHECK(adj[3] == doctest::Approx(0.04));
+}
+
+TEST_CASE("panel_upper_z inverts panel_upper_p") {
+  for (size_t n : {8, 30, 200})
+    for (double p : {0.05, 0.001}) CHECK(panel_upper_p(panel_upper_z(p, n), n) == doctest::Approx(p));
+}

@@ -35,14 +35,27 @@ TEST_CASE("suite gates fail below the threshold and on unscored suites") {
   CHECK(evaluate_gates({parse_gate("creativity<0.1")}, summary, nullptr).size() == 1);
 }
 
-TEST_CASE("the distilled gate fails on a distilled verdict and without a detection") {
+TEST_CASE("the distilled gate fails on a distilled verdict, on insufficient evidence, and without a detection") {
   lineage::DetectResult detection;
-  detection.reference = "t";
-  detection.candidates.push_back({.model = "s", .p_adjusted = 0.001, .verdict = "distilled"});
-  detection.candidates.push_back({.model = "i", .verdict = "independent"});
+  detection.reference = {"t"};
+  detection.reference_label = "t";
+  lineage::CandidateResult student, other;
+  student.model = "s";
+  student.closest_reference = "t";
+  student.verdict = lineage::Verdict::Distilled;
+  student.p_adjusted = 0.001;
+  other.model = "i";
+  other.verdict = lineage::Verdict::NotDetected;
+  detection.candidates = {student, other};
   const Summary none;
   CHECK(evaluate_gates({parse_gate("distilled")}, none, &detection).size() == 1);
   CHECK(evaluate_gates({parse_gate("distilled")}, none, nullptr).size() == 1);
-  detection.candidates[0].verdict = "inconclusive";
+  detection.candidates[0].verdict = lineage::Verdict::NotDetected;
   CHECK(evaluate_gates({parse_gate("distilled")}, none, &detection).empty());
+  detection.candidates[0].verdict = lineage::Verdict::InsufficientEvidence;
+  detection.candidates[0].insufficient_reason = "the panel has 1 model";
+  const auto fails = evaluate_gates({parse_gate("distilled")}, none, &detection);
+  REQUIRE(fails.size() == 1);
+  CHECK(fails[0].find("the panel has 1 model") != std::string::npos);
+  CHECK(evaluate_gates({parse_gate("distilled")}, none, &detection, true).empty());
 }

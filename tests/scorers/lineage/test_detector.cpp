@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -7,6 +8,8 @@
 #include "results/store.hpp"
 #include "scorers/lineage/detector.hpp"
 #include "results/lineage_features.hpp"
+#include "scorers/lineage/evidence.hpp"
+#include "tests/support/lineage_store.hpp"
 #include "tests/support/process.hpp"
 
 using namespace ds::results;  // load_corpus, and through it scorers, tasks and core
@@ -14,58 +17,7 @@ using namespace ds::scorers::lineage;
 
 namespace {
 
-// A teacher, a student that paraphrases the teacher's answers (copying most of its words and
-// its habit phrases), and independent models that write their own answers from a shared
-// vocabulary. All generated from a fixed seed.
-void fill_store(Store& store, int independents) {
-  std::mt19937_64 rng(99);
-  const std::vector<std::string> vocab{
-      "the", "a", "of", "to", "and", "in", "is", "that", "for", "it", "as", "with", "on",
-      "this", "be", "are", "by", "at", "or", "from", "energy", "system", "people", "water",
-      "model", "value", "time", "world", "answer", "result", "example", "first", "second",
-      "number", "problem", "important", "consider", "simple", "large", "small", "city", "data"};
-  std::uniform_int_distribution<size_t> word(0, vocab.size() - 1);
-  auto sentence = [&](int n) {
-    std::string s;
-    for (int i = 0; i < n; ++i) s += (i ? " " : "") + vocab[word(rng)];
-    return s + ". ";
-  };
-  std::vector<std::string> models{"teacher", "student"};
-  for (int i = 0; i < independents; ++i) models.push_back("indep-" + std::to_string(i));
-  for (const auto& m : models) store.upsert_model({m, "import", "", "test", false});
-  std::uniform_real_distribution<double> u(0, 1);
-  for (int p = 0; p < 40; ++p) {
-    std::string teacher = "Certainly! Here is a detailed answer. ";
-    for (int k = 0; k < 6; ++k) teacher += sentence(12);
-    teacher += "I hope this helps clarify the topic!";
-    for (const auto& m : models) {
-      std::string text;
-      if (m == "teacher") {
-        text = teacher;
-      } else if (m == "student") {
-        // Keep 70% of the teacher's words, replace the rest.
-        std::string w;
-        for (size_t i = 0; i <= teacher.size(); ++i) {
-          if (i == teacher.size() || teacher[i] == ' ') {
-            text += (u(rng) < 0.7 ? w : vocab[word(rng)]) + " ";
-            w.clear();
-          } else {
-            w += teacher[i];
-          }
-        }
-      } else {
-        text = "Answer: ";
-        for (int k = 0; k < 6; ++k) text += sentence(12);
-      }
-      Record r;
-      r.model = m;
-      r.suite = "synthetic";
-      r.item_id = "p" + std::to_string(p);
-      r.text = text;
-      store.put_response(r);
-    }
-  }
-}
+void fill_store(Store& store, int independents) { ds::test::fill_lineage_store(store, independents); }
 
 }  // namespace
 
@@ -76,20 +28,26 @@ TEST_CASE("detector flags the student of the reference and not the independents"
   const auto corpus = load_corpus(store);
   const Detector detector(corpus);
   DetectOptions o;
-  o.reference = "teacher";
+  o.reference = {"teacher"};
   o.permutations = 200;
   const auto r = detector.detect(o);
   REQUIRE(r.candidates.size() == 13);
   CHECK(r.candidates.front().model == "student");
-  CHECK(r.candidates.front().verdict == "distilled");
+  CHECK(r.candidates.front().verdict == Verdict::Distilled);
   CHECK(r.candidates.front().p_adjusted <= 0.05);
+  // A sweep of 13 candidates with Holm: the conformal rank would need 259 panel models.
+  CHECK(r.candidates.front().null_kind == NullKind::Parametric);
+  CHECK(r.family_size == 13);
   REQUIRE(r.candidates.front().p_permutation);
   CHECK(*r.candidates.front().p_permutation < 0.01);
+  CHECK(r.candidates.front().z_interval.low > 0);
   int independent_flagged = 0;
   for (const auto& c : r.candidates) {
-    CHECK(c.score >= 0.0);
-    CHECK(c.score <= 1.0);
-    if (c.model != "student" && c.verdict == "distilled") ++independent_flagged;
+    CHECK(c.p_value >= 0.0);
+    CHECK(c.p_value <= 1.0);
+    CHECK(c.p_adjusted >= c.p_value);
+    if (c.model != "student" && c.verdict == Verdict::Distilled) ++independent_flagged;
+    if (c.verdict == Verdict::NotDetected) CHECK(std::isfinite(c.detectable_z));
   }
   CHECK(independent_flagged == 0);
 }
@@ -116,7 +74,7 @@ TEST_CASE("unknown reference lists the known models") {
   const auto corpus = load_corpus(store);
   const Detector detector(corpus);
   DetectOptions o;
-  o.reference = "nope";
+  o.reference = {"nope"};
   try {
     detector.detect(o);
     FAIL("expected InputError");
@@ -126,11 +84,88 @@ TEST_CASE("unknown reference lists the known models") {
   }
 }
 
-TEST_CASE("shared phrases are the longest common word runs") {
-  const auto p = shared_phrases("I hope this helps you with the task at hand today",
-                                "Well, I hope this helps you with the task. Bye", 4, 3);
+TEST_CASE("a named candidate is tested alone: the conformal rank when the panel allows it") {
+  ds::test::TempDir dir;
+  Store store(dir.file("n.db"));
+  fill_store(store, 45);
+  const auto corpus = load_corpus(store);
+  const Detector detector(corpus);
+  DetectOptions o;
+  o.reference = {"teacher"};
+  o.candidates = {"student", "indep-3"};
+  o.bootstrap = 0;
+  const auto r = detector.detect(o);
+  REQUIRE(r.candidates.size() == 2);
+  CHECK(r.family_size == 2);
+  // 45 panel models (candidate left out): 1/46 <= 0.05/2, so the exact rank is used.
+  const auto& student = r.candidates.front();
+  CHECK(student.model == "student");
+  CHECK(student.null_kind == NullKind::Conformal);
+  CHECK(student.panel_size == 45);
+  CHECK(student.p_value == doctest::Approx(1.0 / 46));
+  CHECK(student.p_adjusted == doctest::Approx(2.0 / 46));
+  CHECK(student.verdict == Verdict::Distilled);
+  CHECK(student.null_description.find("conformal") != std::string::npos);
+  CHECK(r.candidates.back().verdict == Verdict::NotDetected);
+  // Three named candidates need 59 panel models for the rank: the parametric null is used.
+  o.candidates = {"student", "indep-3", "indep-4"};
+  const auto three = detector.detect(o);
+  for (const auto& c : three.candidates) CHECK(c.null_kind == NullKind::Parametric);
+}
+
+TEST_CASE("fails closed: too small a panel is insufficient evidence, never a pass") {
+  ds::test::TempDir dir;
+  Store store(dir.file("s.db"));
+  fill_store(store, 1);  // teacher, student, one independent
+  const auto corpus = load_corpus(store);
+  const Detector detector(corpus);
+  DetectOptions o;
+  o.reference = {"teacher"};
+  o.candidates = {"student"};
+  const auto r = detector.detect(o);
+  REQUIRE(r.candidates.size() == 1);
+  const auto& c = r.candidates.front();
+  CHECK(c.verdict == Verdict::InsufficientEvidence);
+  CHECK(std::isnan(c.p_value));
+  CHECK(c.insufficient_reason.find("panel has 1 model") != std::string::npos);
+  CHECK(c.insufficient_reason.find("--panel") != std::string::npos);
+  CHECK(verdict_word(c.verdict) == "insufficient evidence");
+}
+
+TEST_CASE("a reference family: members leave the panel, each candidate uses its closest member") {
+  ds::test::TempDir dir;
+  Store store(dir.file("fam.db"));
+  fill_store(store, 12);
+  const auto corpus = load_corpus(store);
+  const Detector detector(corpus);
+  DetectOptions o;
+  o.reference = {"teach*", "indep-0"};
+  const auto r = detector.detect(o);
+  CHECK(r.reference == std::vector<std::string>{"teacher", "indep-0"});
+  CHECK_FALSE(r.family_note.empty());
+  REQUIRE(r.candidates.size() == 12);
+  CHECK(r.candidates.front().model == "student");
+  CHECK(r.candidates.front().closest_reference == "teacher");
+  for (const auto& c : r.candidates) CHECK(c.model != "indep-0");
+  for (const auto& p : r.panel) CHECK(p != "indep-0");
+  o.reference = {"nomatch*"};
+  CHECK_THROWS_AS(detector.detect(o), InputError);
+  o.reference = {"teacher"};
+  o.panel = {"teacher"};
+  CHECK_THROWS_AS(detector.detect(o), InputError);
+}
+
+TEST_CASE("shared phrases are the longest common word runs, quoted verbatim") {
+  const auto p = shared_phrases("I hope this helps you with the Task at hand today",
+                                "Well, i hope this helps you with the task. Bye", 4, 3);
   REQUIRE_FALSE(p.empty());
-  CHECK(p.front() == "i hope this helps you with the task");
+  CHECK(p.front() == "I hope this helps you with the Task");
+  const auto passages = shared_passages("As GPT-4, a large language model, I think so.",
+                                        "Note: as gpt-4, a large language model, I disagree.", 6, 2);
+  REQUIRE(passages.size() == 1);
+  const std::string a = "As GPT-4, a large language model, I think so.";
+  CHECK(a.substr(passages[0].a_begin, passages[0].a_end - passages[0].a_begin) ==
+        "As GPT-4, a large language model, I");
 }
 
 namespace {
@@ -184,7 +219,7 @@ TEST_CASE("mmd component: used with several samples per prompt, absent with one"
     const auto corpus = load_corpus(store);
     const Detector detector(corpus);
     DetectOptions o;
-    o.reference = "teacher";
+    o.reference = {"teacher"};
     const auto r = detector.detect(o);
     REQUIRE(r.candidates.size() == 11);
     double student_z = NAN, best_indep_z = -INFINITY;
@@ -195,19 +230,39 @@ TEST_CASE("mmd component: used with several samples per prompt, absent with one"
           mmd_evidence = true;
           if (c.model == "student") CHECK(e.prompt_ids.size() == 5);
         }
-      if (!c.components.count("mmd")) continue;
-      if (c.model == "student") student_z = c.components.at("mmd");
-      else best_indep_z = std::max(best_indep_z, c.components.at("mmd"));
+      for (const auto& k : c.components) {
+        if (k.name != "mmd") continue;
+        if (c.model == "student") student_z = k.z;
+        else best_indep_z = std::max(best_indep_z, k.z);
+      }
     }
     if (samples == 1) {
-      CHECK(r.method.find("mmd") == std::string::npos);
+      CHECK(std::find(r.components.begin(), r.components.end(), "mmd") == r.components.end());
       CHECK_FALSE(mmd_evidence);
       CHECK(std::isnan(student_z));
     } else {
-      CHECK(r.method.find("mmd") != std::string::npos);
+      CHECK(std::find(r.components.begin(), r.components.end(), "mmd") != r.components.end());
       CHECK(mmd_evidence);
       CHECK(student_z > 3.0);
       CHECK(student_z > best_indep_z + 2.0);
     }
   }
+}
+
+TEST_CASE("exact-ngrams: measured when the texts are loaded, absent otherwise") {
+  ds::test::TempDir dir;
+  Store store(dir.file("x.db"));
+  fill_store(store, 10);
+  DetectOptions o;
+  o.reference = {"teacher"};
+  o.components = {"exact-ngrams"};
+  o.bootstrap = 0;
+  const auto with_texts = load_corpus(store, {.first_texts = true});
+  const auto r = Detector(with_texts).detect(o);
+  CHECK(r.components == std::vector<std::string>{"exact-ngrams"});
+  CHECK(r.candidates.front().model == "student");
+  const auto without = load_corpus(store);
+  const auto none = Detector(without).detect(o);
+  CHECK(none.components.empty());
+  CHECK(none.method.find("none measurable") != std::string::npos);
 }

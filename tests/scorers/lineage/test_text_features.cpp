@@ -78,3 +78,35 @@ TEST_CASE("features survive their stored encoding") {
   CHECK(g.words == f.words);
   CHECK_THROWS(decode_features(encode_features(f).substr(0, 10)));
 }
+
+TEST_CASE("identity claims are quoted whole: a version number does not end the sentence") {
+  const auto c = find_identity_claim(
+      "Good question. As an assistant, I am ChatGPT, a large language model trained by OpenAI, based on the "
+      "GPT-3.5 architecture. Anything else?");
+  REQUIRE(c);
+  CHECK(c->quote ==
+        "As an assistant, I am ChatGPT, a large language model trained by OpenAI, based on the GPT-3.5 architecture.");
+}
+
+TEST_CASE("markdown skeleton: one symbol per line, code skipped, flags on list items") {
+  const auto s = skeleton_symbols(
+      "## Steps\n\n1. **Mix**: stir well\n   - nested item\n* plain item\n```\nint x;\n```\n"
+      "A short line.\nThis paragraph has quite a few more words than the short one does, for sure.\nNext:\n| a | b |");
+  const std::vector<std::string> want{"h2",   "blank",        "ol.+bold+colon", "ul-+nest", "ul*",  "fence",
+                                      "fence", "p:short",     "p:medium",       "colon-line", "table"};
+  CHECK(s == want);
+}
+
+TEST_CASE("openers, closers and skeletons are small sets compared by Jaccard") {
+  const auto a = compute_features("Certainly! Here is the plan.\n\n- step one\n- step two\n\nI hope this helps!");
+  const auto b = compute_features("Certainly! Here is my plan.\n\n- first\n- second\n\nI hope this helps!");
+  const auto c = compute_features("No.");
+  CHECK(set_jaccard(a.opener, a.opener) == doctest::Approx(1.0));
+  CHECK(set_jaccard(a.opener, b.opener) > set_jaccard(a.opener, c.opener));
+  CHECK(set_jaccard(a.skeleton, b.skeleton) == doctest::Approx(1.0));
+  CHECK(set_jaccard(a.closer, b.closer) > 0.3);
+  const auto g = decode_features(encode_features(a));
+  CHECK(g.opener == a.opener);
+  CHECK(g.closer == a.closer);
+  CHECK(g.skeleton == a.skeleton);
+}
