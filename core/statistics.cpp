@@ -48,18 +48,22 @@ RobustScale robust_scale(const std::vector<double>& ref) {
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 double normal_upper_p(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
 
+namespace {
+constexpr double kMaxPanelDf = 3.0;
+boost::math::students_t panel_t(size_t n) {
+  return boost::math::students_t(std::min(kMaxPanelDf, std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0))));
+}
+double prediction_factor(size_t n) { return std::sqrt(1.0 + 1.0 / static_cast<double>(std::max<size_t>(1, n))); }
+}  // namespace
+
 double panel_upper_p(double z, size_t n) {
   if (!std::isfinite(z)) return NAN;
-  const double df = std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0));
-  boost::math::students_t dist(df);
-  return boost::math::cdf(boost::math::complement(dist, z));
+  return boost::math::cdf(boost::math::complement(panel_t(n), z / prediction_factor(n)));
 }
 
 double panel_upper_z(double p, size_t n) {
   if (!(p > 0 && p < 1)) return NAN;
-  const double df = std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0));
-  boost::math::students_t dist(df);
-  return boost::math::quantile(boost::math::complement(dist, p));
+  return prediction_factor(n) * boost::math::quantile(boost::math::complement(panel_t(n), p));
 }
 
 std::vector<double> bh_adjust(const std::vector<double>& p) {

@@ -25,10 +25,13 @@ RobustScale robust_scale(const std::vector<double>& reference);
 double normal_cdf(double z);
 double normal_upper_p(double z);  // P(Z >= z)
 
-// Upper-tail p of a z computed with robust_scale from a panel of n values. The median/MAD of a
-// small panel are themselves uncertain (the MAD has ~37% efficiency), which makes a normal
-// reference too liberal; a Student t with 0.37 (n - 1) degrees of freedom absorbs it and tends
-// to the normal as the panel grows.
+// Upper-tail p of a z computed with robust_scale from a panel of n values (a new value's
+// prediction p). The median/MAD of a small panel are themselves uncertain (the MAD has ~37%
+// efficiency) and the z is a prediction, so z / sqrt(1 + 1/n) is referred to a Student t with
+// min(3, 0.37 (n - 1)) degrees of freedom. The cap at 3 keeps the tail heavy enough that the
+// test holds its level far out in the tail (alpha / k) for panels whose statistics are normal
+// or t(5)-tailed (docs/lineage.md, "The nulls"); it is conservative for large normal panels,
+// where the detector uses the exact conformal rank instead whenever it can reach the level.
 double panel_upper_p(double z, size_t panel_size);
 
 // The z that panel_upper_p maps to p (its inverse): the smallest z reaching level p.

@@ -81,10 +81,11 @@ NullTest candidate_null_test(double t, const std::vector<double>& panel, double 
     out.detectable_z = panel_upper_z(level, n);
     out.description = fmt::format(
         "robust Student-t null on {} panel models (candidate left out): z = (T - median) / (1.4826 MAD), "
-        "t with {:.1f} degrees of freedom; chosen because the conformal rank cannot go below 1/{} = {:.3g} > {} "
-        "(it needs {} panel models); assumes the panel's statistics are roughly normal in the bulk",
-        n, std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0)), n + 1, 1.0 / static_cast<double>(n + 1),
-        per_test, needed);
+        "z / sqrt(1 + 1/n) against a t with {:.1f} degrees of freedom; chosen because the conformal rank cannot go "
+        "below 1/{} = {:.3g} > {} (it needs {} panel models); holds its level when the panel's statistics are "
+        "normal or t(5)-tailed, not when they are strongly skewed",
+        n, std::min(3.0, std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0))), n + 1,
+        1.0 / static_cast<double>(n + 1), per_test, needed);
     return out;
   }
   out.kind = NullKind::Unavailable;

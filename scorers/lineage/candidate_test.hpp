@@ -6,9 +6,9 @@
 //               exchangeable under the null, whatever the statistic's distribution; used when
 //               its smallest value 1 / (n + 1) can reach the per-test level the correction needs
 //               (alpha / k for k candidates);
-//   parametric  z = (T(C) - median) / (1.4826 MAD) of the panel's T, p = P(t >= z) for a
-//               Student t with 0.37 (n - 1) degrees of freedom (the MAD's efficiency): calibrated
-//               on simulated panels of normal-bulk statistics; used when the conformal rank
+//   parametric  z = (T(C) - median) / (1.4826 MAD) of the panel's T, p from a Student t
+//               (core/statistics.hpp, panel_upper_p): calibrated on simulated panels of normal
+//               and t(5) statistics (FPR <= alpha, docs/lineage.md); used when the conformal rank
 //               cannot reach the level and the panel has at least kMinParametricPanel models.
 // Otherwise the evidence is insufficient and the result says what to add. Verdict words never
 // claim independence: a candidate that is not detected is "not detected".
