@@ -6,6 +6,23 @@
 
 namespace ds::scorers::lineage {
 
+namespace {
+
+// LSD radix sort of 32-bit keys (four 8-bit passes): the profiles sort ~50 million habit
+// hashes per store, where std::sort was a third of `detect`'s time.
+void radix_sort(std::vector<uint32_t>& v) {
+  std::vector<uint32_t> tmp(v.size());
+  for (int shift = 0; shift < 32; shift += 8) {
+    size_t count[257] = {};
+    for (uint32_t x : v) ++count[((x >> shift) & 0xff) + 1];
+    for (size_t b = 1; b < 257; ++b) count[b] += count[b - 1];
+    for (uint32_t x : v) tmp[count[(x >> shift) & 0xff]++] = x;
+    v.swap(tmp);
+  }
+}
+
+}  // namespace
+
 Profiles build_profiles(const Corpus& c) {
   Profiles out;
   const size_t M = c.models.size();
@@ -22,7 +39,7 @@ Profiles build_profiles(const Corpus& c) {
       const auto& h = cell.front().features.habits;
       all.insert(all.end(), h.begin(), h.end());
     }
-    std::sort(all.begin(), all.end());
+    radix_sort(all);
     for (size_t i = 0; i < all.size();) {
       size_t j = i;
       while (j < all.size() && all[j] == all[i]) ++j;
@@ -36,7 +53,7 @@ Profiles build_profiles(const Corpus& c) {
   size_t active = 0;
   for (size_t m = 0; m < M; ++m) active += answered[m] > 0;
   const size_t min_models = std::max<size_t>(3, (active + 3) / 4);
-  std::sort(repeated.begin(), repeated.end());
+  radix_sort(repeated);
   for (size_t i = 0; i < repeated.size();) {
     size_t j = i;
     while (j < repeated.size() && repeated[j] == repeated[i]) ++j;

@@ -9,8 +9,12 @@ ComponentValues profile_component(const ComponentInput& in) {
   ComponentValues out;
   out.value.assign(in.models.size(), NAN);
   if (in.profiles.rows.cols() == 0) return out;
+  // Every model's cosine with the reference at once: one matrix-vector product over the
+  // column-major profile matrix (row-by-row dot products would stride through memory).
+  const Eigen::VectorXf reference = in.profiles.rows.row(in.reference).transpose();
+  const Eigen::VectorXf cosines = in.profiles.rows * reference;
   for (size_t i = 0; i < in.models.size(); ++i)
-    if (in.corpus.answered(in.models[i])) out.value[i] = in.profiles.cosine(in.models[i], in.reference);
+    if (in.corpus.answered(in.models[i])) out.value[i] = static_cast<double>(cosines(in.models[i]));
   return out;
 }
 
