@@ -514,6 +514,24 @@ size_t BoundedServer::open_connections() const { return impl_->open.load(); }
 
 const ConnectionLimits& BoundedServer::limits() const { return impl_->limits; }
 
+int BoundedServer::bind_listening(const std::string& host, int port) {
+  // cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed in Debian's
+  // shared library): a client opening its concurrency's worth of connections at once loses
+  // the rest to SYN drops and the kernel's 1-3-7 s retransmits. Linux applies a second
+  // listen() on a listening socket as its new backlog.
+  auto listening = std::make_shared<int>(-1);  // the options outlive this call
+  set_socket_options([listening](socket_t fd) {
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    *listening = fd;
+  });
+  const int bound = port == 0 ? bind_to_any_port(host) : (bind_to_port(host, port) ? port : -1);
+  if (bound <= 0 || *listening < 0) return -1;
+  const size_t backlog = std::min<size_t>(impl_->limits.max_connections, SOMAXCONN);
+  ::listen(*listening, static_cast<int>(backlog));
+  return bound;
+}
+
 bool BoundedServer::process_and_close_socket(socket_t sock) {
   impl_->accept_socket(sock);
   return true;

@@ -38,6 +38,12 @@ class BoundedServer : public httplib::Server {
   BoundedServer(const BoundedServer&) = delete;
   BoundedServer& operator=(const BoundedServer&) = delete;
 
+  // Binds HOST:PORT (0 = any free port) and listens with a backlog that holds a burst of
+  // max_connections connects; returns the port, or -1 when the address cannot be bound.
+  // The port is not shared: SO_REUSEPORT stays off, so a second server on a busy port fails
+  // instead of taking every other connection.
+  int bind_listening(const std::string& host, int port);
+
   size_t open_connections() const;
   const ConnectionLimits& limits() const;
 

@@ -333,13 +333,12 @@ void run_server(const Backend& backend, const ServeOptions& options) {
     r.set_content(dump_json(openai::error_body(WireError(500, "server", "internal error: " + what))), kJson);
   });
 
-  int port = options.port;
-  if (port == 0) {
-    port = svr.bind_to_any_port(options.host);
-    if (port <= 0) throw InputError(fmt::format("--host {}: cannot bind an ephemeral port", options.host));
-  } else if (!svr.bind_to_port(options.host, port)) {
-    throw InputError(fmt::format("--port {}: cannot listen on {}:{} (in use? try --port 0)", port, options.host, port));
-  }
+  const int port = svr.bind_listening(options.host, options.port);
+  if (port <= 0 && options.port == 0)
+    throw InputError(fmt::format("--host {}: cannot bind an ephemeral port", options.host));
+  if (port <= 0)
+    throw InputError(fmt::format("--port {}: cannot listen on {}:{} (in use? try --port 0)", options.port,
+                                 options.host, options.port));
   std::cout << fmt::format("distillscope serve: listening on http://{}:{} ({})", options.host, port,
                            startup_description(backend, options.faults))
             << std::endl;

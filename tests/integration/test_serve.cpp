@@ -2,6 +2,14 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include "core/json.hpp"
@@ -25,6 +33,28 @@ httplib::Result post(const ds::test::ServeProcess& s, const std::string& path, c
 
 json chat(const std::string& model, const std::string& prompt) {
   return {{"model", model}, {"messages", {{{"role", "user"}, {"content", prompt}}}}};
+}
+
+// Starts a non-blocking connect to 127.0.0.1:port; returns the socket.
+int start_connect(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr);
+  return fd;
+}
+
+// How many of the sockets finish their TCP handshake within the window.
+size_t connected_within(const std::vector<int>& fds, int window_ms) {
+  std::vector<pollfd> polls;
+  for (int fd : fds) polls.push_back({fd, POLLOUT, 0});
+  ::usleep(static_cast<useconds_t>(window_ms) * 1000);
+  ::poll(polls.data(), polls.size(), 0);
+  size_t done = 0;
+  for (const auto& p : polls) done += (p.revents & POLLOUT) && !(p.revents & (POLLERR | POLLHUP)) ? 1 : 0;
+  return done;
 }
 
 }  // namespace
@@ -151,4 +181,28 @@ TEST_CASE("serve with a malformed transcript exits 2 naming file:line") {
   CHECK(r.err.find("broken.jsonl:2") != std::string::npos);
   CHECK(r.err.find("messages") != std::string::npos);
   CHECK(ds::test::run_distillscope({"serve", "--port", "0"}).exit_code == 2);
+}
+
+TEST_CASE("serve refuses a port another server is listening on, and the first one keeps serving") {
+  ds::test::ServeProcess first({"--simulate"});
+  const auto second = ds::test::run_distillscope({"serve", "--simulate", "--port", std::to_string(first.port())});
+  CHECK(second.exit_code == 2);
+  CHECK(second.err.find("in use") != std::string::npos);
+  CHECK(first.http_get("/health").find("ok") != std::string::npos);
+}
+
+TEST_CASE("serve's listen backlog holds a burst of connections the server has not accepted yet") {
+  // cpp-httplib's own backlog is 5: the 6th+ simultaneous connect of a burst lost its SYN and
+  // waited for the kernel's 1 s retransmit. With the server stopped nothing is accepted, so
+  // every handshake that completes was held by the backlog; a dropped SYN would not complete
+  // before its 1 s retransmit, hence the 600 ms window.
+  ds::test::ServeProcess s({"--simulate"});
+  REQUIRE(::kill(s.pid(), SIGSTOP) == 0);
+  std::vector<int> fds;
+  for (int i = 0; i < 200; ++i) fds.push_back(start_connect(s.port()));
+  const size_t connected = connected_within(fds, 600);
+  ::kill(s.pid(), SIGCONT);
+  for (int fd : fds) ::close(fd);
+  CHECK(connected == fds.size());
+  CHECK(s.http_get("/health").find("ok") != std::string::npos);
 }
