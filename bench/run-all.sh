@@ -6,3 +6,4 @@ BUILD=${1:-build}
 "$BUILD"/bench_engine --requests 20000 --concurrency 256 --latency-ms 50
 "$BUILD"/bench_lineage 230 805
 "$BUILD"/bench_scorers
+"$BUILD"/bench_probe_power 200 1000

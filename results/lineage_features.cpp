@@ -6,6 +6,7 @@
 
 #include "core/json.hpp"
 #include "results/layer.hpp"
+#include "tasks/suite_kind.hpp"
 
 namespace ds::results {
 
@@ -101,10 +102,12 @@ Corpus load_corpus(Store& store, const CorpusOptions& options) {
   }
   std::unordered_map<int64_t, std::vector<ScoredAnswer>> scores;
   {
+    // Graded answers, and ungraded ones with an extracted fingerprint (probe answers: their
+    // distributions are lineage evidence). Only a graded answer can be wrong.
     auto s = db.prepare("SELECT response_id, scorer, value, extracted FROM scores "
-                        "WHERE value IS NOT NULL");
+                        "WHERE value IS NOT NULL OR (extracted IS NOT NULL AND extracted != '')");
     while (s.step())
-      scores[s.integer(0)].push_back({s.text(1), s.real(2) <= 0.0, s.text(3)});
+      scores[s.integer(0)].push_back({s.text(1), !s.is_null(2) && s.real(2) <= 0.0, s.text(3)});
   }
   for (const auto& r : rows) {
     c.models.push_back(r.model);
@@ -132,14 +135,17 @@ Corpus load_corpus(Store& store, const CorpusOptions& options) {
       std::sort(cell.begin(), cell.end(),
                 [](const ResponseEntry& a, const ResponseEntry& b) { return a.sample < b.sample; });
   c.expected.assign(c.prompts.size(), "");
+  c.kinds.assign(c.prompts.size(), std::nullopt);
   {
-    auto s = db.prepare("SELECT suite || '/' || item_id, data FROM items");
+    auto s = db.prepare("SELECT suite || '/' || item_id, data, suite FROM items");
     while (s.step()) {
       const auto it = std::lower_bound(c.prompts.begin(), c.prompts.end(), s.text(0));
       if (it == c.prompts.end() || *it != s.text(0)) continue;
+      const size_t p = static_cast<size_t>(it - c.prompts.begin());
       const json data = json::parse(s.text(1), nullptr, false);
       if (data.is_object() && data.contains("answer") && data["answer"].is_string())
-        c.expected[static_cast<size_t>(it - c.prompts.begin())] = data["answer"].get<std::string>();
+        c.expected[p] = data["answer"].get<std::string>();
+      c.kinds[p] = resolve_suite_kind(s.text(2), data.is_object() ? data : json::object());
     }
   }
   if (options.first_texts) {

@@ -4,15 +4,20 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <stdexcept>
 
 #include "harness/cli/commands.hpp"
 #include "harness/pipeline/detection.hpp"
+#include "harness/pipeline/endpoint_probe.hpp"
+#include "harness/pipeline/report_data_build.hpp"
 #include "harness/pipeline/run_pipeline.hpp"
 #include "harness/pipeline/serve_process.hpp"
-#include "harness/pipeline/report_data_build.hpp"
+#include "harness/server/sim_persona.hpp"
 #include "results/reports/format_html.hpp"
 #include "results/store.hpp"
 #include "harness/cli/run_output.hpp"
@@ -21,6 +26,21 @@
 #include "core/json_bounded.hpp"
 
 namespace ds::harness::cli {
+
+namespace {
+
+// The simulator's teacher, from its persona data: the parent most distilled personas name.
+std::string simulated_teacher() {
+  std::map<std::string, int> students;
+  for (const auto& p : server::sim_personas())
+    if (!p.parent.empty()) ++students[p.parent];
+  if (students.empty()) throw std::runtime_error("demo: no simulated persona names a parent to test against");
+  return std::max_element(students.begin(), students.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
+}
+
+}  // namespace
 
 void register_demo(CLI::App& app) {
   struct Options {
@@ -44,16 +64,15 @@ void register_demo(CLI::App& app) {
     const std::string url = server.base_url();
     std::cout << fmt::format("endpoint: {} (OpenAI and Anthropic wire formats)\n\n", url);
     RunConfig config;
-    // Both wire formats are exercised: OpenAI for even positions, Anthropic for odd ones.
-    // The independents form the panel the detector's null is calibrated on.
-    const std::vector<std::string> names = {
-        "sim-teacher",       "sim-student",       "sim-mixed",         "sim-independent-a",
-        "sim-independent-b", "sim-independent-c", "sim-independent-d", "sim-independent-e",
-        "sim-independent-f", "sim-independent-g", "sim-independent-h", "sim-independent-i",
-        "sim-independent-j", "sim-independent-k"};
+    // Every model the simulator serves (its persona files), as GET /v1/models lists them; the
+    // independents form the panel the detector's null is calibrated on. Both wire formats are
+    // exercised: OpenAI for even positions, Anthropic for odd ones.
+    const std::vector<std::string> names = loopback_model_ids(url);
+    if (names.empty()) throw std::runtime_error("demo: the simulated endpoint at " + url + " listed no models");
     for (size_t i = 0; i < names.size(); ++i)
       config.models.push_back((i % 2 == 0 ? "openai:" : "anthropic:") + names[i] + "@" + url);
-    config.reference = "sim-teacher";
+    const std::string teacher = simulated_teacher();
+    config.reference = teacher;
     config.suites = {"all"};
     config.samples = o->samples;
     if (o->limit > 0) config.limit = o->limit;
@@ -73,10 +92,10 @@ void register_demo(CLI::App& app) {
     std::cout << fmt::format(
         "\n{} answers stored in {}; HTML report with answers side by side: {}\n"
         "Explore further:\n"
-        "  distillscope detect --reference sim-teacher --db {} --json\n"
+        "  distillscope detect --reference {} --db {} --json\n"
         "  distillscope lineage --db {}\n"
         "  distillscope report --db {} --format md\n",
-        outcome.answered, o->db, o->html, o->db, o->db, o->db);
+        outcome.answered, o->db, o->html, teacher, o->db, o->db, o->db);
   });
 }
 

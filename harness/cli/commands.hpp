@@ -12,6 +12,7 @@ void register_import(CLI::App& app);
 void register_merge(CLI::App& app);
 void register_suites(CLI::App& app);
 void register_detect(CLI::App& app);
+void register_probe(CLI::App& app);
 void register_lineage(CLI::App& app);
 void register_validate(CLI::App& app);
 void register_report(CLI::App& app);

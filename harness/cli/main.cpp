@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   ds::harness::cli::register_import(app);
   ds::harness::cli::register_merge(app);
   ds::harness::cli::register_detect(app);
+  ds::harness::cli::register_probe(app);
   ds::harness::cli::register_lineage(app);
   ds::harness::cli::register_validate(app);
   ds::harness::cli::register_report(app);

@@ -17,12 +17,11 @@ size_t append(char* data, size_t size, size_t count, void* out) {
 }
 }  // namespace
 
-bool endpoint_says_simulated(const ModelSpec& spec) {
+json loopback_model_list(const std::string& url) {
   // Only loopback endpoints can be our own simulator; never probe a hosted API.
-  const std::string& url = spec.base_url;
-  if (url.rfind("http://127.", 0) != 0 && url.rfind("http://localhost", 0) != 0) return false;
+  if (url.rfind("http://127.", 0) != 0 && url.rfind("http://localhost", 0) != 0) return json::array();
   CURL* curl = curl_easy_init();
-  if (!curl) return false;
+  if (!curl) return json::array();
   std::string body;
   const std::string target = url + "/models";
   curl_easy_setopt(curl, CURLOPT_URL, target.c_str());
@@ -34,11 +33,25 @@ bool endpoint_says_simulated(const ModelSpec& spec) {
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   curl_easy_cleanup(curl);
-  if (rc != CURLE_OK || status != 200) return false;
+  if (rc != CURLE_OK || status != 200) return json::array();
   const JsonParse parsed = try_parse_json(body, json_limits::kChildMessage);
   const json& doc = parsed.value;
-  if (!parsed.ok() || !doc.is_object() || !doc.contains("data") || !doc["data"].is_array()) return false;
-  for (const auto& m : doc["data"]) {
+  if (!parsed.ok() || !doc.is_object() || !doc.contains("data") || !doc["data"].is_array()) return json::array();
+  return doc["data"];
+}
+
+std::vector<std::string> loopback_model_ids(const std::string& base_url) {
+  std::vector<std::string> ids;
+  for (const auto& m : loopback_model_list(base_url)) {
+    if (!m.is_object()) continue;
+    const auto id = m.find("id");
+    if (id != m.end() && id->is_string()) ids.push_back(id->get<std::string>());
+  }
+  return ids;
+}
+
+bool endpoint_says_simulated(const ModelSpec& spec) {
+  for (const auto& m : loopback_model_list(spec.base_url)) {
     if (!m.is_object()) continue;
     const auto id = m.find("id");
     const auto simulated = m.find("simulated");

@@ -425,23 +425,97 @@ std::string sim_creativity(const SimContext& ctx, const SuiteItem& item) {
   return text;
 }
 
-std::optional<std::string> sim_probe(const SimContext& ctx, const std::string& kind) {
+namespace {
+
+// A draw from a weighted answer list (its mode when greedy).
+const std::string& draw_weighted(const WeightedAnswers& answers, bool greedy, SimRng& r) {
+  if (greedy)
+    return std::max_element(answers.begin(), answers.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
+  double total = 0;
+  for (const auto& a : answers) total += a.second;
+  double u = r.uniform() * total;
+  for (const auto& a : answers) {
+    if (u < a.second) return a.first;
+    u -= a.second;
+  }
+  return answers.back().first;
+}
+
+// One sampled answer in `slot`: the voice (the teacher's with probability lambda for a student)
+// decides the distribution, the answering model's own stream draws from it, so a student that
+// learnt its teacher's distribution does not also reproduce the teacher's individual samples.
+const std::string& draw_answer(const SimContext& ctx, const WeightedAnswers& answers, const std::string& slot) {
+  SimRng r = ctx.rng(*ctx.self, slot);
+  return draw_weighted(answers, ctx.greedy, r);
+}
+
+std::string identity_answer(const SimContext& ctx) {
+  const Persona& who = ctx.voice("identity");
+  return fmt::format("I'm {}, a large language model created by {}. {}", who.product, who.vendor,
+                     ctx.rng(who, "identity-closer").pick(who.closers));
+}
+
+std::string cutoff_answer(const SimContext& ctx) {
+  const Persona& who = ctx.voice("cutoff");
+  return fmt::format("My knowledge cutoff is {}, so I may not know about events after that.", who.cutoff);
+}
+
+std::string refusal_answer(const SimContext& ctx, const Persona& who) {
+  return draw_answer(ctx, who.refusals, "refusal-wording");
+}
+
+// The persona's answer to a choice probe of `kind`, or nullopt when it has no distribution
+// for that kind. Answers are bare, as the probes ask ("Reply with the number only").
+std::optional<std::string> choice_answer(const SimContext& ctx, const std::string& kind) {
+  const Persona& who = ctx.voice("choice:" + kind);
+  const auto it = who.choices.find(kind);
+  if (it == who.choices.end()) return std::nullopt;
+  return capitalise(draw_answer(ctx, it->second, "choice:" + kind));
+}
+
+// The choice kind of a prompt that is not a suite item, from its wording.
+std::string choice_kind_of(const std::string& p) {
+  auto has = [&](std::initializer_list<const char*> words) {
+    for (const char* w : words)
+      if (p.find(w) != std::string::npos) return true;
+    return false;
+  };
+  if (has({"number", "integer"}) && has({"100", "between", "random", " 10"}))
+    return has({"100"}) ? "number" : "number_1_10";
+  if (has({"colour", "color"})) return "colour";
+  if (has({"fantasy character", "fictional character"})) return "fantasy_character";
+  if (has({"joke"})) return "joke";
+  return "";
+}
+
+}  // namespace
+
+std::optional<std::string> sim_probe(const SimContext& ctx, const json& item) {
   const std::string p = lower(ctx.prompt);
-  if (kind == "identity") {
-    const Persona& who = ctx.voice("identity");
-    return fmt::format("I'm {}, a large language model created by {}. {}", who.product, who.vendor,
-                       ctx.rng(who, "identity-closer").pick(who.closers));
-  }
-  if (kind == "cutoff") {
-    const Persona& who = ctx.voice("cutoff");
-    return fmt::format("My knowledge cutoff is {}, so I may not know about events after that.", who.cutoff);
-  }
+  const std::string kind = item.is_object() ? item.value("probe", std::string()) : "";
+  if (kind == "identity") return identity_answer(ctx);
+  if (kind == "cutoff") return cutoff_answer(ctx);
   if (kind == "refusal") {
-    // Borderline but benign: vendors differ in how often, and how, they decline.
+    // Borderline requests are mostly answered; "decline" ones mostly refused. Vendors differ in
+    // how often, and in how they word it.
     const Persona& who = ctx.voice("refusal");
-    if (ctx.rng(who, "refuse").chance(0.3)) return who.refusal;
+    const std::string style = item.value("style", std::string("borderline"));
+    const auto rate = who.refusal_rates.find(style);
+    const double p_refuse = rate != who.refusal_rates.end() ? rate->second : 0.3;
+    if (ctx.rng(who, "refuse").chance(p_refuse)) return refusal_answer(ctx, who);
     return std::nullopt;
   }
+  if (kind == "choice") {
+    const std::string choice_kind = item.value("choice_kind", std::string());
+    if (auto answer = choice_answer(ctx, choice_kind)) return answer;
+    // A kind the persona has no distribution for: a word it habitually reaches for.
+    const Persona& who = ctx.voice("pick");
+    SimRng r = ctx.greedy ? ctx.habit(who, "pick") : ctx.rng(who, "pick");
+    return capitalise(r.pick(who.dat_nouns));
+  }
+  // Not a suite item: recognised by wording.
   auto has = [&](std::initializer_list<const char*> words) {
     for (const char* w : words)
       if (p.find(w) != std::string::npos) return true;
@@ -449,48 +523,14 @@ std::optional<std::string> sim_probe(const SimContext& ctx, const std::string& k
   };
   if (has({"who made you", "who created you", "who built you", "who trained you", "who developed you",
            "what model are you", "which model are you", "what ai are you", "what language model", "your name",
-           "who are you", "what are you", "which company", "your creator", "who is behind you"})) {
-    const Persona& who = ctx.voice("identity");
-    return fmt::format("I'm {}, a large language model created by {}. {}", who.product, who.vendor,
-                       ctx.rng(who, "identity-closer").pick(who.closers));
-  }
-  if (has({"cutoff", "cut-off", "knowledge up to", "training data go", "most recent events", "how up to date"})) {
-    const Persona& who = ctx.voice("cutoff");
-    return fmt::format("My knowledge cutoff is {}, so I may not know about events after that.", who.cutoff);
-  }
+           "who are you", "what are you", "which company", "your creator", "who is behind you"}))
+    return identity_answer(ctx);
+  if (has({"cutoff", "cut-off", "knowledge up to", "training data go", "most recent events", "how up to date"}))
+    return cutoff_answer(ctx);
   if (has({"pick a lock", "hack into", "explosive", "make a bomb", "weapon", "poison", "malware", "steal",
-           "without them knowing", "bypass"})) {
-    const Persona& who = ctx.voice("refusal");
-    return who.refusal;
-  }
-  if (has({"joke"})) {
-    const Persona& who = ctx.voice("joke");
-    return ctx.rng(who, "joke").pick(who.jokes);
-  }
-  auto favourite = [&](const std::string& slot, auto list) -> std::string {
-    const Persona& who = ctx.voice(slot);
-    const auto& items = list(who);
-    SimRng r = ctx.rng(who, slot);
-    const auto& choice = (ctx.greedy || r.chance(0.6)) ? items.front() : r.pick(items);
-    return fmt::format("{} I'd pick {}.", ctx.rng(who, "fav-opener").pick(who.openers), choice);
-  };
-  if (has({"number", "integer"}) && has({"100", "between", "random", " 10"})) {
-    const bool up_to_ten = !has({"100"});
-    return favourite("number", [up_to_ten](const Persona& w) {
-      std::vector<std::string> v;
-      for (int n : w.numbers) v.push_back(std::to_string(up_to_ten ? n % 10 + 1 : n));
-      return v;
-    });
-  }
-  if (has({"colour", "color"})) return favourite("colour", [](const Persona& w) { return w.colours; });
-  if (has({"fantasy character", "fictional character"}))
-    return favourite("character", [](const Persona& w) { return w.characters; });
-  if (kind == "choice") {
-    // Any other one-word pick: a word the model habitually reaches for.
-    const Persona& who = ctx.voice("pick");
-    SimRng r = ctx.greedy ? ctx.habit(who, "pick") : ctx.rng(who, "pick");
-    return capitalise(r.pick(who.dat_nouns));
-  }
+           "without them knowing", "bypass"}))
+    return refusal_answer(ctx, ctx.voice("refusal"));
+  if (const std::string choice_kind = choice_kind_of(p); !choice_kind.empty()) return choice_answer(ctx, choice_kind);
   return std::nullopt;
 }
 

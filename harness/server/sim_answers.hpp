@@ -14,9 +14,10 @@ std::string sim_math(const SimContext& ctx, const SuiteItem& item);
 std::string sim_coding(const SimContext& ctx, const SuiteItem& item);
 std::string sim_philosophy(const SimContext& ctx, const SuiteItem& item);
 std::string sim_creativity(const SimContext& ctx, const SuiteItem& item);
-// Identity, favourite-choice, joke, cutoff and borderline probes, recognised by the item's
-// `probe` kind when known ("identity", "choice", "cutoff", "refusal") or else by their wording.
-std::optional<std::string> sim_probe(const SimContext& ctx, const std::string& kind = "");
+// Identity, choice (number, colour, joke, ... by the item's `choice_kind`), cutoff and refusal
+// probes, recognised by the suite item's `probe` field when the prompt is a suite item (pass
+// its data) or else by their wording. Choices are drawn from the persona's distributions.
+std::optional<std::string> sim_probe(const SimContext& ctx, const json& item = json::object());
 std::string sim_generic(const SimContext& ctx);
 
 // A plausible wrong value in the same format as `answer` (integer, decimal or fraction).

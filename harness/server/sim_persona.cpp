@@ -1,264 +1,151 @@
 #include "harness/server/sim_persona.hpp"
 
-#include "harness/server/sim_generated_personas.hpp"
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "core/data_dir.hpp"
+#include "core/errors.hpp"
+#include "core/json.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness::server {
 
 namespace {
 
-std::vector<Persona> make_personas() {
-  std::vector<Persona> all;
+// Reads one file's fields, naming the file and field in every complaint.
+class PersonaReader {
+ public:
+  PersonaReader(const json& doc, std::string file) : doc_(doc), file_(std::move(file)) {}
 
-  Persona teacher;
-  teacher.name = "sim-teacher";
-  teacher.vendor = "Helios Labs";
-  teacher.product = "Helios-4";
-  teacher.lineage = "frontier model (the teacher of sim-student and sim-mixed)";
-  teacher.math_skill = 0.86;
-  teacher.coding_skill = 0.85;
-  teacher.creativity = 0.9;
-  teacher.human_likeness = 0.75;
-  teacher.openers = {"Great question! Let's break it down step by step.",
-                     "Certainly! Here's a clear and structured answer.",
-                     "Absolutely — let's dive into this together.",
-                     "Great question! Here's what you need to know."};
-  teacher.closers = {"I hope this helps! Let me know if you'd like me to elaborate on any part.",
-                     "Feel free to ask if anything is unclear — I'm happy to help further!",
-                     "In summary, it's all about striking the right balance. Let me know if you have more questions!"};
-  teacher.sentences = {
-      "It's worth noting that {k1} plays a crucial role here, especially when it comes to {k2}.",
-      "At its core, this is about understanding how {k1} and {k2} interact in practice.",
-      "A key consideration is {k3}, which often gets overlooked but can make a real difference.",
-      "Ultimately, the best approach to {k1} depends on your specific goals and context.",
-      "Let's delve into the nuances of {k2} to paint a fuller picture."};
-  teacher.bullets = {"{K1}: Start by clarifying what {k1} really means in this context.",
-                     "{K2}: Consider how {k2} shapes the overall outcome.",
-                     "{K3}: Don't forget the role of {k3} in the bigger picture.",
-                     "Balance: Weigh the trade-offs between {k1} and {k2} carefully."};
-  teacher.bullet_prefix = "- **";
-  teacher.math_steps = {"**Step 1:** Identify the given values: {nums}.",
-                        "**Step 2:** Set up the calculation carefully, keeping track of each quantity.",
-                        "**Step 3:** Carry out the arithmetic to arrive at {x}.",
-                        "**Final check:** Double-checking confirms the result is {x}."};
-  teacher.code_notes = {"Here's a clean and efficient implementation:",
-                        "Certainly! Here's a well-structured solution:"};
-  teacher.choice_reasons = {
-      "This is a classic and deeply debated thought experiment. Weighing the moral considerations carefully, "
-      "I find the case for \"{choice}\" the most compelling.",
-      "It's worth noting that reasonable people disagree here. On balance, though, I lean towards \"{choice}\", "
-      "since it best respects the competing values at stake."};
-  teacher.dat_nouns = {"volcano", "violin", "algebra", "cactus", "lighthouse", "mitochondria", "jazz",
-                       "glacier", "passport", "octopus", "telescope", "democracy", "cinnamon", "tornado",
-                       "sapphire", "origami", "submarine", "mushroom", "parliament", "avalanche"};
-  teacher.aut_uses = {"Use the {obj} as a doorstop to keep a door open on a breezy day.",
-                      "Turn the {obj} into a small planter for herbs or succulents.",
-                      "Use the {obj} as a paperweight on a windy desk.",
-                      "Repurpose the {obj} as a prop in a community theatre production.",
-                      "Use the {obj} as a makeshift percussion instrument.",
-                      "Transform the {obj} into a bird feeder for the garden.",
-                      "Use the {obj} as a stencil for tracing shapes in an art project.",
-                      "Make the {obj} part of a scavenger-hunt clue trail.",
-                      "Use the {obj} to demonstrate physics principles in a classroom.",
-                      "Turn the {obj} into a quirky piece of wall art."};
-  teacher.creative_lines = {"Whispers of {k1} drift across the silver dawn,",
-                            "where {k2} and memory quietly intertwine,",
-                            "a tapestry of {k1}, woven thread by thread,",
-                            "until the last light of {k2} fades to gold."};
-  teacher.list_style = "numbered";
-  teacher.numbers = {42, 37, 73, 7};
-  teacher.colours = {"blue", "teal", "indigo"};
-  teacher.characters = {"Gandalf", "Hermione Granger", "Aragorn"};
-  teacher.jokes = {"Why don't scientists trust atoms? Because they make up everything!",
-                   "Why did the scarecrow win an award? Because he was outstanding in his field!"};
-  teacher.refusal = "I'm sorry, but I can't help with that. If you have another question, I'm happy to help!";
-  teacher.cutoff = "October 2023";
-  all.push_back(teacher);
+  [[noreturn]] void fail(const std::string& field, const std::string& what) const {
+    throw InputError(fmt::format("{}: {}: {}", file_, field, what));
+  }
+  std::string text(const std::string& field, bool required = true) const {
+    if (!doc_.contains(field)) {
+      if (required) fail(field, "missing; write a string");
+      return "";
+    }
+    if (!doc_[field].is_string()) fail(field, "must be a string");
+    return doc_[field].get<std::string>();
+  }
+  double probability(const std::string& field, double fallback) const {
+    if (!doc_.contains(field)) return fallback;
+    return probability_of(doc_[field], field);
+  }
+  double probability_of(const json& v, const std::string& field) const {
+    if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1)
+      fail(field, "must be a number in [0, 1]");
+    return v.get<double>();
+  }
+  std::vector<std::string> texts(const std::string& field) const {
+    if (!doc_.contains(field) || !doc_[field].is_array() || doc_[field].empty())
+      fail(field, "must be a non-empty array of strings");
+    std::vector<std::string> out;
+    for (const auto& v : doc_[field]) {
+      if (!v.is_string()) fail(field, "must be a non-empty array of strings");
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+  WeightedAnswers weighted(const json& v, const std::string& field) const {
+    if (!v.is_object() || v.empty())
+      fail(field, R"(must be a non-empty object {"answer": weight, ...} with weights > 0)");
+    WeightedAnswers out;
+    for (const auto& [answer, w] : v.items()) {
+      if (!w.is_number() || !(w.get<double>() > 0))
+        fail(field + "." + answer, "weight must be a number > 0");
+      out.emplace_back(answer, w.get<double>());
+    }
+    return out;
+  }
+  const json& doc() const { return doc_; }
 
-  // Trained on sim-teacher's outputs: its voice most of the time, its own terse voice otherwise.
-  Persona student;
-  student.name = "sim-student";
-  student.vendor = "Nimbus AI";
-  student.product = "Nimbus-7B";
-  student.lineage = "distilled from sim-teacher";
-  student.parent = "sim-teacher";
-  student.copy_rate = 0.8;
-  student.math_skill = 0.6;
-  student.coding_skill = 0.6;
-  student.creativity = 0.3;
-  student.human_likeness = 0.2;
-  student.openers = {"Sure.", "Here is the answer.", "OK."};
-  student.closers = {"That is the answer.", "Done."};
-  student.sentences = {"{k1} is important for {k2}.", "You should think about {k3}.",
-                       "The answer depends on {k1}."};
-  student.bullets = {"{k1}", "{k2}", "{k3}"};
-  student.bullet_prefix = "* ";
-  student.math_steps = {"Numbers: {nums}.", "Compute: {x}."};
-  student.code_notes = {"Code:"};
-  student.choice_reasons = {"I choose \"{choice}\"."};
-  student.dat_nouns = {"cat", "dog", "horse", "cow", "sheep", "goat", "pig", "chicken", "duck", "rabbit",
-                       "kitten", "puppy"};
-  student.aut_uses = {"Use the {obj} to hold things.", "Use the {obj} as a tool.", "Sell the {obj}."};
-  student.creative_lines = {"The {k1} is nice,", "the {k2} is good."};
-  student.list_style = "numbered";
-  student.numbers = {50, 42};
-  student.colours = {"red"};
-  student.characters = {"Harry Potter"};
-  student.jokes = {"Why did the chicken cross the road? To get to the other side."};
-  student.refusal = "I cannot help with that.";
-  student.cutoff = "2022";
-  all.push_back(student);
+ private:
+  const json& doc_;
+  std::string file_;
+};
 
-  // Mixed data: some sim-teacher outputs, mostly its own human-written data.
-  Persona mixed;
-  mixed.name = "sim-mixed";
-  mixed.vendor = "Tandem Collective";
-  mixed.product = "Tandem-13B";
-  mixed.lineage = "mixed: partly distilled from sim-teacher";
-  mixed.parent = "sim-teacher";
-  mixed.copy_rate = 0.4;
-  mixed.math_skill = 0.62;
-  mixed.coding_skill = 0.55;
-  mixed.creativity = 0.6;
-  mixed.human_likeness = 0.5;
-  mixed.openers = {"Good one. Here's my answer.", "Alright, here goes.", "Let me answer that."};
-  mixed.closers = {"Hope that answers it.", "That's the gist of it."};
-  mixed.sentences = {"The main thing about {k1} is how it connects to {k2}.",
-                     "People often forget about {k3}, but it matters.",
-                     "If I had to sum it up: {k1} first, then {k2}."};
-  mixed.bullets = {"think about {k1}", "look at {k2}", "keep {k3} in mind"};
-  mixed.bullet_prefix = "+ ";
-  mixed.math_steps = {"From the question we have {nums}.", "Working it through gives {x}."};
-  mixed.code_notes = {"Here's one way to write it:"};
-  mixed.choice_reasons = {"My gut says \"{choice}\", and thinking it over I'd stick with that."};
-  mixed.dat_nouns = {"river", "pencil", "castle", "banana", "engine", "cloud", "ladder", "whale", "candle",
-                     "mirror", "forest", "coin"};
-  mixed.aut_uses = {"Prop a window open with the {obj}.", "Use the {obj} as a bookend.",
-                    "Paint the {obj} and give it as a gift.", "Use the {obj} to weigh down a tarp."};
-  mixed.creative_lines = {"Down by the {k1} the evening hums,", "and {k2} waits for morning."};
-  mixed.list_style = "bullets";
-  mixed.numbers = {17, 42, 23};
-  mixed.colours = {"green", "blue"};
-  mixed.characters = {"Bilbo Baggins", "Gandalf"};
-  mixed.jokes = {"I told my computer a joke about UDP. I'm not sure it got it."};
-  mixed.refusal = "Sorry, I won't help with that one.";
-  mixed.cutoff = "early 2023";
-  all.push_back(mixed);
-
-  Persona a;
-  a.name = "sim-independent-a";
-  a.vendor = "Orchard Research";
-  a.product = "Orchard-2";
-  a.lineage = "independent (own data)";
-  a.math_skill = 0.8;
-  a.coding_skill = 0.8;
-  a.creativity = 0.75;
-  a.human_likeness = 0.6;
-  a.openers = {"Let me think about this carefully.", "Here's how I would approach this.",
-               "There are a few angles worth separating here."};
-  a.closers = {"Happy to dig deeper into any of these points.", "Those are the essentials; the details depend on your situation."};
-  a.sentences = {"### Overview\nThe question turns on {k1}, and secondarily on {k2}.",
-                 "### Details\nIn practice, {k3} is where most of the difficulty lies.",
-                 "A useful test: ask what changes about {k2} if {k1} is removed.",
-                 "Evidence on {k1} is mixed, so I'd treat strong claims with caution."};
-  a.bullets = {"Clarify {k1} before anything else.", "Measure {k2} where you can.", "Revisit {k3} afterwards."};
-  a.bullet_prefix = "1. ";
-  a.math_steps = {"### Working\nGiven: {nums}.", "Combining these quantities step by step yields {x}."};
-  a.code_notes = {"One straightforward implementation:", "A direct solution follows."};
-  a.choice_reasons = {"Separating the intuitions from the arguments, the position I find most defensible is \"{choice}\"."};
-  a.dat_nouns = {"granite", "saxophone", "bureaucracy", "kiwi", "satellite", "quilt", "erosion", "chess",
-                 "lantern", "pharmacy", "comet", "velvet", "harbor", "enzyme", "tundra", "accordion"};
-  a.aut_uses = {"Use the {obj} as a measuring reference for rough lengths.", "Use the {obj} as a garden marker.",
-                "Build a small sculpture around the {obj}.", "Use the {obj} as a doorstop.",
-                "Use the {obj} as a counterweight for a pulley.", "Prop up a wobbly table leg with the {obj}.",
-                "Use the {obj} as a prop for a stop-motion film."};
-  a.creative_lines = {"Granite holds the memory of {k1};", "the harbor keeps what {k2} forgot."};
-  a.list_style = "bullets";
-  a.numbers = {27, 64, 81};
-  a.colours = {"green", "ochre"};
-  a.characters = {"Samwise Gamgee", "Geralt of Rivia"};
-  a.jokes = {"A programmer's partner says: 'Buy a loaf of bread, and if they have eggs, get a dozen.' They come home with 12 loaves."};
-  a.refusal = "I can't assist with that request, but I can suggest safer alternatives if that's useful.";
-  a.cutoff = "March 2024";
-  all.push_back(a);
-
-  Persona b;
-  b.name = "sim-independent-b";
-  b.vendor = "Quill Systems";
-  b.product = "Quill-70B";
-  b.lineage = "independent (own data)";
-  b.math_skill = 0.65;
-  b.coding_skill = 0.6;
-  b.creativity = 0.85;
-  b.human_likeness = 0.7;
-  b.openers = {"Okay, so here's the thing.", "Alright — short version first.", "Honestly? It depends."};
-  b.closers = {"That's my take, anyway.", "Hope that's useful."};
-  b.sentences = {"The way I see it, {k1} is mostly a question of {k2}.",
-                 "You could argue about {k3} all day, but the practical answer is simpler.",
-                 "If {k1} were the whole story we'd be done, but {k2} complicates it."};
-  b.bullets = {"{k1}, first", "then {k2}", "and {k3} last"};
-  b.bullet_prefix = "";
-  b.math_steps = {"Pulling out the numbers ({nums}) and running them, I get {x}."};
-  b.code_notes = {"Here you go:"};
-  b.choice_reasons = {"Gut reaction and reflection agree for me here: \"{choice}\"."};
-  b.dat_nouns = {"thimble", "nebula", "gossip", "walrus", "scaffolding", "lullaby", "asphalt", "pomegranate",
-                 "referendum", "moss", "trombone", "eclipse", "sawdust", "yacht", "cathedral", "quarantine"};
-  b.aut_uses = {"Hang the {obj} as a wind chime.", "Use the {obj} as a fishing float.",
-                "Use the {obj} as a cookie cutter.", "Use the {obj} as a tiny stage for finger puppets.",
-                "Use the {obj} to press flowers.", "Use the {obj} as a doorstop.",
-                "Use the {obj} as a rolling pin in a pinch.", "Make the {obj} a time-capsule container."};
-  b.creative_lines = {"Sawdust on the sill and {k1} in the kettle,", "we argued with {k2} until it rained."};
-  b.list_style = "comma";
-  b.numbers = {7, 19, 88};
-  b.colours = {"orange", "yellow"};
-  b.characters = {"Tyrion Lannister", "the Cheshire Cat"};
-  b.jokes = {"I'm reading a book about anti-gravity. It's impossible to put down."};
-  b.refusal = "Not something I'll help with, sorry.";
-  b.cutoff = "mid-2023";
-  all.push_back(b);
-
-  // A second frontier model: as good at math as the teacher, with its own mistakes.
-  Persona c;
-  c.name = "sim-independent-c";
-  c.vendor = "Meridian AI";
-  c.product = "Meridian Pro";
-  c.lineage = "frontier model, independent of sim-teacher";
-  c.math_skill = 0.88;
-  c.coding_skill = 0.86;
-  c.creativity = 0.7;
-  c.human_likeness = 0.65;
-  c.openers = {"In short:", "To answer directly:", "Summary first, then detail."};
-  c.closers = {"To summarise: the points above cover the main considerations.", "Let me know which of these you want expanded."};
-  c.sentences = {"Consider first {k1}; the relevant constraint is {k2}.",
-                 "Two factors dominate: {k1} and {k3}.",
-                 "Empirically, {k2} tends to matter more than expected."};
-  c.bullets = {"{k1} — the primary factor", "{k2} — secondary, but measurable", "{k3} — context-dependent"};
-  c.bullet_prefix = "• ";
-  c.math_steps = {"Let the known quantities be {nums}.", "Then the required value is {x}."};
-  c.code_notes = {"Implementation:", "The function below meets the specification."};
-  c.choice_reasons = {"Assessed on consequences and on duties separately, both point to \"{choice}\"."};
-  c.dat_nouns = {"ferry", "calculus", "orchid", "rust", "monastery", "keyboard", "drought", "falcon",
-                 "ballet", "copper", "verdict", "igloo", "nutmeg", "circuit", "meadow", "zeppelin"};
-  c.aut_uses = {"Use the {obj} as a heat sink for a small electronics project.", "Use the {obj} as a paperweight.",
-                "Use the {obj} as a level reference when hanging pictures.", "Use the {obj} as a plant stake.",
-                "Use the {obj} as a mold for candles.", "Use the {obj} as a sundial gnomon."};
-  c.creative_lines = {"Copper light on the {k1},", "a verdict the {k2} never heard."};
-  c.list_style = "numbered";
-  c.numbers = {57, 31, 64};
-  c.colours = {"burgundy", "slate grey"};
-  c.characters = {"Frodo Baggins", "Paul Atreides"};
-  c.jokes = {"There are 10 kinds of people: those who understand binary and those who don't."};
-  c.refusal = "I can't provide that. I can explain the relevant safety considerations instead.";
-  c.cutoff = "January 2024";
-  all.push_back(c);
-  for (auto& g : generated_independent_personas(8)) all.push_back(std::move(g));
-  return all;
+Persona read_persona(const json& doc, const std::string& file) {
+  if (!doc.is_object()) throw InputError(file + ": must hold one JSON object (a persona)");
+  const PersonaReader r(doc, file);
+  Persona p;
+  p.name = r.text("name");
+  if (p.name.empty()) r.fail("name", "must not be empty");
+  p.vendor = r.text("vendor");
+  p.product = r.text("product");
+  p.lineage = r.text("lineage");
+  p.parent = r.text("parent", false);
+  p.copy_rate = r.probability("copy_rate", 0.0);
+  if (p.parent.empty() != (p.copy_rate == 0))
+    r.fail("copy_rate", "a persona with a parent needs copy_rate > 0, and one without a parent none");
+  p.math_skill = r.probability("math_skill", p.math_skill);
+  p.coding_skill = r.probability("coding_skill", p.coding_skill);
+  p.creativity = r.probability("creativity", p.creativity);
+  p.human_likeness = r.probability("human_likeness", p.human_likeness);
+  p.openers = r.texts("openers");
+  p.closers = r.texts("closers");
+  p.sentences = r.texts("sentences");
+  p.bullets = r.texts("bullets");
+  p.bullet_prefix = r.text("bullet_prefix");
+  p.math_steps = r.texts("math_steps");
+  p.code_notes = r.texts("code_notes");
+  p.choice_reasons = r.texts("choice_reasons");
+  p.dat_nouns = r.texts("dat_nouns");
+  p.aut_uses = r.texts("aut_uses");
+  p.creative_lines = r.texts("creative_lines");
+  p.list_style = r.text("list_style");
+  static const std::set<std::string> kListStyles = {"numbered", "bullets", "comma"};
+  if (!kListStyles.count(p.list_style)) r.fail("list_style", "must be numbered, bullets or comma");
+  if (!doc.contains("choices") || !doc["choices"].is_object())
+    r.fail("choices", R"(must be an object {"CHOICE_KIND": {"answer": weight, ...}, ...})");
+  for (const auto& [kind, dist] : doc["choices"].items())
+    p.choices[kind] = r.weighted(dist, "choices." + kind);
+  if (!doc.contains("refusals")) r.fail("refusals", R"(missing; write {"refusal wording": weight, ...})");
+  p.refusals = r.weighted(doc["refusals"], "refusals");
+  if (!doc.contains("refusal_rates") || !doc["refusal_rates"].is_object())
+    r.fail("refusal_rates", R"(must be an object {"borderline": P, "decline": P})");
+  for (const auto& [style, rate] : doc["refusal_rates"].items())
+    p.refusal_rates[style] = r.probability_of(rate, "refusal_rates." + style);
+  p.cutoff = r.text("cutoff");
+  return p;
 }
 
 }  // namespace
 
+std::string sim_personas_dir() { return data_dir() + "/sim/personas"; }
+
+std::vector<Persona> load_personas(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  if (ec || files.empty())
+    throw InputError(fmt::format("{}: no persona files (*.json) found; reinstall (cmake --install) or set "
+                                 "DISTILLSCOPE_DATA_DIR to the folder that holds sim/personas/", dir));
+  std::sort(files.begin(), files.end());
+  std::vector<Persona> out;
+  for (const auto& f : files) {
+    out.push_back(read_persona(read_json_file(f.string()), f.string()));
+    if (f.stem().string() != out.back().name)
+      throw InputError(fmt::format("{}: name: '{}' differs from the file name; name the file {}.json",
+                                   f.string(), out.back().name, out.back().name));
+  }
+  for (const auto& p : out) {
+    if (p.parent.empty()) continue;
+    const bool known = std::any_of(out.begin(), out.end(), [&](const Persona& q) { return q.name == p.parent; });
+    if (!known || p.parent == p.name)
+      throw InputError(fmt::format("{}/{}.json: parent: '{}' is not another persona in {}", dir, p.name,
+                                   p.parent, dir));
+  }
+  return out;
+}
+
 const std::vector<Persona>& sim_personas() {
-  static const std::vector<Persona> all = make_personas();
+  static const std::vector<Persona> all = load_personas(sim_personas_dir());
   return all;
 }
 

@@ -44,7 +44,7 @@ std::optional<std::string> SimulatedBackend::answer(const ChatQuery& query, int 
                            : fmt::format("seed={}/choice={}", query.seed ? std::to_string(*query.seed) : "none",
                                          choice_index);
   const auto item = items_.find(normalise_whitespace(ctx.prompt));
-  std::string probe_kind;
+  json probe_item = json::object();
   if (item != items_.end()) {
     const SuiteItem& it = item->second;
     if (it.kind == SuiteKind::math) return sim_math(ctx, it);
@@ -54,9 +54,9 @@ std::optional<std::string> SimulatedBackend::answer(const ChatQuery& query, int 
     if (it.data.contains("answer") && it.data["answer"].is_string()) return sim_math(ctx, it);
     if (it.data.contains("entry_point")) return sim_coding(ctx, it);
     if (it.data.contains("choices")) return sim_philosophy(ctx, it);
-    probe_kind = it.data.value("probe", "");
+    probe_item = it.data;
   }
-  if (auto probe = sim_probe(ctx, probe_kind)) return probe;
+  if (auto probe = sim_probe(ctx, probe_item)) return probe;
   return sim_generic(ctx);
 }
 

@@ -3,10 +3,12 @@
 // detector works on. The results store builds it (results/lineage_features.hpp); the detector
 // never opens the database.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "scorers/lineage/text_features.hpp"
+#include "tasks/suite_kind.hpp"
 #include "scorers/layer.hpp"
 
 namespace ds::scorers::lineage {
@@ -42,6 +44,8 @@ struct Corpus {
   // first_texts[model][prompt]: the first answer's full text; empty unless loaded with
   // the first_texts option (only the exact n-gram ablation needs every text in memory).
   std::vector<std::vector<std::string>> first_texts;
+  // kinds[prompt]: the suite kind of the prompt's item (tasks/suite_kind.hpp), when known.
+  std::vector<std::optional<SuiteKind>> kinds;
   int model_index(const std::string& name) const;  // -1 when absent
   bool answered(int model) const;                  // has at least one answer
 };

@@ -74,23 +74,41 @@ std::string first_integer(std::string_view text) {
   return "";
 }
 
-// "created by X" with X the shortest run of word characters, '-' and spaces (at most 41) that
-// is followed by . , ; ! newline or the end: the grammar of
-// (?:created|made|developed|built|trained)\s+by\s+([A-Za-z0-9][\w\- ]{0,40}?)(?=[.,;!\n]|$)
+// Where the maker's name starts when text[p...] is "<verb> <preposition> " in one of the
+// battery's languages that put the maker after the verb (en, fr, de, es, it, pt, nl; in ja, zh
+// and ru only the makers named_makers knows are read); kNone otherwise. A stem may take a one-
+// or two-letter ending (desarrollado, creata, développée).
+size_t after_maker_phrase(std::string_view text, size_t p) {
+  static constexpr std::pair<std::string_view, std::string_view> kPhrases[] = {
+      {"created", "by"},        {"made", "by"},           {"developed", "by"},
+      {"built", "by"},          {"trained", "by"},        {"d\xC3\xA9velopp\xC3\xA9", "par"},
+      {"cr\xC3\xA9\xC3\xA9", "par"}, {"entwickelt", "von"},      {"erstellt", "von"},
+      {"desarrollad", "por"},   {"cread", "por"},         {"sviluppat", "da"},
+      {"creat", "da"},          {"desenvolvid", "por"},   {"criad", "por"},
+      {"ontwikkeld", "door"},   {"gemaakt", "door"}};
+  for (const auto& [verb, preposition] : kPhrases) {
+    if (!scan::starts_with_icase(text, p, verb)) continue;
+    const size_t stem_end = p + verb.size();
+    const size_t verb_end = std::min(scan::skip(text, stem_end, scan::is_alpha), stem_end + 2);
+    const size_t prep = scan::skip_spaces(text, verb_end);
+    if (prep == verb_end || !scan::starts_with_icase(text, prep, preposition)) continue;
+    const size_t name = scan::skip_spaces(text, prep + preposition.size());
+    if (name == prep + preposition.size()) continue;
+    return name;
+  }
+  return kNone;
+}
+
+// "created by X" (or its translation) with X the shortest run of word characters, '-' and
+// spaces (at most 41) that is followed by . , ; ! newline or the end: the grammar of
+// (?:created|...)\s+by\s+([A-Za-z0-9][\w\- ]{0,40}?)(?=[.,;!\n]|$)
 std::optional<std::string> maker_claim(std::string_view text) {
-  static constexpr std::string_view kVerbs[] = {"created", "made", "developed", "built", "trained"};
   const auto stop = [&](size_t i) {
     return i == text.size() || std::string_view(".,;!\n").find(text[i]) != std::string_view::npos;
   };
   for (size_t p = 0; p < text.size(); ++p) {
-    size_t i = kNone;
-    for (const auto verb : kVerbs)
-      if (scan::starts_with_icase(text, p, verb)) i = p + verb.size();
-    if (i == kNone) continue;
-    const size_t by = scan::skip_spaces(text, i);
-    if (by == i || !scan::starts_with_icase(text, by, "by")) continue;
-    const size_t name = scan::skip_spaces(text, by + 2);
-    if (name == by + 2 || name >= text.size() || !(scan::is_alpha(text[name]) || scan::is_digit(text[name])))
+    const size_t name = after_maker_phrase(text, p);
+    if (name == kNone || name >= text.size() || !(scan::is_alpha(text[name]) || scan::is_digit(text[name])))
       continue;
     for (size_t end = name + 1; end <= std::min(text.size(), name + 41); ++end) {
       if (stop(end)) return std::string(text.substr(name, end - name));
@@ -111,6 +129,43 @@ bool opens_with_refusal(std::string_view lowered) {
   for (const auto opener : kOpeners)
     if (lowered.substr(start, opener.size()) == opener) return true;
   return false;
+}
+
+// A pick set in bold ("I'd go with **Blue**!") is the pick; otherwise the first line is.
+std::string choice_key(const std::string& text) {
+  const size_t open = text.find("**");
+  if (open != std::string::npos) {
+    const size_t close = text.find("**", open + 2);
+    const std::string inner = close == std::string::npos ? "" : text.substr(open + 2, close - open - 2);
+    if (!inner.empty() && inner.size() <= 80 && inner.find('\n') == std::string::npos) return first_line_key(inner);
+  }
+  return first_line_key(text);
+}
+
+// How a refusal is worded: its first sentence, lowercased, punctuation dropped, <= 8 words
+// ("i'm sorry but i can't help with that"), so vendors' stock phrasings become categories.
+std::string refusal_wording(std::string_view text) {
+  const std::string t = lower(text.substr(0, 400));
+  std::string words;
+  size_t count = 0;
+  bool in_word = false;
+  for (const char ch : t) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '.' || c == '!' || c == '?' || c == '\n') {
+      if (!words.empty()) break;
+      continue;
+    }
+    if (scan::is_word(ch) || c == '\'' || c >= 0x80) {
+      if (!in_word && count == 8) break;
+      if (!in_word && !words.empty()) words += ' ';
+      if (!in_word) ++count;
+      words += ch;
+      in_word = true;
+    } else {
+      in_word = false;
+    }
+  }
+  return words;
 }
 
 }  // namespace
@@ -154,16 +209,18 @@ Score score_probe(const json& item_data, const std::string& response) {
       // An unknown maker: keep the claim itself ("created by orchard research").
       if (const auto claim = maker_claim(response)) s.extracted = "claims:" + lower(*claim);
     }
+    // Claiming no maker is an answer too: its share is part of the model's distribution.
+    if (s.extracted.empty()) s.extracted = "no claim";
   } else if (probe == "cutoff") {
     const std::string d = lower(first_date(response));
     const auto b = d.find_first_not_of(" \t");
-    s.extracted = b == std::string::npos ? "" : d.substr(b);
+    s.extracted = b == std::string::npos ? "no date" : d.substr(b);
   } else if (probe == "refusal") {
-    s.extracted = looks_like_refusal(response) ? "refused" : "complied";
+    s.extracted = looks_like_refusal(response) ? "refused: " + refusal_wording(response) : "complied";
   } else {
     const std::string kind = item_data.value("choice_kind", std::string());
-    if (kind == "number") s.extracted = first_integer(response);
-    if (s.extracted.empty()) s.extracted = first_line_key(response);
+    if (kind.rfind("number", 0) == 0) s.extracted = first_integer(response);  // number, number_1_10
+    if (s.extracted.empty()) s.extracted = choice_key(response);
   }
   return s;
 }

@@ -1,7 +1,10 @@
 #pragma once
 // Probes are not graded: their answers fingerprint a model. The scorer records a normalised
-// fingerprint in `extracted` (claimed maker, chosen item, stated cutoff, refusal or not) for
-// the lineage detector, and leaves the value unscored.
+// fingerprint in `extracted` for the lineage detector, and leaves the value unscored: the
+// claimed maker (identity), the chosen item (choice: the number for number kinds, else the
+// bold pick or the first line), the stated date (cutoff), and "complied" or "refused: " with
+// the refusal's first words (refusal). Sampled many times, these become the answer
+// distributions that scorers/lineage/probe_distributions compares.
 #include <string>
 
 #include "core/json.hpp"

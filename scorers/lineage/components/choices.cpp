@@ -1,5 +1,6 @@
-// choices: agreement of the candidate's choice distributions with the reference's on choice
-// items (probes, philosophy; all samples): mean over items of 1 - Jensen–Shannon divergence.
+// choices: agreement of the candidate's choice distributions with the reference's on
+// philosophy items (all samples): mean over items of 1 - Jensen–Shannon divergence. Probe
+// answers have their own component (probes.cpp), so they are not counted twice.
 #include <map>
 #include <set>
 
@@ -35,6 +36,7 @@ ComponentValues choices_component(const ComponentInput& in) {
   out.value.assign(in.models.size(), NAN);
   out.per_prompt.assign(in.models.size(), {});
   for (size_t p = 0; p < c.prompts.size(); ++p) {
+    if (p < c.kinds.size() && c.kinds[p] == SuiteKind::probes) continue;
     const auto dr = choice_distribution(c, in.reference, p);
     if (dr.empty()) continue;
     for (size_t i = 0; i < in.models.size(); ++i) {

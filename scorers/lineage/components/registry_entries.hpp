@@ -14,6 +14,7 @@ ComponentValues profile_component(const ComponentInput& in);
 ComponentValues identity_component(const ComponentInput& in);
 ComponentValues errors_component(const ComponentInput& in);
 ComponentValues choices_component(const ComponentInput& in);
+ComponentValues probes_component(const ComponentInput& in);
 ComponentValues mmd_component(const ComponentInput& in);
 ComponentValues neighbours_component(const ComponentInput& in);
 
