@@ -58,7 +58,7 @@ TEST_CASE("probe separates the lambda = 1 student from the independents over rea
     if (c["model"] == "sim-student-l100") {
       seen = true;
       REQUIRE(c["components"].contains("probes"));
-      CHECK(c["components"]["probes"].get<double>() > 3);
+      CHECK(c["components"]["probes"]["z"].get<double>() > 3);
     }
   CHECK(seen);
 }
