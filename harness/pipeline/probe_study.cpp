@@ -111,7 +111,8 @@ ProbeStudy run_probe_study(Store& store, const ProbeStudyOptions& o) {
       "the candidate's probe answers are as close to {}'s as an unrelated panel model's (value = mean over "
       "probe prompts of 1 - JSD of the answer distributions); tested like a detect candidate: exact conformal "
       "rank among the panel (candidate left out) where the panel can reach alpha / k, else z = (value - "
-      "median) / (1.4826 MAD) against a Student t with 0.37 (n - 1) degrees of freedom",
+      "median) / (1.4826 MAD), z / sqrt(1 + 1/n) against a Student t with min(3, 0.37 (n - 1)) degrees of "
+      "freedom (detect's calibrated parametric null; each candidate's null_description says which applied)",
       o.reference);
   study.correction = fmt::format("Holm across the {} candidates", candidates.size());
   std::vector<double> ps;
@@ -129,6 +130,7 @@ ProbeStudy run_probe_study(Store& store, const ProbeStudyOptions& o) {
     c.z = tests.back().z;
     c.p_value = tests.back().p;
     c.null_kind = std::string(lineage::null_kind_name(tests.back().kind));
+    c.null_description = tests.back().description;
     c.p_same = r.p_same;
     auto closest = r.comparisons;
     std::stable_sort(closest.begin(), closest.end(), [](const auto& a, const auto& b) { return a.jsd < b.jsd; });
@@ -173,6 +175,7 @@ json probe_study_to_json(const ProbeStudy& s) {
                                  {"z", number(c.z)},
                                  {"p_value", number(c.p_value)},
                                  {"null", c.null_kind},
+                                 {"null_description", c.null_description},
                                  {"p_adjusted", number(c.p_adjusted)},
                                  {"p_same_distribution", number(c.p_same)},
                                  {"reading", c.reading},

@@ -37,6 +37,7 @@ struct ProbeCandidate {
   double z = 0;           // against the panel (candidate left out)
   double p_value = 1;     // the per-candidate null (conformal or parametric; NaN: none possible)
   std::string null_kind;  // conformal | parametric | unavailable
+  std::string null_description;  // that null in words, with the panel size
   double p_adjusted = 1;  // Holm across the candidates
   double p_same = 1;      // Fisher-combined homogeneity permutation p (null: R's distribution)
   std::string reading;    // "answers like the reference beyond the panel" | "not detected" |
