@@ -8,10 +8,12 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
+#include "harness/cli/panel_file.hpp"
 #include "core/errors.hpp"
 #include "harness/pipeline/detection.hpp"
 #include "harness/pipeline/probe_study.hpp"
 #include "harness/pipeline/run_pipeline.hpp"
+#include "results/lineage_features.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness::cli {
@@ -52,6 +54,17 @@ void print_study(const ProbeStudy& s) {
   std::cout << "  (" << a.basis << ")\n";
 }
 
+// --panel-file: names the store does not know are errors at FILE:LINE, as in `detect`.
+void use_panel_file(const std::string& path, const lineage::Corpus& corpus, std::vector<std::string>& panel) {
+  if (!panel.empty()) throw InputError("give the panel with --panel or with --panel-file, not both");
+  const auto entries = read_panel_file(path);
+  std::vector<std::string> known;
+  for (size_t m = 0; m < corpus.models.size(); ++m)
+    if (corpus.answered(static_cast<int>(m))) known.push_back(corpus.models[m]);
+  check_panel_entries(path, entries, known);
+  for (const auto& e : entries) panel.push_back(e.model);
+}
+
 }  // namespace
 
 void register_probe(CLI::App& app) {
@@ -61,6 +74,7 @@ void register_probe(CLI::App& app) {
     std::vector<std::string> models;
     int samples = 20;
     int concurrency = 8;
+    std::string panel_file;
     bool as_json = false;
   };
   auto args = std::make_shared<Args>();
@@ -70,6 +84,9 @@ void register_probe(CLI::App& app) {
   cmd->add_option("--candidate", args->options.candidates, "models to test (default: every other model with probe answers)");
   cmd->add_option("--panel", args->options.panel,
                   "models asserted unrelated to the reference (default: every other model with probe answers)");
+  cmd->add_option("--panel-file", args->panel_file, "the panel, one model name per line ('#' comments)");
+  cmd->add_option("--alpha", args->options.alpha, "level of the reading and of the sample-size advice")
+      ->check(CLI::Range(0.0001, 0.5))->capture_default_str();
   cmd->add_option("--model,-m", args->models,
                   "collect first: run the probes suite against these specs (PROVIDER:MODEL[@BASE_URL])");
   cmd->add_option("--samples,-n", args->samples, "with --model: samples per probe, at temperature 1")
@@ -107,7 +124,9 @@ void register_probe(CLI::App& app) {
     }
     args->options.reference = reference_model_name(args->options.reference);
     Store store(args->db);
-    const ProbeStudy study = run_probe_study(store, args->options);
+    const auto corpus = load_corpus(store);
+    if (!args->panel_file.empty()) use_panel_file(args->panel_file, corpus, args->options.panel);
+    const ProbeStudy study = run_probe_study(corpus, args->options);
     if (args->as_json)
       std::cout << probe_study_to_json(study).dump(2) << "\n";
     else

@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "core/errors.hpp"
-#include "results/lineage_features.hpp"
 #include "scorers/lineage/probe_distributions.hpp"
 #include "scorers/lineage/probe_power.hpp"
 #include "harness/layer.hpp"
@@ -85,8 +84,7 @@ ProbeSampleAdvice sample_advice(const ProbeAnswers& answers, size_t reference, c
 
 }  // namespace
 
-ProbeStudy run_probe_study(Store& store, const ProbeStudyOptions& o) {
-  const auto corpus = load_corpus(store);
+ProbeStudy run_probe_study(const lineage::Corpus& corpus, const ProbeStudyOptions& o) {
   const ProbeAnswers answers = lineage::probe_answers(corpus);
   const size_t R = resolve(answers, o.reference);
   const std::vector<size_t> candidates = resolve_all(answers, o.candidates, R);
@@ -114,7 +112,8 @@ ProbeStudy run_probe_study(Store& store, const ProbeStudyOptions& o) {
       "median) / (1.4826 MAD), z / sqrt(1 + 1/n) against a Student t with min(3, 0.37 (n - 1)) degrees of "
       "freedom (detect's calibrated parametric null; each candidate's null_description says which applied)",
       o.reference);
-  study.correction = fmt::format("Holm across the {} candidates", candidates.size());
+  study.correction = candidates.size() == 1 ? "none (one candidate)"
+                                             : fmt::format("Holm across the {} candidates", candidates.size());
   std::vector<double> ps;
   std::vector<lineage::NullTest> tests;
   for (size_t m : candidates) {

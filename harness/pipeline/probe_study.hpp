@@ -12,7 +12,7 @@
 #include "core/json.hpp"
 #include "core/bootstrap.hpp"
 #include "harness/layer.hpp"
-#include "results/store.hpp"
+#include "scorers/lineage/corpus.hpp"
 
 namespace ds::harness {
 
@@ -68,7 +68,7 @@ struct ProbeStudy {
 };
 
 // Throws InputError naming the model when a name is unknown or has no probe answers.
-ProbeStudy run_probe_study(Store& store, const ProbeStudyOptions& options);
+ProbeStudy run_probe_study(const lineage::Corpus& corpus, const ProbeStudyOptions& options);
 
 json probe_study_to_json(const ProbeStudy& study);
 

@@ -5,6 +5,7 @@
 // the probe component alone; the detector must use the component.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <map>
 
 #include "core/json.hpp"
@@ -48,6 +49,28 @@ TEST_CASE("probe separates the lambda = 1 student from the independents over rea
   }
   REQUIRE(out["sample_advice"].contains("samples_per_probe"));
   CHECK(out["sample_advice"]["simulations"] == 200);
+
+  // A panel named in a file, as in `detect`: only those models calibrate the null; a name the
+  // store does not know is an error at FILE:LINE.
+  {
+    std::ofstream panel(tmp.file("panel.txt"));
+    panel << "# independents\n";
+    for (size_t i = 2; i < models.size(); ++i) panel << models[i] << "\n";
+    std::ofstream(tmp.file("bad.txt")) << "sim-independent-a\nnobody-here\n";
+  }
+  const auto named = ds::test::run_distillscope({"probe", "--reference", "sim-teacher", "--db", db, "--json",
+                                                 "--permutations", "99", "--candidate", "sim-student-l100",
+                                                 "--panel-file", tmp.file("panel.txt")});
+  REQUIRE_MESSAGE(named.exit_code == 0, named.err);
+  const json with_file = json::parse(named.out);
+  CHECK(with_file["panel"].size() == models.size() - 2);
+  CHECK(with_file["correction"] == "none (one candidate)");
+  REQUIRE(with_file["candidates"].size() == 1);
+  CHECK(with_file["candidates"][0]["reading"] == "answers like the reference beyond the panel");
+  const auto bad = ds::test::run_distillscope(
+      {"probe", "--reference", "sim-teacher", "--db", db, "--panel-file", tmp.file("bad.txt")});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("bad.txt:2: unknown model 'nobody-here'") != std::string::npos);
 
   // `detect` uses the probe answers as a component of its own.
   const auto d = ds::test::run_distillscope({"detect", "--reference", "sim-teacher", "--db", db, "--json"});
