@@ -84,7 +84,7 @@ void register_demo(CLI::App& app) {
     config.concurrency = 32;
     config.progress = isatty(2) != 0;
     const RunOutcome outcome = execute_run(config, dump_json(json{{"command", "demo"}}));
-    print_run_outcome(outcome, config);
+    print_run_outcome(outcome);
     Store store(o->db);
     ReportData data = build_report_data(store, o->db);
     if (outcome.scoring.detection) data.detection = detect_result_to_json(*outcome.scoring.detection);

@@ -43,7 +43,7 @@ void register_run(CLI::App& app) {
     json record = {{"command", "run"}, {"config_file", *config_file}, {"models", c.models},
                    {"suites", c.suites}, {"samples", c.samples}, {"shard", fmt::format("{}/{}", c.shard.index, c.shard.count)}};
     const RunOutcome outcome = execute_run(c, dump_json(record));
-    print_run_outcome(outcome, c);
+    print_run_outcome(outcome);
     if (outcome.interrupted)
       throw IncompleteRun(fmt::format("interrupted; run the same command again to resume ({} answers stored)", outcome.answered));
     if (outcome.failed > 0)

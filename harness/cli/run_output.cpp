@@ -9,7 +9,7 @@
 
 namespace ds::harness::cli {
 
-void print_run_outcome(const RunOutcome& outcome, const RunConfig& config) {
+void print_run_outcome(const RunOutcome& outcome) {
   std::cerr << fmt::format(
       "run {}: {} requests planned, {} answered ({} from cache), {} failed after retries{}; "
       "{} retries, {:.1f} s\n",
@@ -17,9 +17,9 @@ void print_run_outcome(const RunOutcome& outcome, const RunConfig& config) {
       outcome.interrupted ? ", interrupted" : "", outcome.retries, outcome.wall_seconds);
   const ScoreOutcome& scoring = outcome.scoring;
   for (const auto& w : scoring.report.warnings) std::cerr << "warning: " << w << "\n";
-  std::cerr << fmt::format("scored {} responses; {} unscored{}\n", scoring.report.scored,
-                           scoring.report.unscored,
-                           config.judge.empty() ? " (free-response items need --judge)" : "");
+  std::cerr << fmt::format("scored {} responses; {} unscored\n", scoring.report.scored, scoring.report.unscored);
+  const std::string why = unscored_breakdown(scoring.summary);
+  if (!why.empty()) std::cerr << "unscored answers in the store, by reason: " << why << "\n";
   std::cout << summary_table(scoring.summary);
   if (scoring.detection) std::cout << "\n" << detect_result_table(*scoring.detection);
 }

@@ -7,6 +7,6 @@
 
 namespace ds::harness::cli {
 
-void print_run_outcome(const RunOutcome& outcome, const RunConfig& config);
+void print_run_outcome(const RunOutcome& outcome);
 
 }  // namespace ds::harness::cli

@@ -23,15 +23,40 @@ std::string label_of(const std::string& name, const ModelSummary& m) {
   return name + (m.simulated ? " (simulated)" : "");
 }
 
+// "reason" when there is one; "commonest reason (n of m; k other reasons)" otherwise.
+std::string describe_reasons(const std::map<std::string, size_t>& reasons) {
+  if (reasons.empty()) return "";
+  const auto top = std::max_element(reasons.begin(), reasons.end(),
+                                    [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (reasons.size() == 1) return top->first;
+  size_t total = 0;
+  for (const auto& [reason, n] : reasons) total += n;
+  return fmt::format("{} ({} of {}; {} other reason{})", top->first, top->second, total, reasons.size() - 1,
+                     reasons.size() == 2 ? "" : "s");
+}
+
 std::string suite_line(const std::string& label, size_t width, const std::string& suite,
                        const SuiteSummary& s) {
   std::string line = fmt::format("  {:<{}}  {:<11} {:<19} n={:<4} unscored={}/{}", label, width,
                                  suite, cell(&s.score), s.score.items, s.unscored, s.responses);
   for (const auto& [k, v] : s.pass_at_k) line += fmt::format("  pass@{}={:.2f}", k, v);
+  if (!s.unscored_reasons.empty()) line += "  unscored: " + describe_reasons(s.unscored_reasons);
   return line + "\n";
 }
 
 }  // namespace
+
+std::string unscored_breakdown(const Summary& summary) {
+  std::map<std::string, size_t> reasons;
+  for (const auto& [name, m] : summary.models)
+    for (const auto& [suite, s] : m.suites)
+      for (const auto& [reason, n] : s.unscored_reasons) reasons[reason] += n;
+  std::vector<std::pair<std::string, size_t>> ordered(reasons.begin(), reasons.end());
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out;
+  for (const auto& [reason, n] : ordered) out += fmt::format("{}{} {}", out.empty() ? "" : "; ", n, reason);
+  return out;
+}
 
 std::string summary_table(const Summary& summary) {
   size_t width = 5;

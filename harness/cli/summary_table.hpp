@@ -11,4 +11,8 @@ namespace ds::harness::cli {
 // with n, unscored counts and pass@k.
 std::string summary_table(const Summary& summary);
 
+// Why the store's unscored answers have no score, commonest reason first:
+// "72 fingerprint probe: recorded for lineage, not graded; 4 needs a judge model (--judge SPEC)".
+std::string unscored_breakdown(const Summary& summary);
+
 }  // namespace ds::harness::cli

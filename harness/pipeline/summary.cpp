@@ -66,23 +66,45 @@ double on_scale(const DimensionScale& d, double x) { return d.scaled ? (x - d.ce
 struct Gathered {
   std::map<std::string, std::map<std::string, ItemValues>> values;  // model → suite → item
   std::map<std::string, std::map<std::string, std::pair<size_t, size_t>>> counts;  // answered, unscored
+  std::map<std::string, std::map<std::string, std::map<std::string, size_t>>> unscored_reasons;  // model → suite → reason → n
   std::map<std::string, std::string> creativity_task;  // item → task kind
   std::map<std::string, std::map<std::string, json>> diversity;  // model → item → details
   std::map<std::string, bool> simulated;
 };
 
+// Why a model's answers in a suite went unscored: the scorers' stated reasons, counted.
+void count_unscored_reasons(Store& store, const std::map<int64_t, const Record*>& unscored, Gathered& g) {
+  std::map<int64_t, std::string> reason_of;
+  for (const auto& sc : store.scores()) {
+    if (sc.value || !unscored.count(sc.response_id)) continue;
+    const auto it = sc.details.find("unscored");
+    reason_of[sc.response_id] = it != sc.details.end() && it->is_string() ? it->get<std::string>() : "no reason recorded";
+  }
+  for (const auto& [id, r] : unscored) {
+    const auto it = reason_of.find(id);
+    ++g.unscored_reasons[r->model][r->suite][it == reason_of.end() ? "not scored yet" : it->second];
+  }
+}
+
 Gathered gather(Store& store) {
   Gathered g;
+  const auto responses = store.responses({});
   std::map<int64_t, std::pair<std::string, std::string>> model_item_of;  // response → model, item
-  for (const auto& r : store.responses({})) {
+  std::map<int64_t, const Record*> unscored;
+  for (const auto& r : responses) {
     auto& items = g.values[r.model][r.suite];
     auto& c = g.counts[r.model][r.suite];
     ++c.first;
     items[r.item_id];
-    if (r.score) items[r.item_id].push_back(*r.score);
-    else ++c.second;
+    if (r.score) {
+      items[r.item_id].push_back(*r.score);
+    } else {
+      ++c.second;
+      unscored[r.id] = &r;
+    }
     model_item_of[r.id] = {r.model, r.item_id};
   }
+  count_unscored_reasons(store, unscored, g);
   for (const auto& item : store.items("creativity"))
     g.creativity_task[item.item_id] = item.data.value("task", std::string());
   for (const auto& sc : store.scores("creativity")) {
@@ -150,6 +172,7 @@ Summary summarise_store(Store& store) {
       SuiteSummary& s = m.suites[suite];
       s.score = estimate(means, model + "/" + suite);
       std::tie(s.responses, s.unscored) = g.counts.at(model).at(suite);
+      if (s.unscored > 0) s.unscored_reasons = g.unscored_reasons.at(model).at(suite);
       if (suite == "coding") s.pass_at_k = pass_at_k_of(items);
       if (suite == "creativity") add_creativity_details(g, model, items, s);
       const auto& dims = kProfileDimensions;

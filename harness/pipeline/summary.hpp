@@ -24,6 +24,7 @@ struct SuiteSummary {
   ScoreEstimate score;
   size_t responses = 0;  // answered responses
   size_t unscored = 0;   // answered responses without a score
+  std::map<std::string, size_t> unscored_reasons;  // the scorers' stated reasons → answers
   std::map<int, double> pass_at_k;  // coding: k → unbiased pass@k
   std::map<std::string, ScoreEstimate> by_task;  // creativity: per task kind
   std::optional<ScoreEstimate> distinct_2, pairwise_similarity;  // creativity: diversity

@@ -12,11 +12,13 @@ using namespace ds::harness;
 namespace {
 
 void answer(Store& store, const std::string& model, const std::string& suite, int item, int sample,
-            std::optional<double> value) {
+            std::optional<double> value, const std::string& unscored_because = "") {
   const auto id = store.put_response({.model = model, .suite = suite,
                                       .item_id = suite + std::to_string(item), .sample = sample,
                                       .text = "x"});
-  store.put_score({id, suite, value, "", json::object()});
+  json details = json::object();
+  if (!unscored_because.empty()) details["unscored"] = unscored_because;
+  store.put_score({id, suite, value, "", details});
 }
 
 // Model "calc" is strong at math/coding and weak at creativity/philosophy; "poet" the reverse.
@@ -32,10 +34,13 @@ void fill(Store& store) {
       answer(store, "poet", "math", i, s, i < 3 ? 1.0 : 0.0);
       answer(store, "poet", "coding", i, s, i < 2 ? 1.0 : 0.0);
       answer(store, "poet", "creativity", i, s, 0.7);
-      answer(store, "poet", "philosophy", i, s, i == 0 ? std::nullopt : std::optional(0.9));
+      if (i == 0) answer(store, "poet", "philosophy", i, s, std::nullopt, "no sample named one of the choices");
+      else answer(store, "poet", "philosophy", i, s, 0.9);
     }
   }
-  answer(store, "poet", "probes", 0, 0, std::nullopt);
+  answer(store, "poet", "probes", 0, 0, std::nullopt, "not graded");
+  answer(store, "poet", "probes", 1, 0, std::nullopt, "not graded");
+  store.put_response({.model = "poet", .suite = "probes", .item_id = "probes2", .sample = 0, .text = "x"});
 }
 
 }  // namespace
@@ -60,6 +65,12 @@ TEST_CASE("suite summary: means with intervals, counts, pass@k, profile and gap"
   CHECK(poet.suites.at("philosophy").score.items == 9);  // item 0 has no scored sample
   CHECK(poet.suites.at("philosophy").unscored == 2);
   CHECK_FALSE(poet.suites.at("probes").score.scored());
+  // Every unscored answer keeps its reason; an answer with no score row is "not scored yet".
+  CHECK(poet.suites.at("philosophy").unscored_reasons ==
+        std::map<std::string, size_t>{{"no sample named one of the choices", 2}});
+  CHECK(poet.suites.at("probes").unscored_reasons ==
+        std::map<std::string, size_t>{{"not graded", 2}, {"not scored yet", 1}});
+  CHECK(calc.suites.at("math").unscored_reasons.empty());
   // z-scores against the pooled item SD: math items calc 9×1 + 0, poet 3×1 + 7×0 → centre 0.6,
   // SD of the 20 item means; calc +, poet − by symmetry of the two-model centre.
   const double math_sd = std::sqrt((12 * 0.4 * 0.4 + 8 * 0.6 * 0.6) / 19.0);
@@ -78,6 +89,9 @@ TEST_CASE("suite summary: means with intervals, counts, pass@k, profile and gap"
   CHECK(table.find("gap index") != std::string::npos);
   CHECK(table.find("pass@2=1.00") != std::string::npos);
   CHECK(table.find("probes      unscored") != std::string::npos);
+  CHECK(table.find("unscored: not graded (2 of 3; 1 other reason)") != std::string::npos);
+  CHECK(table.find("unscored: no sample named one of the choices\n") != std::string::npos);
+  CHECK(cli::unscored_breakdown(s) == "2 no sample named one of the choices; 2 not graded; 1 not scored yet");
 }
 
 TEST_CASE("a model missing a profile dimension has no gap index") {
