@@ -21,7 +21,6 @@
 #include "results/reports/format_html.hpp"
 #include "results/store.hpp"
 #include "harness/cli/run_output.hpp"
-#include "results/reports/detect_output.hpp"
 #include "harness/layer.hpp"
 #include "core/json_bounded.hpp"
 
@@ -86,11 +85,12 @@ void register_demo(CLI::App& app) {
     const RunOutcome outcome = execute_run(config, dump_json(json{{"command", "demo"}}));
     print_run_outcome(outcome);
     Store store(o->db);
-    ReportData data = build_report_data(store, o->db);
-    if (outcome.scoring.detection) data.detection = detect_result_to_json(*outcome.scoring.detection);
-    std::ofstream(o->html) << format_html(data);
+    ReportOptions report;
+    report.reference = teacher;
+    report.lineage = report.viewer = true;
+    std::ofstream(o->html) << format_html(build_report_data(store, o->db, report));
     std::cout << fmt::format(
-        "\n{} answers stored in {}; HTML report with answers side by side: {}\n"
+        "\n{} answers stored in {}; HTML report (lineage map, detection, profile, viewer): {}\n"
         "Explore further:\n"
         "  distillscope detect --reference {} --db {} --json\n"
         "  distillscope lineage --db {}\n"

@@ -1,9 +1,9 @@
-// `distillscope leaderboard`: models of one or more stores ranked side by side, each with
-// its suite scores (95% intervals), gap index and most likely parent.
+// `distillscope leaderboard`: models of one or more stores side by side on the suites they
+// share, each with its suite scores (95% intervals), gap index and closest model.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
@@ -11,28 +11,46 @@
 #include "harness/pipeline/leaderboard.hpp"
 #include "harness/layer.hpp"
 #include "core/json_bounded.hpp"
+#include "results/reports/format_leaderboard.hpp"
 
 namespace ds::harness::cli {
 
 void register_leaderboard(CLI::App& app) {
   struct Options {
     std::vector<std::string> dbs;
+    std::string format = "md";
     bool as_json = false;
     std::string sort_by;
+    std::string output;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "leaderboard", "Rank the models of one or more results stores side by side");
+      "leaderboard", "Rank the models of one or more results stores side by side on the suites they share");
   cmd->add_option("--db", o->dbs, "results stores (repeatable; default results.db)");
-  cmd->add_option("--sort", o->sort_by, "suite to rank by (default: mean of the scored suites)");
-  cmd->add_flag("--json", o->as_json, "print JSON");
+  cmd->add_option("--sort", o->sort_by, "suite to rank by (default: mean of the compared suites)");
+  cmd->add_option("--format,-f", o->format, "md (aligned columns), html, csv or json")
+      ->check(CLI::IsMember({"md", "html", "csv", "json"}))
+      ->capture_default_str();
+  cmd->add_flag("--json", o->as_json, "same as --format json");
+  cmd->add_option("-o,--output", o->output, "write to this file instead of standard output");
   cmd->callback([o] {
     if (o->dbs.empty()) o->dbs.push_back(kDefaultDb);
     for (const auto& db : o->dbs)
       if (!std::filesystem::exists(db))
         throw InputError(fmt::format("{}: no results store here; pass --db PATH", db));
+    if (o->as_json) o->format = "json";
     const Leaderboard board = build_leaderboard(o->dbs, o->sort_by);
-    std::cout << (o->as_json ? dump_json(leaderboard_to_json(board), 2) + "\n" : leaderboard_table(board));
+    const std::string text = o->format == "json"   ? dump_json(leaderboard_json(board), 2) + "\n"
+                             : o->format == "html" ? leaderboard_html(board)
+                             : o->format == "csv"  ? leaderboard_csv(board)
+                                                   : leaderboard_markdown(board);
+    if (o->output.empty()) {
+      std::cout << text;
+      return;
+    }
+    std::ofstream out(o->output, std::ios::binary);
+    if (!out || !(out << text)) throw InputError(fmt::format("{}: cannot write the leaderboard there", o->output));
+    std::cerr << fmt::format("wrote {} leaderboard to {}\n", o->format, o->output);
   });
 }
 

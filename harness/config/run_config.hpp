@@ -37,7 +37,7 @@ struct RunConfig {
   std::string cache;                // cache file; "" = beside the store
   bool no_cache = false;
   bool refresh = false;
-  std::string jsonl;                // stream records to this file as they arrive
+  std::string jsonl;                // one record per response of the run, scored, appended after scoring
   Shard shard;
   std::string judge;                // judge model spec
   std::string api_key_env;          // env var holding the key, instead of the provider default

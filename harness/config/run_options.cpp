@@ -130,8 +130,11 @@ std::vector<RunOption> build_table() {
   t.push_back(make("allow_insufficient", "--allow-insufficient",
                    "the 'distilled' gate passes when the evidence is insufficient", T::boolean,
                    member(&RunConfig::allow_insufficient)));
-  t.push_back(with_unset(make("jsonl", "--jsonl", "stream one record per response to this file", T::text,
-                              member(&RunConfig::jsonl)), "none"));
+  t.push_back(with_unset(make("jsonl", "--jsonl",
+                              "append one record per response of this run, with its score, to this file "
+                              "(after scoring)",
+                              T::text, member(&RunConfig::jsonl)),
+                         "none"));
   RunOption shard = make("shard", "--shard", "run a deterministic 1/N of the work", T::text,
                          {[](RunConfig& c, const json& v) { c.shard = parse_shard(v.get<std::string>()); },
                           [](const RunConfig& c) { return json(fmt::format("{}/{}", c.shard.index, c.shard.count)); }});

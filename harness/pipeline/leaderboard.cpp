@@ -3,25 +3,60 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
+#include "core/errors.hpp"
 #include "harness/pipeline/report_data_build.hpp"
-#include "results/store.hpp"
+#include "harness/pipeline/report_parts.hpp"
 #include "results/lineage_features.hpp"
 #include "scorers/lineage/lineage_matrix.hpp"
-#include "harness/layer.hpp"
 
 namespace ds::harness {
 
 namespace {
 
-std::optional<double> rank_value(const ModelRow& row, const std::string& sort_by) {
+struct StoreBoard {
+  std::string path;
+  ReportData data;
+  std::map<std::string, lineage::ParentGuess> closest;
+  std::map<std::string, size_t> answered;
+};
+
+StoreBoard read_store(const std::string& path) {
+  StoreBoard b;
+  b.path = path;
+  Store store(path);
+  ReportOptions options;
+  options.responses = false;
+  b.data = build_report_data(store, path, options);
+  for (const auto& r : store.responses({})) ++b.answered[r.model];
+  const auto corpus = load_corpus(store);
+  if (corpus.models.size() >= 3) {
+    lineage::Detector detector(corpus);
+    for (const auto& p : lineage::lineage_matrix(detector).parents) b.closest[p.model] = p;
+  }
+  return b;
+}
+
+// Suites with answers in every store; the others are named with the stores that have them.
+void compared_suites(const std::vector<StoreBoard>& boards, Leaderboard& board) {
+  std::map<std::string, std::vector<std::string>> holders;
+  for (const auto& b : boards)
+    for (const auto& s : b.data.suites) holders[s].push_back(b.path);
+  for (const auto& [suite, stores] : holders) {
+    if (stores.size() == boards.size()) board.suites.push_back(suite);
+    else board.left_out.push_back(fmt::format("{} (only in {})", suite, fmt::join(stores, ", ")));
+  }
+}
+
+std::optional<double> rank_value(const std::vector<SuiteCell>& cells, const std::string& sort_by) {
   double sum = 0;
   int n = 0;
-  for (const auto& c : row.cells) {
-    if (!c.mean) continue;
+  for (const auto& c : cells) {
     if (!sort_by.empty() && c.suite != sort_by) continue;
+    if (!c.mean) return std::nullopt;  // not comparable with models scored on every suite
     sum += *c.mean;
     ++n;
   }
@@ -33,96 +68,45 @@ std::optional<double> rank_value(const ModelRow& row, const std::string& sort_by
 
 Leaderboard build_leaderboard(const std::vector<std::string>& stores, const std::string& sort_by) {
   Leaderboard board;
+  board.stores = stores;
   board.sort_by = sort_by;
-  std::set<std::string> suites;
-  for (const auto& path : stores) {
-    Store store(path);
-    const ReportData data = build_report_data(store, path);
-    const auto corpus = load_corpus(store);
-    std::map<std::string, lineage::ParentGuess> parents;
-    if (corpus.models.size() >= 3) {
-      lineage::Detector detector(corpus);
-      for (const auto& p : lineage::lineage_matrix(detector).parents) parents[p.model] = p;
-    }
-    std::map<std::string, size_t> answered;
-    for (const auto& r : data.records) answered[r.model] += r.error.empty() ? 1 : 0;
-    for (const auto& row : data.models) {
+  std::vector<StoreBoard> boards;
+  for (const auto& path : stores) boards.push_back(read_store(path));
+  compared_suites(boards, board);
+  if (!sort_by.empty() && std::find(board.suites.begin(), board.suites.end(), sort_by) == board.suites.end())
+    throw InputError(fmt::format("--sort {}: not a suite every store has (compared suites: {})", sort_by,
+                                 fmt::join(board.suites, ", ")));
+  std::map<std::string, int> stores_with_name;
+  for (const auto& b : boards)
+    for (const auto& m : b.data.models) ++stores_with_name[m.name];
+  for (const auto& b : boards)
+    for (const auto& row : b.data.models) {
       LeaderboardEntry e;
-      e.source = path;
-      e.row = row;
-      e.rank_score = rank_value(row, sort_by);
-      e.responses = answered[row.name];
-      if (const auto it = parents.find(row.name); it != parents.end() && !it->second.parent.empty()) {
-        e.parent = it->second.parent;
-        e.parent_p = it->second.p_adjusted;
-        e.parent_verdict = it->second.verdict;
+      e.model = row.name;
+      e.source = b.path;
+      e.label = stores_with_name[row.name] > 1 ? fmt::format("{} [{}]", row.name, b.path) : row.name;
+      e.simulated = row.simulated;
+      for (const auto& suite : board.suites)
+        for (const auto& c : row.cells)
+          if (c.suite == suite) e.cells.push_back(c);
+      e.rank_score = rank_value(e.cells, sort_by);
+      e.gap = row.gap;
+      const auto answered = b.answered.find(row.name);
+      e.responses = answered == b.answered.end() ? 0 : answered->second;
+      if (const auto it = b.closest.find(row.name); it != b.closest.end() && !it->second.parent.empty()) {
+        e.closest = it->second.parent;
+        e.closest_p = it->second.p_adjusted;
+        e.closest_verdict = honest_words(it->second.verdict);
       }
-      for (const auto& c : row.cells) suites.insert(c.suite);
       board.entries.push_back(std::move(e));
     }
-  }
-  board.suites.assign(suites.begin(), suites.end());
-  // Scored entries first, best first; unscored ones after, by name.
+  // Ranked entries first, best first; the others after, by label.
   std::stable_sort(board.entries.begin(), board.entries.end(), [](const auto& a, const auto& b) {
     if (a.rank_score.has_value() != b.rank_score.has_value()) return a.rank_score.has_value();
     if (a.rank_score && *a.rank_score != *b.rank_score) return *a.rank_score > *b.rank_score;
-    return a.row.name < b.row.name;
+    return a.label < b.label;
   });
   return board;
-}
-
-namespace {
-const SuiteCell* cell_for(const ModelRow& row, const std::string& suite) {
-  for (const auto& c : row.cells) if (c.suite == suite) return &c;
-  return nullptr;
-}
-}  // namespace
-
-json leaderboard_to_json(const Leaderboard& board) {
-  json entries = json::array();
-  int rank = 0;
-  for (const auto& e : board.entries) {
-    json scores = json::object();
-    for (const auto& s : board.suites) {
-      const SuiteCell* c = cell_for(e.row, s);
-      scores[s] = (c && c->mean) ? json{{"mean", *c->mean}, {"ci_low", c->ci_low ? json(*c->ci_low) : json(nullptr)},
-                                        {"ci_high", c->ci_high ? json(*c->ci_high) : json(nullptr)}}
-                                 : json("unscored");
-    }
-    entries.push_back({{"rank", e.rank_score ? json(++rank) : json(nullptr)},
-                       {"model", e.row.name}, {"source", e.source}, {"simulated", e.row.simulated},
-                       {"responses", e.responses}, {"scores", scores},
-                       {"gap_index", e.row.gap ? json(*e.row.gap) : json("unscored")},
-                       {"likely_parent", e.parent.empty() ? json(nullptr) : json(e.parent)},
-                       {"parent_p_adjusted", e.parent_p ? json(*e.parent_p) : json(nullptr)},
-                       {"parent_verdict", e.parent_verdict}});
-  }
-  return {{"sort_by", board.sort_by.empty() ? "mean of scored suites" : board.sort_by},
-          {"suites", board.suites}, {"entries", entries}};
-}
-
-std::string leaderboard_table(const Leaderboard& board) {
-  std::string out = fmt::format("{:<5}{:<34}", "rank", "model");
-  for (const auto& s : board.suites) out += fmt::format("{:<22}", s);
-  out += fmt::format("{:<24}{}\n", "likely parent (Holm p)", "source");
-  int rank = 0;
-  bool any_simulated = false;
-  for (const auto& e : board.entries) {
-    any_simulated |= e.row.simulated;
-    const std::string name = e.row.simulated ? e.row.name + " (simulated)" : e.row.name;
-    out += fmt::format("{:<5}{:<34}", e.rank_score ? std::to_string(++rank) : "-", name);
-    for (const auto& s : board.suites) {
-      const SuiteCell* c = cell_for(e.row, s);
-      out += fmt::format("{:<22}", c ? format_score_with_ci(*c) : "no answers");
-    }
-    const std::string parent =
-        e.parent.empty() ? "none" : fmt::format("{} ({:.2g}, {})", e.parent, e.parent_p.value_or(1), e.parent_verdict);
-    out += fmt::format("{:<24}{}\n", parent, e.source);
-  }
-  out += fmt::format("\nRanked by {}; scores are means with 95% bootstrap intervals over items.\n",
-                     board.sort_by.empty() ? "the mean of the scored suites" : board.sort_by);
-  if (any_simulated) out += "(simulated) = answers from `distillscope serve --simulate`, not a real model.\n";
-  return out;
 }
 
 }  // namespace ds::harness

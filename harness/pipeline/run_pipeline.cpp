@@ -15,6 +15,7 @@
 #include "harness/pipeline/endpoint_probe.hpp"
 #include "harness/plan/work_plan.hpp"
 #include "harness/runner/runner.hpp"
+#include "results/jsonl_export.hpp"
 #include "results/store.hpp"
 #include "results/store_writer.hpp"
 #include "harness/pipeline/detection.hpp"
@@ -149,7 +150,8 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   std::vector<Job> jobs = jobs_for(units, specs, config);
   const RunnerOptions options = runner_options(config);
   Runner runner(options);
-  StoreWriter writer(config.db, config.jsonl);
+  if (!config.jsonl.empty()) check_jsonl_writable(config.jsonl);
+  StoreWriter writer(config.db, "");
   InterruptGuard guard;
   std::atomic<bool> finished{false};
   std::thread watcher([&] {
@@ -191,6 +193,8 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   outcome.retries = stats.retries;
   outcome.wall_seconds = stats.wall_seconds;
   outcome.scoring = score_run(config, store, options);
+  // Written after scoring, so every record carries its score.
+  if (!config.jsonl.empty()) append_run_jsonl(store, outcome.run_id, config.jsonl);
   return outcome;
 }
 

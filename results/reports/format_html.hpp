@@ -5,7 +5,8 @@
 #include "results/layer.hpp"
 
 namespace ds::results {
-// A self-contained page: the score table, detection, and a side-by-side viewer of every
-// model's answer to the same prompt (sample 0), grouped by suite.
+// One self-contained page (inline CSS, SVG and script; no network): detection against the
+// reference with quoted evidence, the lineage map, the humanity profile, the score table, and
+// a viewer of every prompt with the reference's answers pinned first.
 std::string format_html(const ReportData& data);
 }

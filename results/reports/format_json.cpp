@@ -1,8 +1,54 @@
 #include "results/reports/format_json.hpp"
-#include "results/layer.hpp"
+
+#include <cmath>
+
 #include "core/json_bounded.hpp"
 
 namespace ds::results {
+
+namespace {
+
+json optional_number(const std::optional<double>& x) {
+  return x && std::isfinite(*x) ? json(*x) : json(nullptr);
+}
+
+json detection_json(const DetectionView& d) {
+  json candidates = json::array();
+  for (const auto& c : d.candidates) {
+    json evidence = json::array();
+    for (const auto& e : c.evidence) {
+      json item = {{"kind", e.kind}, {"detail", e.detail}, {"prompt_ids", e.prompt_ids},
+                   {"statistic", optional_number(e.statistic)}};
+      if (e.quote)
+        item["quote"] = {{"prompt_id", e.quote->prompt_id},
+                         {"reference_text", e.quote->reference_text},
+                         {"candidate_text", e.quote->candidate_text}};
+      evidence.push_back(item);
+    }
+    candidates.push_back({{"model", c.model}, {"simulated", c.simulated}, {"statistic", c.statistic},
+                          {"ci_low", optional_number(c.ci_low)}, {"ci_high", optional_number(c.ci_high)},
+                          {"p_value", c.p_value}, {"p_adjusted", c.p_adjusted}, {"verdict", c.verdict},
+                          {"verdict_note", c.verdict_note}, {"evidence", evidence}});
+  }
+  return {{"reference", d.reference}, {"method", d.method}, {"null", d.null_hypothesis},
+          {"correction", d.correction}, {"panel", d.panel}, {"alpha", d.alpha}, {"candidates", candidates}};
+}
+
+json lineage_json(const LineageMap& m) {
+  json statistic = json::array();
+  for (const auto& row : m.statistic) {
+    json r = json::array();
+    for (double v : row) r.push_back(std::isfinite(v) ? json(v) : json(nullptr));
+    statistic.push_back(r);
+  }
+  json order = json::array();
+  for (size_t i : m.order) order.push_back(m.models[i]);
+  return {{"models", m.models}, {"statistic", statistic}, {"statistic_label", m.statistic_label},
+          {"verdict", m.verdict}, {"verdict_note", m.verdict_note}, {"cluster_order", order},
+          {"clustering", "average linkage on 1 - statistic"}};
+}
+
+}  // namespace
 
 std::string format_json(const ReportData& d) {
   json models = json::array();
@@ -12,23 +58,30 @@ std::string format_json(const ReportData& d) {
       json cell = {{"n", c.responses}, {"scored", c.scored}, {"failed", c.failed}};
       if (c.mean) {
         cell["mean"] = *c.mean;
-        cell["ci_low"] = c.ci_low ? json(*c.ci_low) : json(nullptr);
-        cell["ci_high"] = c.ci_high ? json(*c.ci_high) : json(nullptr);
+        cell["ci_low"] = optional_number(c.ci_low);
+        cell["ci_high"] = optional_number(c.ci_high);
       } else {
         cell["mean"] = "unscored";
       }
       scores[c.suite] = cell;
     }
+    json profile = json::object();
+    for (const auto& p : m.profile)
+      profile[p.dimension] = p.mean ? json{{"mean", *p.mean}, {"ci_low", optional_number(p.ci_low)},
+                                           {"ci_high", optional_number(p.ci_high)}}
+                                    : json("unscored");
     json gap = m.gap ? json{{"value", *m.gap}, {"ci_low", m.gap_low.value_or(*m.gap)},
                             {"ci_high", m.gap_high.value_or(*m.gap)}}
                      : json("unscored");
     models.push_back({{"name", m.name}, {"provider", m.provider}, {"simulated", m.simulated},
-                      {"scores", scores}, {"gap_index", gap}});
+                      {"scores", scores}, {"profile", profile}, {"gap_index", gap}});
   }
   json records = json::array();
-  for (const auto& r : d.records) records.push_back(record_to_json(r));
-  json out = {{"source", d.source}, {"runs", d.runs}, {"suites", d.suites},
-              {"models", models}, {"detection", d.detection}, {"records", records}};
+  for (const auto& r : d.responses) records.push_back(record_to_json(r.record));
+  json out = {{"source", d.source}, {"runs", d.runs}, {"suites", d.suites}, {"models", models},
+              {"detection", d.detection ? detection_json(*d.detection) : json(nullptr)},
+              {"records", records}};
+  if (d.lineage) out["lineage"] = lineage_json(*d.lineage);
   return dump_json(out, 2);
 }
 

@@ -6,6 +6,8 @@
 
 namespace ds::results {
 // {"source", "runs", "suites", "models": [{"name", "simulated", "scores": {suite: {mean,
-// ci_low, ci_high, n, scored, failed} | "unscored"}, "gap_index"}], "detection", "records"}
+// ci_low, ci_high, n, scored, failed} | "unscored"}, "profile", "gap_index"}], "detection":
+// {"reference", "null", "correction", "panel", "alpha", "candidates"} | null, "records",
+// and "lineage" when computed}
 std::string format_json(const ReportData& data);
 }

@@ -1,7 +1,6 @@
 #include "results/reports/report_data.hpp"
 
 #include <fmt/format.h>
-#include "results/layer.hpp"
 
 namespace ds::results {
 
@@ -11,9 +10,14 @@ std::string format_score_with_ci(const SuiteCell& cell) {
   return fmt::format("{:.3f} [{:.3f}, {:.3f}]", *cell.mean, *cell.ci_low, *cell.ci_high);
 }
 
-std::string number_text(const json& object, const char* key, const char* spec) {
-  if (!object.contains(key) || !object[key].is_number()) return "-";
-  return fmt::format(fmt::runtime(spec), object[key].get<double>());
+std::string verdict_class(const std::string& verdict) {
+  // Words of the detector (distilled / not detected / insufficient evidence) and of the
+  // lineage pairs (related / inconclusive / unrelated), and the older words still stored.
+  if (verdict == "distilled" || verdict == "related") return "distilled";
+  if (verdict == "not detected" || verdict == "independent" || verdict == "unrelated")
+    return "not-detected";
+  if (verdict == "insufficient evidence" || verdict == "inconclusive") return "insufficient";
+  return "other";
 }
 
 }  // namespace ds::results

@@ -1,6 +1,10 @@
 #pragma once
-// What every report format shows: per model and suite the mean score with its 95% interval
-// (or "unscored"), the humanity profile's gap index, per-item results, and detection.
+// What every report format shows, as typed data: built once from the store and the detector
+// (harness/pipeline/report_data_build.cpp) and only formatted by format_*.cpp. Per model and
+// suite the mean score with its 95% interval (or "unscored"), the humanity profile and gap
+// index, the lineage map, detection against a reference with quoted evidence, the answers the
+// viewer shows, and per-response rows for the CI formats.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,28 +23,136 @@ struct SuiteCell {
   std::optional<double> mean, ci_low, ci_high;  // nullopt = unscored
 };
 
+// One humanity-profile dimension (math, coding, creativity, philosophy) of one model.
+struct ProfileCell {
+  std::string dimension;
+  std::optional<double> mean, ci_low, ci_high;  // nullopt = unscored
+};
+
 struct ModelRow {
   std::string name;
   std::string provider;
   bool simulated = false;
   std::vector<SuiteCell> cells;  // in ReportData::suites order
   std::optional<double> gap, gap_low, gap_high;
+  std::vector<ProfileCell> profile;  // math, coding, creativity, philosophy
+};
+
+// One response as the CI formats show it: the record, and why it passed or failed.
+struct ResponseRow {
+  Record record;
+  bool graded = true;                      // false for suites that are never graded (probes)
+  std::string expected;                    // the item's expected answer, where it has one
+  std::string extracted;                   // what the scorer read from the answer
+  std::vector<std::string> failed_checks;  // failing asserts, tests or constraints
+  std::string unscored_reason;             // why there is no score, when there is none
+};
+
+// A byte range [begin, end) of a text: a phrase shared with another text.
+struct Span {
+  uint32_t begin = 0, end = 0;
+  bool operator==(const Span&) const = default;
+};
+
+// Two answers to one prompt quoted verbatim, the phrases they share marked in both.
+struct QuotedPair {
+  std::string prompt_id;  // "suite/item_id"
+  std::string reference_text, candidate_text;
+  std::vector<Span> reference_marks, candidate_marks;
+};
+
+struct DetectionEvidence {
+  std::string kind;    // as the detector names it (shared-phrase, identity, shared-error, ...)
+  std::string detail;  // the detector's description
+  std::vector<std::string> prompt_ids;
+  std::optional<double> statistic;
+  std::optional<QuotedPair> quote;  // the stored answers of the first prompt, when quoted
+};
+
+struct DetectionCandidate {
+  std::string model;
+  bool simulated = false;
+  double statistic = 0;             // the detector's statistic (standardised against the panel)
+  std::optional<double> ci_low, ci_high;  // its interval, when the detector gives one
+  double p_value = 1;
+  double p_adjusted = 1;
+  std::string verdict;       // the detector's words, shown as they are
+  std::string verdict_note;  // why, when the verdict needs a reason (e.g. what is missing)
+  std::vector<DetectionEvidence> evidence;
+};
+
+struct DetectionView {
+  std::string reference;
+  std::string method;
+  std::string null_hypothesis;
+  std::string correction;  // how p-values are adjusted for multiplicity
+  std::string panel;       // which models calibrate the null
+  double alpha = 0.05;     // `distilled` when the adjusted p is at most this
+  std::vector<DetectionCandidate> candidates;  // strongest evidence first
+  size_t quoted_candidates = 0;  // candidates whose evidence is quoted verbatim (the first ones)
+};
+
+// Model x model similarity, ordered by average-linkage clustering.
+struct LineageMap {
+  std::vector<std::string> models;
+  std::vector<bool> simulated;
+  std::vector<std::vector<double>> statistic;     // symmetric; NaN = not measured
+  std::vector<std::vector<std::string>> verdict;  // pair verdict words; "" on the diagonal
+  std::string statistic_label;
+  std::string verdict_note;  // what a pair verdict means
+  std::string reference;     // highlighted row and column; "" = none
+  struct Merge {
+    size_t left = 0, right = 0;  // node ids: leaves 0..n-1, merge k is node n + k
+    double height = 0;           // distance at which they merge
+  };
+  std::vector<size_t> order;  // leaves in dendrogram order
+  std::vector<Merge> merges;  // n - 1 merges, heights non-decreasing
+};
+
+struct ViewerPrompt {
+  std::string id;  // "suite/item_id"
+  std::string suite;
+  std::string system;
+  std::string prompt;    // the conversation before the answer, as text
+  std::string expected;  // expected answer or hidden tests; "" = none
+};
+
+struct ViewerAnswer {
+  int sample = 0;
+  std::string text;
+  std::string error;  // request failed after retries
+  std::optional<double> score;
+  std::string why;                    // extracted answer, failed checks, or why unscored
+  std::vector<Span> marks;            // phrases shared with the pinned model's first sample
+  std::vector<Span> reference_marks;  // the same phrases in the pinned model's first sample
+};
+
+struct ViewerData {
+  std::vector<std::string> models;  // the pinned model (the reference) first, then candidates
+  std::vector<bool> simulated;
+  std::vector<ViewerPrompt> prompts;
+  // answers[m][p]: every sample of model m for prompt p (empty when not answered)
+  std::vector<std::vector<std::vector<ViewerAnswer>>> answers;
+  std::vector<std::string> omitted;  // models left out of the page, and why
+  std::string omitted_reason;
+  size_t min_shared_words = 0;  // a marked phrase has at least this many words
 };
 
 struct ReportData {
   std::string source;  // the store(s) read
   std::vector<std::string> suites;
   std::vector<ModelRow> models;
-  std::vector<Record> records;  // every response incl. failed ones, with primary score
-  json detection;               // null, or the `detect --json` document
-  json runs = json::array();
+  std::vector<ResponseRow> responses;  // every response incl. failed ones (when built)
+  std::optional<DetectionView> detection;
+  std::optional<LineageMap> lineage;
+  ViewerData viewer;
+  json runs = json::array();  // the store's run rows, as stored
 };
 
 // Formats a number for people: "0.734 [0.701, 0.765]" or "unscored".
 std::string format_score_with_ci(const SuiteCell& cell);
 
-// A number field of a JSON object formatted with `spec` ("{:.3g}"), or "-" when it is null
-// or absent (a detection's p-value is null when the evidence was insufficient).
-std::string number_text(const json& object, const char* key, const char* spec);
+// "distilled" etc. as a CSS/legend class: distilled | not-detected | insufficient | other.
+std::string verdict_class(const std::string& verdict);
 
 }  // namespace ds::results

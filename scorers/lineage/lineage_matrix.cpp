@@ -25,6 +25,7 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
   const size_t n = live.size();
   out.similarity.assign(n, std::vector<double>(n, NAN));
   out.score.assign(n, std::vector<double>(n, NAN));
+  out.verdict.assign(n, std::vector<std::string>(n));
   std::vector<std::vector<double>> pvalue(n, std::vector<double>(n, NAN)), z(n, std::vector<double>(n, NAN));
   std::vector<DetectResult> results(n);
   std::atomic<size_t> next{0};
@@ -49,6 +50,7 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
           std::lower_bound(out.models.begin(), out.models.end(), cand.model) - out.models.begin());
       out.similarity[ci][r] = cand.mean_similarity;
       out.score[ci][r] = std::isfinite(cand.p_value) ? 1.0 - cand.p_value : NAN;
+      out.verdict[ci][r] = cand.verdict;
       z[ci][r] = cand.z;
       pvalue[ci][r] = cand.p_value;
     }

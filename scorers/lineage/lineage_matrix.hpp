@@ -22,6 +22,7 @@ struct LineageMatrix {
   std::vector<std::string> models;
   std::vector<std::vector<double>> similarity;  // mean per-prompt answer similarity, symmetric
   std::vector<std::vector<double>> score;       // score[c][r]: detect score of c against r
+  std::vector<std::vector<std::string>> verdict;  // verdict[c][r]: detect verdict of c against r
   std::vector<ParentGuess> parents;
   std::string method;
 };

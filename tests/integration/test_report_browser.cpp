@@ -1,0 +1,137 @@
+// The shareable report, as a person opens it: `distillscope demo` builds a store over real
+// HTTP from the simulated endpoint, `report` writes the HTML page, headless Chromium renders
+// it with the network shut; the page must be populated, quiet and offline. The same store's
+// JUnit output is validated against the JUnit schema and the markdown report's charts are
+// checked. A screenshot is left in the build folder for a person to look at.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "tests/support/browser.hpp"
+#include "tests/support/process.hpp"
+
+using namespace ds::harness;
+
+namespace {
+
+size_t count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The text of the first element that starts with `open`, up to `close`.
+std::string between(const std::string& text, const std::string& open, const std::string& close) {
+  const size_t a = text.find(open);
+  if (a == std::string::npos) return "";
+  const size_t b = text.find(close, a);
+  return text.substr(a, b == std::string::npos ? std::string::npos : b - a);
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+constexpr size_t kModels = 14;  // the demo's simulated models
+
+// JUnit of the same store validates against the JUnit schema.
+void check_junit(const test::TempDir& dir, const std::string& db) {
+  const auto junit = test::run_distillscope({"report", "--db", db, "--format", "junit", "-o", dir.file("j.xml")});
+  REQUIRE_MESSAGE(junit.exit_code == 0, junit.err);
+  const std::string xml = slurp(dir.file("j.xml"));
+  CHECK(xml.find("classname=\"sim-teacher.probes\"") == std::string::npos);
+  CHECK(xml.find("<failure type=\"score\" message=\"score 0.000") != std::string::npos);
+  if (!test::have_xmllint()) {
+    MESSAGE("skipped the schema check: xmllint is not installed (tools/install-deps.sh installs libxml2-utils)");
+    return;
+  }
+  CHECK(test::xmllint_errors(dir.file("j.xml"), test::fixture_path("junit.xsd")) == "");
+}
+
+// Markdown writes its charts as SVG files beside it.
+void check_markdown(const test::TempDir& dir, const std::string& db) {
+  const auto md = test::run_distillscope(
+      {"report", "--db", db, "--format", "md", "--reference", "sim-teacher", "-o", dir.file("r.md")});
+  REQUIRE_MESSAGE(md.exit_code == 0, md.err);
+  const std::string text = slurp(dir.file("r.md"));
+  for (const char* chart : {"r-profile.svg", "r-detection.svg", "r-lineage.svg"}) {
+    INFO(chart);
+    CHECK(text.find(std::string("](") + chart + ")") != std::string::npos);
+    REQUIRE(std::filesystem::exists(dir.file(chart)));
+    if (test::have_xmllint()) CHECK(test::xmllint_errors(dir.file(chart)) == "");
+  }
+}
+
+// Chromium renders every part, quietly and offline.
+void check_browser(const test::TempDir& dir, const std::string& html) {
+  if (test::chromium_binary().empty()) {
+    MESSAGE("skipped: Chromium is not installed (tools/install-deps.sh installs Debian's chromium)");
+    return;
+  }
+  // Controls first: the console and network checks must be able to fail.
+  const std::string control = dir.file("control.html");
+  std::ofstream(control) << "<!DOCTYPE html><html><body><img src=\"http://example.invalid/x.png\">"
+                            "<script>console.error('control error')</script></body></html>";
+  const auto c = test::render_page(control, dir.file("chromium-control"));
+  REQUIRE_MESSAGE(c.ok, c.log);
+  CHECK(c.console.size() == 1);
+  REQUIRE(c.requests.size() >= 1);
+  CHECK(c.requests.front() == "http://example.invalid/x.png");
+
+  const auto page = test::render_page(html, dir.file("chromium"));
+  REQUIRE_MESSAGE(page.ok, page.log);
+  for (const auto& line : page.console) MESSAGE("console: " << line);
+  CHECK(page.console.empty());
+  for (const auto& url : page.requests) MESSAGE("network request: " << url);
+  CHECK(page.requests.empty());
+  const std::string& dom = page.dom;
+  CHECK(std::regex_search(dom, std::regex("data-ready-ms=\"[0-9]+\"")));
+  // Lineage map: a cell per model pair, n - 1 dendrogram links, the reference outlined.
+  const std::string heat = between(dom, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\"", "</svg>");
+  CHECK(count(heat, "<rect x=") == kModels * kModels + 10);  // + 10 legend swatches
+  CHECK(count(between(heat, "<g class=\"dendrogram\">", "</g>"), "<path") == kModels - 1);
+  CHECK(count(heat, "class=\"ref\"") == 2);
+  CHECK(count(heat, "class=\"simmark\"") == kModels);
+  // Detection: every other model on the strip, the student found, evidence quoted and marked.
+  const std::string strip = between(dom, "class=\"detection\"", "</svg>");
+  CHECK(count(strip, "<g class=\"candidate\"") == kModels - 1);
+  CHECK(dom.find("<span class=\"verdict distilled\">distilled</span>") != std::string::npos);
+  CHECK(count(between(dom, "<h3>Evidence, quoted", "</section>"), "<mark>") >= 2);
+  // Humanity profile: a row per model with intervals.
+  const std::string profile = between(dom, "class=\"profile\"", "</svg>");
+  CHECK(count(profile, "<g class=\"model\"") == kModels);
+  CHECK(count(profile, "class=\"ci\"") >= kModels * 3);
+  // Viewer: prompts listed, the reference pinned first with a candidate beside it.
+  CHECK(count(between(dom, "<div id=\"plist\">", "</div>"), "<button") >= 10);
+  const std::string view = between(dom, "<div id=\"pview\">", "<script");
+  CHECK(count(view, "class=\"column\"") == 3);
+  CHECK(view.find("class=\"column\" data-model=\"sim-teacher\"") < view.find("class=\"column\" data-model=\"sim-student\""));
+  CHECK(count(view, "class=\"sample\"") >= 4);
+  CHECK(count(between(dom, "<div id=\"chooser\">", "</div>"), "type=\"checkbox\"") == kModels - 1);
+
+  const std::string png = (std::filesystem::path(test::distillscope_binary()).parent_path() / "report-screenshot.png").string();
+  CHECK(test::screenshot_page(html, png, dir.file("chromium-shot")));
+  MESSAGE("screenshot of the report: " << png);
+}
+
+}  // namespace
+
+TEST_CASE("the demo's HTML report renders in Chromium: populated, no console errors, no network") {
+  test::TempDir dir;
+  const std::string db = dir.file("demo.db"), html = dir.file("report.html");
+  const auto demo = test::run_distillscope({"demo", "--db", db, "--html", dir.file("demo.html"), "--limit", "2"});
+  REQUIRE_MESSAGE(demo.exit_code == 0, demo.err);
+  const auto report = test::run_distillscope(
+      {"report", "--db", db, "--format", "html", "--reference", "sim-teacher", "-o", html});
+  REQUIRE_MESSAGE(report.exit_code == 0, report.err);
+
+  check_junit(dir, db);
+  check_markdown(dir, db);
+  check_browser(dir, html);
+}
