@@ -12,6 +12,7 @@
 #include "harness/pipeline/report_parts.hpp"
 #include "results/lineage_features.hpp"
 #include "scorers/lineage/lineage_matrix.hpp"
+#include "tasks/suite_kind.hpp"
 
 namespace ds::harness {
 
@@ -46,6 +47,11 @@ void compared_suites(const std::vector<StoreBoard>& boards, Leaderboard& board) 
   for (const auto& b : boards)
     for (const auto& s : b.data.suites) holders[s].push_back(b.path);
   for (const auto& [suite, stores] : holders) {
+    // Fingerprint probes are never graded: nothing to rank them by.
+    if (resolve_suite_kind(suite, json::object()) == SuiteKind::probes) {
+      board.left_out.push_back(suite + " (never graded)");
+      continue;
+    }
     if (stores.size() == boards.size()) board.suites.push_back(suite);
     else board.left_out.push_back(fmt::format("{} (only in {})", suite, fmt::join(stores, ", ")));
   }
