@@ -87,6 +87,7 @@ void register_demo(CLI::App& app) {
     Store store(o->db);
     ReportOptions report;
     report.reference = teacher;
+    report.detection = outcome.scoring.detection;  // the run's detection, not computed twice
     report.lineage = report.viewer = true;
     std::ofstream(o->html) << format_html(build_report_data(store, o->db, report));
     std::cout << fmt::format(

@@ -1,4 +1,4 @@
-// `distillscope lineage`: every model against every other, and each model's likeliest parent.
+// `distillscope lineage`: every model against every other, and each model's closest model (no direction).
 #include <iostream>
 
 #include "results/lineage_features.hpp"
@@ -11,7 +11,7 @@ namespace ds::harness::cli {
 
 void register_lineage(CLI::App& app) {
   auto* cmd = app.add_subcommand(
-      "lineage", "All-pairs similarity and each model's most likely parent with its p-value");
+      "lineage", "All-pairs similarity and each model's closest model with its p-value (no direction)");
   struct Args {
     std::string db = kDefaultDb;
     bool as_json = false;

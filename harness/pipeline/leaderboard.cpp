@@ -102,7 +102,7 @@ Leaderboard build_leaderboard(const std::vector<std::string>& stores, const std:
       if (const auto it = b.closest.find(row.name); it != b.closest.end() && !it->second.parent.empty()) {
         e.closest = it->second.parent;
         e.closest_p = it->second.p_adjusted;
-        e.closest_verdict = honest_words(it->second.verdict);
+        e.closest_verdict = it->second.verdict;
       }
       board.entries.push_back(std::move(e));
     }

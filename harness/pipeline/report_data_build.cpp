@@ -109,16 +109,18 @@ ReportData build_report_data(Store& store, const std::string& source, const Repo
 
   std::map<std::string, bool> simulated;
   for (const auto& info : infos) simulated[info.name] = info.simulated;
-  if (options.reference.empty() && !options.lineage && !options.viewer) return d;
+  if (options.reference.empty() && !options.detection && !options.lineage && !options.viewer) return d;
   const lineage::Corpus corpus = load_corpus(store);
   lineage::Detector detector(corpus);
-  if (!options.reference.empty()) {
+  if (options.detection) {
+    d.detection = detection_view(*options.detection, store, simulated);
+  } else if (!options.reference.empty()) {
     lineage::DetectOptions detect;
-    detect.reference = options.reference;
+    detect.reference = {options.reference};
     d.detection = detection_view(detector.detect(detect, store_text_lookup(store)), store, simulated);
   }
   if (options.lineage && corpus.models.size() >= 2)
-    d.lineage = lineage_map(detector, options.reference, simulated);
+    d.lineage = lineage_map(detector, d.detection ? &d.detection->result : nullptr, simulated);
   if (options.viewer) d.viewer = viewer_data(store, options, d.detection ? &*d.detection : nullptr, simulated);
   return d;
 }

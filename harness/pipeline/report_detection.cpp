@@ -1,29 +1,30 @@
-// The one place that maps the detector's result onto the report's DetectionView: when the
-// detector's result changes (verdict words, null, correction), only this file follows.
+// The detector's result as the report shows it: the result itself, untouched, plus the stored
+// answers behind the evidence of the strongest candidates, shared phrases marked in both.
 #include <fmt/format.h>
 
-#include <cmath>
+#include <algorithm>
 #include <set>
 
 #include "harness/pipeline/report_parts.hpp"
+#include "results/reports/detect_output.hpp"
 #include "results/reports/markup.hpp"
 #include "results/reports/shared_spans.hpp"
-#include "results/reports/detect_output.hpp"
 
 namespace ds::harness {
 
 namespace {
 
-constexpr size_t kAlwaysQuoted = 5;       // the strongest candidates are quoted whatever their verdict
-constexpr size_t kMaxQuoted = 25;         // and at most this many
+constexpr size_t kAlwaysQuoted = 5;  // the strongest candidates are quoted whatever their verdict
+constexpr size_t kMaxQuoted = 25;    // and at most this many
 constexpr size_t kQuotesPerCandidate = 4;
 constexpr size_t kQuoteBytes = 1500;
 
-// How many of the strongest candidates get their evidence quoted verbatim.
+// How many of the strongest candidates get their evidence quoted: every one the detector did
+// not call "not detected" (up to kMaxQuoted), and at least the first kAlwaysQuoted.
 size_t quoted_count(const lineage::DetectResult& r) {
   size_t n = 0;
   for (size_t i = 0; i < r.candidates.size(); ++i)
-    if (verdict_class(r.candidates[i].verdict) != "not-detected") n = i + 1;
+    if (r.candidates[i].verdict != lineage::Verdict::NotDetected) n = i + 1;
   return std::min({std::max(n, kAlwaysQuoted), kMaxQuoted, r.candidates.size()});
 }
 
@@ -43,45 +44,26 @@ std::optional<QuotedPair> quote(const lineage::TextLookup& text, const std::stri
 
 }  // namespace
 
-// The detector still says "independent" (and `lineage` "unrelated") when it fails to
-// detect; a failure to detect is not evidence of independence.
-std::string honest_words(const std::string& verdict) {
-  return verdict == "independent" || verdict == "unrelated" ? "not detected" : verdict;
-}
-
-DetectionView detection_view(const lineage::DetectResult& r, Store& store, const SimulatedModels& simulated) {
+DetectionView detection_view(lineage::DetectResult result, Store& store, const SimulatedModels& simulated) {
   DetectionView v;
-  v.reference = r.reference;
-  v.method = r.method;
-  v.null_hypothesis = r.null_hypothesis;
-  // Today's detector: Holm across every candidate, panel = every other model (the candidate
-  // left out), `distilled` when the Holm-adjusted p <= 0.05.
-  v.correction = "Holm across the candidates";
-  v.panel = "every other model in the store, the candidate left out";
-  v.alpha = 0.05;
-  v.quoted_candidates = quoted_count(r);
+  v.quoted_candidates = quoted_count(result);
   const auto text = store_text_lookup(store);
-  for (size_t i = 0; i < r.candidates.size(); ++i) {
-    const auto& c = r.candidates[i];
-    DetectionCandidate out;
-    out.model = c.model;
+  for (size_t i = 0; i < result.candidates.size(); ++i) {
+    const auto& c = result.candidates[i];
     const auto sim = simulated.find(c.model);
-    out.simulated = sim != simulated.end() && sim->second;
-    out.statistic = c.z;
-    out.p_value = c.p_value;
-    out.p_adjusted = c.p_adjusted;
-    out.verdict = honest_words(c.verdict);
+    v.simulated.push_back(sim != simulated.end() && sim->second);
+    std::vector<std::optional<QuotedPair>> quotes(c.evidence.size());
     std::set<std::string> quoted;
-    for (const auto& e : c.evidence) {
-      DetectionEvidence ev{e.kind, e.detail, e.prompt_ids, std::nullopt, std::nullopt};
-      if (std::isfinite(e.statistic)) ev.statistic = e.statistic;
-      if (i < v.quoted_candidates && !e.prompt_ids.empty() && quoted.size() < kQuotesPerCandidate &&
-          quoted.insert(e.prompt_ids.front()).second)
-        ev.quote = quote(text, r.reference, c.model, e.prompt_ids.front());
-      out.evidence.push_back(std::move(ev));
+    // The answers are those of the reference member the candidate was measured against.
+    const std::string& reference = c.closest_reference.empty() ? result.reference.front() : c.closest_reference;
+    for (size_t e = 0; e < c.evidence.size() && i < v.quoted_candidates; ++e) {
+      const auto& ids = c.evidence[e].prompt_ids;
+      if (!ids.empty() && quoted.size() < kQuotesPerCandidate && quoted.insert(ids.front()).second)
+        quotes[e] = quote(text, reference, c.model, ids.front());
     }
-    v.candidates.push_back(std::move(out));
+    v.quotes.push_back(std::move(quotes));
   }
+  v.result = std::move(result);
   return v;
 }
 

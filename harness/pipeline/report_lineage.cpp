@@ -1,5 +1,5 @@
 // The lineage map: every model tested against every other (lineage_matrix), the pair
-// statistic made symmetric, and the models ordered by average-linkage clustering on it.
+// similarity made symmetric, and the models ordered by average-linkage clustering on it.
 #include <algorithm>
 #include <cmath>
 
@@ -9,17 +9,18 @@
 
 namespace ds::harness {
 
-LineageMap lineage_map(lineage::Detector& detector, const std::string& reference,
+LineageMap lineage_map(lineage::Detector& detector, const lineage::DetectResult* detection,
                        const SimulatedModels& simulated) {
   const lineage::LineageMatrix m = lineage::lineage_matrix(detector);
   const size_t n = m.models.size();
   LineageMap out;
   out.models = m.models;
-  out.reference = reference;
+  if (detection) out.reference = detection->reference;
   out.statistic_label = "mean per-prompt answer similarity";
   out.verdict_note =
-      "verdict of the row model tested as a student of the column model, and the reverse; "
-      "similarity has no direction";
+      "the detector's verdict each way: the row model tested as a candidate against the column "
+      "model as the reference, and the reverse (each pair its own test, no correction across "
+      "pairs; similarity has no direction)";
   out.statistic.assign(n, std::vector<double>(n, NAN));
   out.verdict.assign(n, std::vector<std::string>(n));
   std::vector<std::vector<double>> distance(n, std::vector<double>(n, NAN));
@@ -32,7 +33,7 @@ LineageMap lineage_map(lineage::Detector& detector, const std::string& reference
       if (std::isfinite(m.similarity[j][i])) s = std::isfinite(s) ? (s + m.similarity[j][i]) / 2 : m.similarity[j][i];
       out.statistic[i][j] = i == j ? 1.0 : s;
       distance[i][j] = i == j ? 0.0 : 1.0 - s;
-      if (i != j) out.verdict[i][j] = honest_words(m.verdict[i][j]);
+      if (i != j) out.verdict[i][j] = m.verdict[i][j];
     }
   }
   const lineage::Dendrogram tree = lineage::average_linkage(distance);

@@ -12,16 +12,13 @@ namespace ds::harness {
 
 using SimulatedModels = std::map<std::string, bool>;
 
-// The detector's result as the report shows it, evidence quoted from the stored answers.
-// (report_detection.cpp: the one place that knows the detector's result type.)
-DetectionView detection_view(const lineage::DetectResult& result, Store& store,
-                             const SimulatedModels& simulated);
-
-// The detector's verdict in the words the report uses (report_detection.cpp).
-std::string honest_words(const std::string& verdict);
+// The detector's result as it is, with the stored answers behind the evidence of the
+// strongest candidates (report_detection.cpp).
+DetectionView detection_view(lineage::DetectResult result, Store& store, const SimulatedModels& simulated);
 
 // Every pair's statistic and verdicts, ordered by average-linkage clustering.
-LineageMap lineage_map(lineage::Detector& detector, const std::string& reference,
+// detection: its reference members are highlighted (null: none).
+LineageMap lineage_map(lineage::Detector& detector, const lineage::DetectResult* detection,
                        const SimulatedModels& simulated);
 
 // The prompts and the answers of the reference and the chosen candidates, with the phrases

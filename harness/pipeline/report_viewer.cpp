@@ -35,11 +35,13 @@ std::vector<std::string> model_order(Store& store, const ReportOptions& options,
       throw InputError(fmt::format("--viewer-model {}: no such model in the store (models: {})", name,
                                    fmt::join(known, ", ")));
   std::vector<std::string> order;
-  if (!options.reference.empty()) order.push_back(options.reference);
+  // The reference (its first member, for a family) is pinned first.
+  if (detection && !detection->result.reference.empty()) order.push_back(detection->result.reference.front());
+  else if (!options.reference.empty()) order.push_back(options.reference);
   if (!options.viewer_models.empty()) {
     order.insert(order.end(), options.viewer_models.begin(), options.viewer_models.end());
   } else if (detection) {
-    for (const auto& c : detection->candidates) order.push_back(c.model);
+    for (const auto& c : detection->result.candidates) order.push_back(c.model);
   }
   for (const auto& name : known) order.push_back(name);
   std::vector<std::string> unique;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/json_bounded.hpp"
+#include "results/reports/detect_output.hpp"
 
 namespace ds::results {
 
@@ -10,28 +11,6 @@ namespace {
 
 json optional_number(const std::optional<double>& x) {
   return x && std::isfinite(*x) ? json(*x) : json(nullptr);
-}
-
-json detection_json(const DetectionView& d) {
-  json candidates = json::array();
-  for (const auto& c : d.candidates) {
-    json evidence = json::array();
-    for (const auto& e : c.evidence) {
-      json item = {{"kind", e.kind}, {"detail", e.detail}, {"prompt_ids", e.prompt_ids},
-                   {"statistic", optional_number(e.statistic)}};
-      if (e.quote)
-        item["quote"] = {{"prompt_id", e.quote->prompt_id},
-                         {"reference_text", e.quote->reference_text},
-                         {"candidate_text", e.quote->candidate_text}};
-      evidence.push_back(item);
-    }
-    candidates.push_back({{"model", c.model}, {"simulated", c.simulated}, {"statistic", c.statistic},
-                          {"ci_low", optional_number(c.ci_low)}, {"ci_high", optional_number(c.ci_high)},
-                          {"p_value", c.p_value}, {"p_adjusted", c.p_adjusted}, {"verdict", c.verdict},
-                          {"verdict_note", c.verdict_note}, {"evidence", evidence}});
-  }
-  return {{"reference", d.reference}, {"method", d.method}, {"null", d.null_hypothesis},
-          {"correction", d.correction}, {"panel", d.panel}, {"alpha", d.alpha}, {"candidates", candidates}};
 }
 
 json lineage_json(const LineageMap& m) {
@@ -43,7 +22,7 @@ json lineage_json(const LineageMap& m) {
   }
   json order = json::array();
   for (size_t i : m.order) order.push_back(m.models[i]);
-  return {{"models", m.models}, {"statistic", statistic}, {"statistic_label", m.statistic_label},
+  return {{"models", m.models}, {"reference", m.reference}, {"statistic", statistic}, {"statistic_label", m.statistic_label},
           {"verdict", m.verdict}, {"verdict_note", m.verdict_note}, {"cluster_order", order},
           {"clustering", "average linkage on 1 - statistic"}};
 }
@@ -79,7 +58,7 @@ std::string format_json(const ReportData& d) {
   json records = json::array();
   for (const auto& r : d.responses) records.push_back(record_to_json(r.record));
   json out = {{"source", d.source}, {"runs", d.runs}, {"suites", d.suites}, {"models", models},
-              {"detection", d.detection ? detection_json(*d.detection) : json(nullptr)},
+              {"detection", d.detection ? detect_result_to_json(d.detection->result) : json(nullptr)},
               {"records", records}};
   if (d.lineage) out["lineage"] = lineage_json(*d.lineage);
   return dump_json(out, 2);

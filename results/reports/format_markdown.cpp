@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "results/reports/html_sections.hpp"
 #include "results/reports/svg.hpp"
 #include "results/reports/svg_charts.hpp"
@@ -23,25 +25,50 @@ std::string chart(MarkdownReport& report, const std::string& stem, const std::st
   return fmt::format("![{}]({})\n\n", alt, file);
 }
 
-std::string detection_md(MarkdownReport& report, const std::string& stem, const DetectionView& d) {
-  std::string out = fmt::format("\n## Detection against reference `{}`\n\n", d.reference);
-  out += fmt::format("- Null hypothesis: {}\n- Panel: {}\n- Correction: {}; `distilled` when the adjusted p ≤ {:g}\n"
-                     "- Method: {}\n\n",
-                     d.null_hypothesis, d.panel, d.correction, d.alpha, d.method);
-  out += chart(report, stem, "detection", "detection strip", svg_detection_strip(d));
-  out += "| candidate | statistic | p-value | adjusted p | verdict |\n|---|---:|---:|---:|---|\n";
-  for (const auto& c : d.candidates)
-    out += fmt::format("| {} | {:.2f} | {} | {} | {} |\n", model_label(c.model, c.simulated), c.statistic,
-                       svg::value(c.p_value), svg::value(c.p_adjusted), c.verdict);
-  for (size_t i = 0; i < d.quoted_candidates && i < d.candidates.size(); ++i) {
-    const auto& c = d.candidates[i];
-    out += fmt::format("\n### Evidence: {} ({})\n\n", c.model, c.verdict);
-    for (const auto& e : c.evidence) {
-      out += fmt::format("- **{}**: {}", e.kind, e.detail);
-      if (!e.prompt_ids.empty()) out += fmt::format(" (prompts: {})", fmt::join(e.prompt_ids, ", "));
-      out += "\n";
-    }
+std::string number(double x, const char* spec = "{:.3g}") {
+  return std::isfinite(x) ? fmt::format(fmt::runtime(spec), x) : "-";
+}
+
+// A verbatim quote as a markdown blockquote line (one line: newlines become spaces).
+std::string quote_line(const std::string& who, const std::string& text) {
+  std::string one = text;
+  for (auto& ch : one)
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  return fmt::format("  > {}: \"{}\"\n", who, one);
+}
+
+std::string evidence_md(const lineage::CandidateResult& c) {
+  std::string out = fmt::format("\n### Evidence: {} ({})\n\n", c.model, lineage::verdict_word(c.verdict));
+  for (const auto& e : c.evidence) {
+    out += fmt::format("- **{}**: {}", e.kind, e.detail);
+    if (!e.prompt_ids.empty()) out += fmt::format(" (prompts: {})", fmt::join(e.prompt_ids, ", "));
+    out += "\n";
+    if (!e.reference_quote.empty()) out += quote_line(c.closest_reference, e.reference_quote);
+    if (!e.quote.empty()) out += quote_line(c.model, e.quote);
   }
+  return out;
+}
+
+std::string detection_md(MarkdownReport& report, const std::string& stem, const DetectionView& d) {
+  const lineage::DetectResult& r = d.result;
+  std::string out = fmt::format("\n## Detection against reference `{}`\n\n", r.reference_label);
+  out += fmt::format("- Null hypothesis: {}\n- Null used: {}\n- Panel: {} models ({})\n"
+                     "- Correction: {}; `distilled` when the adjusted p ≤ {:g}\n- Method: {}\n- Scope: {}\n\n",
+                     r.null_hypothesis, r.candidates.empty() ? "-" : r.candidates.front().null_description,
+                     r.panel.size(), r.panel_source, r.correction_note, r.alpha, r.method, r.scope_note);
+  out += chart(report, stem, "detection", "detection forest plot", svg_detection_strip(d));
+  out += "| candidate | z [95% interval] | p-value | adjusted p | null | verdict |\n|---|---:|---:|---:|---|---|\n";
+  for (size_t i = 0; i < r.candidates.size(); ++i) {
+    const auto& c = r.candidates[i];
+    const std::string interval = std::isfinite(c.z_interval.low)
+                                     ? fmt::format(" [{:.2f}, {:.2f}]", c.z_interval.low, c.z_interval.high)
+                                     : "";
+    std::string verdict(lineage::verdict_word(c.verdict));
+    if (!c.insufficient_reason.empty()) verdict += ": " + c.insufficient_reason;
+    out += fmt::format("| {} | {}{} | {} | {} | {} | {} |\n", model_label(c.model, d.simulated[i]), number(c.z, "{:.2f}"),
+                       interval, number(c.p_value), number(c.p_adjusted), lineage::null_kind_name(c.null_kind), verdict);
+  }
+  for (size_t i = 0; i < d.quoted_candidates && i < r.candidates.size(); ++i) out += evidence_md(r.candidates[i]);
   return out;
 }
 

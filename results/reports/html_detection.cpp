@@ -1,6 +1,9 @@
-// The detection section: the strip plot, the table with p-values and verdicts, and the
-// evidence of the strongest candidates quoted verbatim, shared phrases marked in both texts.
+// The detection section: the detector's result as it is (null, panel, correction, verdicts,
+// p-values, intervals), the forest plot, and the evidence of the strongest candidates quoted
+// verbatim, shared phrases marked in both answers, each linking to its prompt in the viewer.
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "results/reports/html_sections.hpp"
 #include "results/reports/markup.hpp"
@@ -11,27 +14,98 @@ namespace ds::results::html {
 
 namespace {
 
+using lineage::CandidateResult;
+using lineage::Evidence;
+
 std::string viewer_link(const std::string& prompt_id, const std::string& model) {
   return fmt::format("<a href=\"#prompt={}&amp;with={}\">{}</a>", xml_escape(prompt_id), xml_escape(model),
                      xml_escape(prompt_id));
 }
 
-std::string evidence_item(const DetectionView& d, const DetectionCandidate& c, const DetectionEvidence& e) {
+std::string number(double x, const char* spec = "{:.3g}") {
+  return std::isfinite(x) ? fmt::format(fmt::runtime(spec), x) : "-";
+}
+
+// The detector's verbatim quotes: the passage in both answers, an identity claim beside the
+// reference's own, an identical wrong answer beside the expected one.
+std::string detector_quotes(const Evidence& e, const std::string& reference, const std::string& model) {
+  std::string out;
+  if (!e.reference_quote.empty() || !e.quote.empty()) {
+    out += "<div class=\"quote\">";
+    out += fmt::format("<div><span class=\"muted\">{}</span><blockquote>{}</blockquote></div>", xml_escape(reference),
+                       e.reference_quote.empty() ? "<span class=\"muted\">(none)</span>" : xml_escape(e.reference_quote));
+    out += fmt::format("<div><span class=\"muted\">{}</span><blockquote>{}</blockquote></div>", xml_escape(model),
+                       e.quote.empty() ? "<span class=\"muted\">(none)</span>" : xml_escape(e.quote));
+    out += "</div>";
+  }
+  if (!e.expected.empty()) out += "<div class=\"muted\">expected answer: " + xml_escape(e.expected) + "</div>";
+  if (e.panel_sharing)
+    out += fmt::format("<div class=\"muted\">{} of the {} panel answers checked on this prompt contain it too</div>",
+                       *e.panel_sharing, e.panel_checked);
+  return out;
+}
+
+// The whole stored answers of the evidence's first prompt, shared phrases marked in both.
+std::string stored_answers(const QuotedPair& q, const std::string& reference, const std::string& model) {
+  return fmt::format(
+      "<details class=\"answers\"><summary>both answers to {} (shared phrases marked)</summary><div class=\"quote\">"
+      "<div><span class=\"muted\">{}</span><pre>{}</pre></div><div><span class=\"muted\">{}</span><pre>{}</pre></div>"
+      "</div></details>",
+      viewer_link(q.prompt_id, model), xml_escape(reference), marked_html(q.reference_text, q.reference_marks),
+      xml_escape(model), marked_html(q.candidate_text, q.candidate_marks));
+}
+
+std::string evidence_item(const CandidateResult& c, const Evidence& e, const std::optional<QuotedPair>& q) {
   std::string out = "<li><b>" + xml_escape(e.kind) + "</b>: " + xml_escape(e.detail);
-  if (e.statistic) out += fmt::format(" <span class=\"muted\">(z {:.2f})</span>", *e.statistic);
+  // A passage's statistic is its length, already in the detail; the others' is a z-score.
+  if (std::isfinite(e.statistic) && e.kind != "shared-passage")
+    out += fmt::format(" <span class=\"muted\">(z {:.2f})</span>", e.statistic);
   if (!e.prompt_ids.empty()) {
     out += " — prompts: ";
     for (size_t k = 0; k < e.prompt_ids.size() && k < 6; ++k) out += (k ? ", " : "") + viewer_link(e.prompt_ids[k], c.model);
   }
-  if (e.quote) {
-    const QuotedPair& q = *e.quote;
-    out += fmt::format(
-        "<div class=\"quote\"><div><span class=\"muted\">reference {} on {}</span><pre>{}</pre></div>"
-        "<div><span class=\"muted\">{} on {}</span><pre>{}</pre></div></div>",
-        xml_escape(d.reference), viewer_link(q.prompt_id, c.model), marked_html(q.reference_text, q.reference_marks),
-        xml_escape(c.model), xml_escape(q.prompt_id), marked_html(q.candidate_text, q.candidate_marks));
-  }
+  out += detector_quotes(e, c.closest_reference, c.model);
+  if (q) out += stored_answers(*q, c.closest_reference, c.model);
   return out + "</li>";
+}
+
+std::string verdict_cell(const CandidateResult& c) {
+  std::string out = fmt::format("<span class=\"verdict {}\">{}</span>", verdict_class(c.verdict),
+                                lineage::verdict_word(c.verdict));
+  if (!c.insufficient_reason.empty()) out += "<br><span class=\"muted\">" + xml_escape(c.insufficient_reason) + "</span>";
+  else if (c.verdict == lineage::Verdict::NotDetected && std::isfinite(c.detectable_z))
+    out += fmt::format("<br><span class=\"muted\">this panel could detect z ≥ {:.2f}</span>", c.detectable_z);
+  return out;
+}
+
+std::string candidate_row(const DetectionView& d, size_t i) {
+  const CandidateResult& c = d.result.candidates[i];
+  const std::string interval = std::isfinite(c.z_interval.low)
+                                   ? fmt::format(" [{:.2f}, {:.2f}]", c.z_interval.low, c.z_interval.high)
+                                   : "";
+  const std::string evidence = i < d.quoted_candidates
+                                   ? fmt::format("<a href=\"#ev-{}\">{} items, quoted</a>", i, c.evidence.size())
+                                   : fmt::format("{} items", c.evidence.size());
+  return fmt::format(
+      "<tr><td>{}{}</td><td class=\"num\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+      "<td>{} <span class=\"muted\">(panel {})</span></td><td>{}</td><td>{}</td></tr>\n",
+      xml_escape(c.model), d.simulated[i] ? " <span class=\"sim\">(simulated)</span>" : "", number(c.z, "{:.2f}"),
+      interval, number(c.p_value), number(c.p_adjusted), lineage::null_kind_name(c.null_kind), c.panel_size,
+      verdict_cell(c), evidence);
+}
+
+std::string test_description(const lineage::DetectResult& r) {
+  std::string out = "<p>";
+  if (!r.family_note.empty()) out += "<b>Reference family:</b> " + xml_escape(r.family_note) + "<br>";
+  out += fmt::format(
+      "<b>Null hypothesis:</b> {}<br><b>Null used:</b> {}<br><b>Panel:</b> {} models ({})<br>"
+      "<b>Correction:</b> {}; verdict <span class=\"verdict distilled\">distilled</span> when the adjusted p ≤ {:g}<br>"
+      "<b>Components:</b> {}<br><b>Method:</b> {}<br><b>Scope:</b> {}</p>",
+      xml_escape(r.null_hypothesis),
+      r.candidates.empty() ? "-" : xml_escape(r.candidates.front().null_description), r.panel.size(),
+      xml_escape(r.panel_source), xml_escape(r.correction_note), r.alpha, xml_escape(fmt::format("{}", fmt::join(r.components, ", "))),
+      xml_escape(r.method), xml_escape(r.scope_note));
+  return out;
 }
 
 }  // namespace
@@ -39,42 +113,32 @@ std::string evidence_item(const DetectionView& d, const DetectionCandidate& c, c
 std::string detection_section(const ReportData& data) {
   std::string out = "<section id=\"detection\">";
   if (!data.detection)
-    return out + "<h2>Detection</h2><p class=\"muted\">No reference given: `distillscope report "
-                 "--reference MODEL` tests every other model against it.</p></section>\n";
+    return out + "<h2>Detection</h2><p class=\"muted\">No reference given: <code>distillscope report "
+                 "--reference MODEL</code> tests every other model against it.</p></section>\n";
   const DetectionView& d = *data.detection;
-  out += fmt::format("<h2>Detection against <code>{}</code></h2>", xml_escape(d.reference));
-  out += fmt::format(
-      "<p><b>Null hypothesis:</b> {}<br><b>Panel:</b> {}<br><b>Correction:</b> {}; verdict "
-      "<span class=\"verdict distilled\">distilled</span> when the adjusted p ≤ {:g}. A candidate "
-      "that is not detected is not shown to be independent.<br><b>Method:</b> {}</p>",
-      xml_escape(d.null_hypothesis), xml_escape(d.panel), xml_escape(d.correction), d.alpha, xml_escape(d.method));
+  const lineage::DetectResult& r = d.result;
+  out += fmt::format("<h2>Detection against <code>{}</code></h2>", xml_escape(r.reference_label));
+  out += test_description(r);
   out += "<div class=\"scroll\">" + svg_detection_strip(d) + "</div>";
-  out += "<table><tr><th>candidate</th><th>statistic</th><th>p-value</th><th>adjusted p</th><th>verdict</th><th>evidence</th></tr>\n";
-  for (size_t i = 0; i < d.candidates.size(); ++i) {
-    const auto& c = d.candidates[i];
-    const std::string interval = c.ci_low && c.ci_high ? fmt::format(" [{:.2f}, {:.2f}]", *c.ci_low, *c.ci_high) : "";
-    out += fmt::format(
-        "<tr><td>{}{}</td><td class=\"num\">{:.2f}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-        "<td><span class=\"verdict {}\">{}</span>{}</td><td>{}</td></tr>\n",
-        xml_escape(c.model), c.simulated ? " <span class=\"sim\">(simulated)</span>" : "", c.statistic, interval,
-        svg::value(c.p_value), svg::value(c.p_adjusted), verdict_class(c.verdict), xml_escape(c.verdict),
-        c.verdict_note.empty() ? "" : "<br><span class=\"muted\">" + xml_escape(c.verdict_note) + "</span>",
-        i < d.quoted_candidates ? fmt::format("<a href=\"#ev-{}\">{} items, quoted</a>", i, c.evidence.size())
-                                : fmt::format("{} items", c.evidence.size()));
-  }
+  out += "<table><tr><th>candidate</th><th>z [95% interval]</th><th>p-value</th><th>adjusted p</th><th>null</th>"
+         "<th>verdict</th><th>evidence</th></tr>\n";
+  for (size_t i = 0; i < r.candidates.size(); ++i) out += candidate_row(d, i);
   out += "</table>\n<h3>Evidence, quoted from the stored answers</h3>";
-  for (size_t i = 0; i < d.quoted_candidates && i < d.candidates.size(); ++i) {
-    const auto& c = d.candidates[i];
-    out += fmt::format("<details id=\"ev-{}\"{}><summary><b>{}</b> — <span class=\"verdict {}\">{}</span>, adjusted p {}</summary><ul class=\"evidence\">",
-                       i, i < 3 ? " open" : "", xml_escape(c.model), verdict_class(c.verdict), xml_escape(c.verdict),
-                       svg::value(c.p_adjusted));
-    for (const auto& e : c.evidence) out += evidence_item(d, c, e);
+  for (size_t i = 0; i < d.quoted_candidates && i < r.candidates.size(); ++i) {
+    const auto& c = r.candidates[i];
+    out += fmt::format(
+        "<details id=\"ev-{}\"{}><summary><b>{}</b> — <span class=\"verdict {}\">{}</span>, adjusted p {}</summary>"
+        "<ul class=\"evidence\">",
+        i, i < 3 ? " open" : "", xml_escape(c.model), verdict_class(c.verdict), lineage::verdict_word(c.verdict),
+        number(c.p_adjusted));
+    for (size_t e = 0; e < c.evidence.size(); ++e) out += evidence_item(c, c.evidence[e], d.quotes[i][e]);
+    if (c.evidence.empty()) out += "<li class=\"muted\">the detector gave no evidence item</li>";
     out += "</ul></details>\n";
   }
-  if (d.candidates.size() > d.quoted_candidates)
+  if (r.candidates.size() > d.quoted_candidates)
     out += fmt::format("<p class=\"muted\">The evidence of the other {} candidates is not quoted here; "
                        "<code>distillscope detect --reference {} --candidate MODEL</code> prints it.</p>",
-                       d.candidates.size() - d.quoted_candidates, xml_escape(d.reference));
+                       r.candidates.size() - d.quoted_candidates, xml_escape(r.reference_label));
   return out + "</section>\n";
 }
 

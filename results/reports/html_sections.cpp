@@ -49,8 +49,8 @@ std::string lineage_section(const ReportData& d) {
   out += fmt::format(
       "<p>{} models; each cell is the {} of two models' answers to the same prompts; rows and "
       "columns are ordered by average-linkage clustering on 1 − similarity, whose dendrogram is "
-      "drawn on the left. Hover a cell for the pair's statistic and the detector's verdict in "
-      "each direction ({}).</p>",
+      "drawn on the left; the reference is outlined in red. Hover a cell for the pair's similarity "
+      "and {}.</p>",
       m.models.size(), xml_escape(m.statistic_label), xml_escape(m.verdict_note));
   out += "<div class=\"scroll\">" + svg_lineage_heatmap(m, false) + "</div><div id=\"tip\" hidden></div>";
   return out + lineage_island(m) + "</section>\n";

@@ -10,14 +10,12 @@ std::string format_score_with_ci(const SuiteCell& cell) {
   return fmt::format("{:.3f} [{:.3f}, {:.3f}]", *cell.mean, *cell.ci_low, *cell.ci_high);
 }
 
-std::string verdict_class(const std::string& verdict) {
-  // Words of the detector (distilled / not detected / insufficient evidence) and of the
-  // lineage pairs (related / inconclusive / unrelated), and the older words still stored.
-  if (verdict == "distilled" || verdict == "related") return "distilled";
-  if (verdict == "not detected" || verdict == "independent" || verdict == "unrelated")
-    return "not-detected";
-  if (verdict == "insufficient evidence" || verdict == "inconclusive") return "insufficient";
-  return "other";
+std::string verdict_class(std::string_view verdict) {
+  if (verdict == lineage::verdict_word(lineage::Verdict::Distilled)) return "distilled";
+  if (verdict == lineage::verdict_word(lineage::Verdict::NotDetected)) return "not-detected";
+  return "insufficient";
 }
+
+std::string verdict_class(lineage::Verdict verdict) { return verdict_class(lineage::verdict_word(verdict)); }
 
 }  // namespace ds::results

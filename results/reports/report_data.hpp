@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/json.hpp"
 #include "results/record.hpp"
+#include "scorers/lineage/detect_result.hpp"
 #include "results/layer.hpp"
 
 namespace ds::results {
@@ -61,35 +63,17 @@ struct QuotedPair {
   std::vector<Span> reference_marks, candidate_marks;
 };
 
-struct DetectionEvidence {
-  std::string kind;    // as the detector names it (shared-phrase, identity, shared-error, ...)
-  std::string detail;  // the detector's description
-  std::vector<std::string> prompt_ids;
-  std::optional<double> statistic;
-  std::optional<QuotedPair> quote;  // the stored answers of the first prompt, when quoted
-};
-
-struct DetectionCandidate {
-  std::string model;
-  bool simulated = false;
-  double statistic = 0;             // the detector's statistic (standardised against the panel)
-  std::optional<double> ci_low, ci_high;  // its interval, when the detector gives one
-  double p_value = 1;
-  double p_adjusted = 1;
-  std::string verdict;       // the detector's words, shown as they are
-  std::string verdict_note;  // why, when the verdict needs a reason (e.g. what is missing)
-  std::vector<DetectionEvidence> evidence;
-};
-
+// Detection against a reference exactly as the detector computed it (DetectResult: verdict
+// words, p-values, nulls, intervals, evidence), plus what the page adds for people: which
+// candidates are simulated, and for the strongest candidates the stored answers of each
+// evidence item's first prompt with the shared phrases marked.
 struct DetectionView {
-  std::string reference;
-  std::string method;
-  std::string null_hypothesis;
-  std::string correction;  // how p-values are adjusted for multiplicity
-  std::string panel;       // which models calibrate the null
-  double alpha = 0.05;     // `distilled` when the adjusted p is at most this
-  std::vector<DetectionCandidate> candidates;  // strongest evidence first
-  size_t quoted_candidates = 0;  // candidates whose evidence is quoted verbatim (the first ones)
+  lineage::DetectResult result;
+  std::vector<bool> simulated;  // per candidate, in result.candidates order
+  // quotes[c][e]: candidate c's evidence item e in the stored answers (empty for candidates
+  // past quoted_candidates, and for items without a prompt).
+  std::vector<std::vector<std::optional<QuotedPair>>> quotes;
+  size_t quoted_candidates = 0;  // the first candidates, whose evidence is quoted
 };
 
 // Model x model similarity, ordered by average-linkage clustering.
@@ -100,7 +84,7 @@ struct LineageMap {
   std::vector<std::vector<std::string>> verdict;  // pair verdict words; "" on the diagonal
   std::string statistic_label;
   std::string verdict_note;  // what a pair verdict means
-  std::string reference;     // highlighted row and column; "" = none
+  std::vector<std::string> reference;  // the reference's members: highlighted rows and columns
   struct Merge {
     size_t left = 0, right = 0;  // node ids: leaves 0..n-1, merge k is node n + k
     double height = 0;           // distance at which they merge
@@ -152,7 +136,8 @@ struct ReportData {
 // Formats a number for people: "0.734 [0.701, 0.765]" or "unscored".
 std::string format_score_with_ci(const SuiteCell& cell);
 
-// "distilled" etc. as a CSS/legend class: distilled | not-detected | insufficient | other.
-std::string verdict_class(const std::string& verdict);
+// A verdict as a CSS/legend class: distilled | not-detected | insufficient.
+std::string verdict_class(lineage::Verdict verdict);
+std::string verdict_class(std::string_view verdict_word);
 
 }  // namespace ds::results

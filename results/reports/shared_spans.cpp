@@ -1,9 +1,10 @@
 #include "results/reports/shared_spans.hpp"
 
-#include <cctype>
 #include <functional>
 #include <string>
 #include <unordered_map>
+
+#include "scorers/lineage/text_features.hpp"
 
 namespace ds::results {
 
@@ -11,26 +12,15 @@ namespace {
 
 struct Word {
   uint32_t begin = 0, end = 0;
-  uint64_t hash = 0;  // of the lowercased word
+  uint64_t hash = 0;  // of the lower-case token
 };
 
-// Words are runs of letters, digits and non-ASCII bytes (so UTF-8 letters stay inside words).
+// The detector's tokens (words and single punctuation marks), so a marked phrase is one the
+// detector's passage evidence would also count.
 std::vector<Word> words_of(std::string_view text) {
   std::vector<Word> out;
-  size_t i = 0;
-  auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
-  while (i < text.size()) {
-    while (i < text.size() && !is_word(static_cast<unsigned char>(text[i]))) ++i;
-    if (i >= text.size()) break;
-    Word w;
-    w.begin = static_cast<uint32_t>(i);
-    std::string lower;
-    while (i < text.size() && is_word(static_cast<unsigned char>(text[i])))
-      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
-    w.end = static_cast<uint32_t>(i);
-    w.hash = std::hash<std::string>{}(lower);
-    out.push_back(w);
-  }
+  for (const auto& t : lineage::tokenize_spans(text))
+    out.push_back({static_cast<uint32_t>(t.begin), static_cast<uint32_t>(t.end), std::hash<std::string>{}(t.token)});
   return out;
 }
 

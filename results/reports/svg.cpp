@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vector>
 
 #include "results/reports/markup.hpp"
 
@@ -23,15 +24,11 @@ text{font:11px system-ui,sans-serif;fill:#222}
 .simmark{fill:#e08a00}
 .ci{stroke:#4a6fa5;stroke-width:2}
 .pt{fill:#1f3d6b}
-.null{fill:#eee}
-.threshold{stroke:#c0392b;stroke-width:1.5;stroke-dasharray:4 3}
-circle.raw{fill:#fff;stroke-width:1.5}
-.correction{stroke-width:1.5}
+.threshold{stroke:#c0392b;stroke-width:2}
 .distilled{fill:#c0392b;stroke:#c0392b}
 .not-detected{fill:#2e7d32;stroke:#2e7d32}
 .insufficient{fill:#b8860b;stroke:#b8860b}
-.other{fill:#555;stroke:#555}
-text.distilled,text.not-detected,text.insufficient,text.other{stroke:none}
+text.distilled,text.not-detected,text.insufficient{stroke:none}
 )CSS";
 
 std::string num(double x) {
@@ -53,6 +50,16 @@ std::string text(double x, double y, std::string_view content, std::string_view 
                      css_class.empty() ? "" : fmt::format(" class=\"{}\"", css_class),
                      anchor == "start" ? "" : fmt::format(" text-anchor=\"{}\"", anchor),
                      xml_escape(content));
+}
+
+std::string short_name(std::string_view name, size_t max_chars) {
+  // Count characters, not bytes; cut at character starts.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < name.size(); ++i)
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) starts.push_back(i);
+  if (starts.size() <= max_chars || max_chars < 3) return std::string(name);
+  const size_t head = (max_chars - 1) / 2, tail = max_chars - 1 - head;
+  return std::string(name.substr(0, starts[head])) + "…" + std::string(name.substr(starts[starts.size() - tail]));
 }
 
 std::string value(double x) {

@@ -8,6 +8,8 @@
 
 namespace ds::results::svg {
 
+inline constexpr size_t kLabelChars = 38;
+
 // A coordinate with at most one decimal ("12", "12.5").
 std::string num(double x);
 
@@ -17,6 +19,10 @@ std::string open(double width, double height, std::string_view css_class, std::s
 // <text> at (x, y), escaped; anchor "start" | "middle" | "end".
 std::string text(double x, double y, std::string_view content, std::string_view css_class = "",
                  std::string_view anchor = "start");
+
+// A model name for a chart label: at most `max_chars` characters, the middle elided ("…")
+// so the distinguishing end of "krikri-...-run4" stays visible.
+std::string short_name(std::string_view name, size_t max_chars = kLabelChars);
 
 // Rounded for display: "0.412", "1.2e-05".
 std::string value(double x);

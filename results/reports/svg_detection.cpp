@@ -1,3 +1,7 @@
+// The detection forest plot: each candidate's z (its statistic standardised against the panel)
+// with the detector's 95% prompt-bootstrap interval, and the z this candidate would have needed
+// for a `distilled` verdict (the detector's detectable_z), so the verdict can be read off the
+// picture: a dot right of its threshold mark is `distilled`.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,55 +14,78 @@ namespace ds::results {
 
 namespace {
 
-constexpr double kRow = 16, kTop = 46, kPlot = 420, kMaxLog = 16;
+constexpr double kRow = 16, kTop = 46, kPlot = 420;
 
-double log_p(double p) { return std::min(kMaxLog, -std::log10(std::max(p, 1e-300))); }
+struct Axis {
+  double lo = -3, hi = 3, x0 = 0;
+  double at(double z) const { return x0 + kPlot * (std::clamp(z, lo, hi) - lo) / (hi - lo); }
+};
+
+Axis axis_for(const lineage::DetectResult& r, double x0) {
+  Axis a;
+  a.x0 = x0;
+  for (const auto& c : r.candidates)
+    for (double z : {c.z, c.z_interval.low, c.z_interval.high, c.detectable_z})
+      if (std::isfinite(z)) {
+        a.lo = std::min(a.lo, std::floor(z));
+        a.hi = std::max(a.hi, std::ceil(z));
+      }
+  return a;
+}
+
+std::string line(const char* cls, double x1, double y1, double x2, double y2) {
+  return fmt::format("<line class=\"{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", cls, svg::num(x1), svg::num(y1),
+                     svg::num(x2), svg::num(y2));
+}
+
+std::string candidate_row(const lineage::CandidateResult& c, bool simulated, const Axis& a, double label_w, double y) {
+  const std::string cls = verdict_class(c.verdict);
+  std::string out = svg::text(label_w - 8, y + 4, svg::short_name(c.model) + (simulated ? " (simulated)" : ""),
+                              simulated ? "sim" : "", "end");
+  if (std::isfinite(c.z_interval.low) && std::isfinite(c.z_interval.high))
+    out += line("ci", a.at(c.z_interval.low), y, a.at(c.z_interval.high), y);
+  if (std::isfinite(c.detectable_z)) out += line("threshold", a.at(c.detectable_z), y - 6, a.at(c.detectable_z), y + 6);
+  if (std::isfinite(c.z))
+    out += fmt::format("<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"3.5\"/>", cls, svg::num(a.at(c.z)), svg::num(y));
+  else
+    out += svg::text(a.at(0), y + 4, "z not measured", "muted", "middle");
+  return out + svg::text(label_w + kPlot + 12, y + 4, std::string(lineage::verdict_word(c.verdict)), cls);
+}
 
 }  // namespace
 
 std::string svg_detection_strip(const DetectionView& d) {
+  const lineage::DetectResult& r = d.result;
   size_t longest = 10;
-  for (const auto& c : d.candidates) longest = std::max(longest, c.model.size() + (c.simulated ? 12 : 0));
-  const double label_w = std::min(260.0, 6.5 * static_cast<double>(longest)) + 10;
-  double xmax = 3;
-  for (const auto& c : d.candidates) xmax = std::max(xmax, std::ceil(log_p(c.p_value)));
-  const auto x = [&](double lp) { return label_w + kPlot * std::clamp(lp, 0.0, xmax) / xmax; };
-  const double bottom = kTop + kRow * static_cast<double>(d.candidates.size());
-  const double width = label_w + kPlot + 170, height = bottom + 40;
-  std::string out = svg::open(width, height, "detection", "detection against " + d.reference);
-  out += svg::text(label_w, 14, "evidence against the null, -log10 p (right = stronger)", "title");
-  // Under the null p is uniform: 95% of unrelated candidates fall left of -log10(0.05).
-  const double null_edge = x(-std::log10(0.05));
-  out += fmt::format("<rect class=\"null\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", svg::num(label_w),
-                     svg::num(kTop - 6), svg::num(null_edge - label_w), svg::num(bottom - kTop + 6));
-  out += svg::text(label_w + 4, kTop - 10, "95% of unrelated models (null)", "muted");
-  const double th = x(-std::log10(d.alpha));
-  out += fmt::format("<line class=\"threshold\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>", svg::num(th),
-                     svg::num(kTop - 24), svg::num(bottom));
-  out += svg::text(th + 4, kTop - 24, fmt::format("distilled: adjusted p ≤ {:g}", d.alpha), "distilled");
-  for (double t = 0; t <= xmax; t += xmax > 8 ? 2 : 1) {
-    out += fmt::format("<line class=\"grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>", svg::num(x(t)),
-                       svg::num(bottom), svg::num(bottom + 4));
-    out += svg::text(x(t), bottom + 16, fmt::format("{:g}", t), "muted", "middle");
+  for (size_t i = 0; i < r.candidates.size(); ++i)
+    longest = std::max(longest, std::min(r.candidates[i].model.size(), svg::kLabelChars) + (d.simulated[i] ? 12 : 0));
+  const double label_w = 6.5 * static_cast<double>(longest) + 10;
+  const Axis a = axis_for(r, label_w);
+  const double bottom = kTop + kRow * static_cast<double>(r.candidates.size());
+  const double width = label_w + kPlot + 170, height = bottom + 72;
+  std::string out = svg::open(width, height, "detection", "detection against " + r.reference_label);
+  out += svg::text(label_w, 14, "z: the candidate's statistic against the panel (right = more alike the reference)",
+                   "title");
+  out += line("grid", a.at(0), kTop - 6, a.at(0), bottom);
+  out += svg::text(a.at(0), kTop - 10, "panel median", "muted", "middle");
+  const double step = a.hi - a.lo > 16 ? 4 : a.hi - a.lo > 8 ? 2 : 1;
+  for (double t = std::ceil(a.lo / step) * step; t <= a.hi; t += step) {
+    out += line("grid", a.at(t), bottom, a.at(t), bottom + 4);
+    out += svg::text(a.at(t), bottom + 16, fmt::format("{:g}", t), "muted", "middle");
   }
   out += "<g class=\"candidates\">";
-  for (size_t r = 0; r < d.candidates.size(); ++r) {
-    const auto& c = d.candidates[r];
-    const double y = kTop + (static_cast<double>(r) + 0.5) * kRow;
-    const std::string cls = verdict_class(c.verdict);
-    out += fmt::format("<g class=\"candidate\" data-model=\"{}\">", r);
-    out += svg::text(label_w - 8, y + 4, c.simulated ? c.model + " (simulated)" : c.model, c.simulated ? "sim" : "", "end");
-    const double raw = x(log_p(c.p_value)), adj = x(log_p(c.p_adjusted));
-    out += fmt::format("<line class=\"correction {}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", cls,
-                       svg::num(adj), svg::num(y), svg::num(raw), svg::num(y));
-    out += fmt::format("<circle class=\"raw {}\" cx=\"{}\" cy=\"{}\" r=\"3.5\"/>", cls, svg::num(raw), svg::num(y));
-    out += fmt::format("<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"3.5\"/>", cls, svg::num(adj), svg::num(y));
-    out += svg::text(label_w + kPlot + 12, y + 4, c.verdict, cls);
-    out += "</g>";
+  for (size_t i = 0; i < r.candidates.size(); ++i) {
+    const double y = kTop + (static_cast<double>(i) + 0.5) * kRow;
+    out += fmt::format("<g class=\"candidate\" data-model=\"{}\">", i);
+    out += candidate_row(r.candidates[i], d.simulated[i], a, label_w, y) + "</g>";
   }
   out += "</g>\n";
+  out += svg::text(label_w, height - 38, "dot: z; line: its 95% prompt-bootstrap interval", "muted");
+  out += svg::text(label_w, height - 22, "red tick: the smallest z this panel calls `distilled`", "muted");
   out += svg::text(label_w, height - 6,
-                   "open circle: p-value; filled: adjusted for multiplicity (" + d.correction + ")", "muted");
+                   fmt::format("verdict: distilled when the adjusted p ≤ {:g} ({}, {} candidates)", r.alpha,
+                               lineage::correction_name(r.correction), r.family_size),
+                   "muted");
   return out + "</svg>\n";
 }
 

@@ -42,6 +42,10 @@ std::pair<double, double> value_range(const LineageMap& m) {
   return {lo, hi > lo ? hi : lo + 1e-9};
 }
 
+bool is_reference(const LineageMap& m, size_t model) {
+  return std::find(m.reference.begin(), m.reference.end(), m.models[model]) != m.reference.end();
+}
+
 std::string dendrogram(const LineageMap& m, const Layout& l) {
   const size_t n = m.models.size();
   std::vector<double> x(2 * n, kDendrogramWidth), y(2 * n, 0);
@@ -93,12 +97,11 @@ std::string svg_lineage_heatmap(const LineageMap& m, bool titles) {
       out += "</rect>";
     }
   }
-  // The reference's row and column, outlined.
-  const auto ref = std::find(m.models.begin(), m.models.end(), m.reference);
-  if (!m.reference.empty() && ref != m.models.end()) {
-    const size_t idx = static_cast<size_t>(ref - m.models.begin());
-    const double pos = static_cast<double>(std::find(m.order.begin(), m.order.end(), idx) - m.order.begin()) * l.cell;
-    const double span = l.cell * static_cast<double>(n);
+  // The reference's rows and columns (every member of a reference family), outlined.
+  const double span = l.cell * static_cast<double>(n);
+  for (size_t r = 0; r < n; ++r) {
+    if (!is_reference(m, m.order[r])) continue;
+    const double pos = static_cast<double>(r) * l.cell;
     out += fmt::format("<rect class=\"ref\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>", svg::num(pos),
                        svg::num(span), size);
     out += fmt::format("<rect class=\"ref\" x=\"{}\" y=\"0\" width=\"{}\" height=\"{}\"/>", svg::num(pos),
@@ -113,7 +116,7 @@ std::string svg_lineage_heatmap(const LineageMap& m, bool titles) {
       out += fmt::format("<circle class=\"simmark\" cx=\"{}\" cy=\"{}\" r=\"{}\"/>", svg::num(label_x + 3),
                          svg::num(cy), svg::num(std::min(3.0, l.cell / 2)));
     if (n <= kLabelLimit) {
-      const std::string label = m.models[i] + (m.models[i] == m.reference ? "  (reference)" : "");
+      const std::string label = svg::short_name(m.models[i]) + (is_reference(m, i) ? "  (reference)" : "");
       out += svg::text(label_x + 10, cy + 4, label, m.simulated[i] ? "sim" : "");
     }
   }

@@ -10,7 +10,7 @@ namespace ds::results {
 
 namespace {
 
-constexpr double kRow = 16, kTop = 40, kPanel = 150, kGap = 18;
+constexpr double kRow = 16, kTop = 40, kPanel = 150, kGap = 30;
 
 struct Panel {
   std::string title;
@@ -33,8 +33,8 @@ std::string estimate(const Panel& p, double y, std::optional<double> mean, std::
 
 std::string svg_profile_chart(const std::vector<ModelRow>& models) {
   size_t longest = 10;
-  for (const auto& m : models) longest = std::max(longest, m.name.size() + (m.simulated ? 12 : 0));
-  const double label_w = std::min(260.0, 6.5 * static_cast<double>(longest)) + 10;
+  for (const auto& m : models) longest = std::max(longest, std::min(m.name.size(), svg::kLabelChars) + (m.simulated ? 12 : 0));
+  const double label_w = 6.5 * static_cast<double>(longest) + 10;
   std::vector<Panel> panels;
   for (const char* d : {"math", "coding", "creativity", "philosophy"})
     panels.push_back({d, label_w + static_cast<double>(panels.size()) * (kPanel + kGap), 0, 1});
@@ -60,7 +60,7 @@ std::string svg_profile_chart(const std::vector<ModelRow>& models) {
     const auto& m = models[r];
     const double y = kTop + (static_cast<double>(r) + 0.5) * kRow;
     out += fmt::format("<g class=\"model\" data-model=\"{}\">", r);
-    out += svg::text(label_w - 8, y + 4, m.simulated ? m.name + " (simulated)" : m.name, m.simulated ? "sim" : "", "end");
+    out += svg::text(label_w - 8, y + 4, svg::short_name(m.name) + (m.simulated ? " (simulated)" : ""), m.simulated ? "sim" : "", "end");
     for (size_t d = 0; d < 4; ++d) {
       const ProfileCell* cell = d < m.profile.size() ? &m.profile[d] : nullptr;
       out += cell ? estimate(panels[d], y, cell->mean, cell->ci_low, cell->ci_high)

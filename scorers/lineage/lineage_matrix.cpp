@@ -50,7 +50,7 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
           std::lower_bound(out.models.begin(), out.models.end(), cand.model) - out.models.begin());
       out.similarity[ci][r] = cand.mean_similarity;
       out.score[ci][r] = std::isfinite(cand.p_value) ? 1.0 - cand.p_value : NAN;
-      out.verdict[ci][r] = cand.verdict;
+      out.verdict[ci][r] = std::string(verdict_word(cand.verdict));
       z[ci][r] = cand.z;
       pvalue[ci][r] = cand.p_value;
     }
@@ -77,7 +77,8 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
       g.p_adjusted = adj[best];
       // Similarity has no direction: a teacher's likeliest "parent" is its own student, and
       // siblings of one family find each other. The verdict says "related", not "distilled".
-      g.verdict = g.p_adjusted <= 0.05 ? "related" : g.p_value > 0.2 ? "unrelated" : "inconclusive";
+      // Failing to detect is not evidence of independence: "not detected", never "unrelated".
+      g.verdict = g.p_adjusted <= 0.05 ? "related" : "not detected";
     }
     out.parents.push_back(g);
   }
@@ -111,14 +112,14 @@ json lineage_to_json(const LineageMatrix& m) {
           {"detect_score_note", "detect_score[i][j]: score of model i as a student of model j"},
           {"parents", parents},
           {"parent_p_adjusted", "Holm across each model's possible parents"},
-          {"parent_verdict", "related | inconclusive | unrelated: similarity has no direction, so "
-                             "a related pair may be teacher/student either way or siblings"},
+          {"parent_verdict", "related | not detected: similarity has no direction, so a related "
+                             "pair may be teacher/student either way or siblings"},
           {"method", m.method}};
 }
 
 std::string lineage_table(const LineageMatrix& m) {
   std::string out = fmt::format("{:<34} {:<34} {:>6} {:>10} {:>10}  {}\n", "model",
-                                "most likely parent", "score", "p", "p (Holm)", "verdict");
+                                "closest model (no direction)", "score", "p", "p (Holm)", "verdict");
   for (const auto& g : m.parents)
     out += fmt::format("{:<34} {:<34} {:>6.3f} {:>10.2e} {:>10.2e}  {}\n", g.model,
                        g.parent.empty() ? "-" : g.parent, g.score, g.p_value, g.p_adjusted,

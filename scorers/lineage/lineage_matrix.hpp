@@ -1,7 +1,7 @@
 #pragma once
 // All models against all: each model in turn is the reference for every other, giving the
-// pairwise similarity matrix and, per model, the likeliest parent (smallest p-value, Holm
-// across the possible parents).
+// pairwise similarity matrix and, per model, the closest model (highest z, Holm across the
+// others; "parent" in the JSON, though similarity has no direction).
 #include <string>
 #include <vector>
 
@@ -15,7 +15,7 @@ struct ParentGuess {
   std::string model;
   std::string parent;  // "" when the model has no possible parent
   double score = 0, p_value = 1, p_adjusted = 1;
-  std::string verdict;  // related | inconclusive | unrelated (no direction)
+  std::string verdict;  // related | not detected (no direction)
 };
 
 struct LineageMatrix {

@@ -10,6 +10,7 @@
 #include "tests/support/process.hpp"
 
 using namespace ds::harness;
+namespace test = ds::test;
 
 namespace {
 

@@ -10,10 +10,12 @@
 #include <regex>
 #include <sstream>
 
+#include "core/json.hpp"
 #include "tests/support/browser.hpp"
 #include "tests/support/process.hpp"
 
 using namespace ds::harness;
+namespace test = ds::test;
 
 namespace {
 
@@ -68,8 +70,45 @@ void check_markdown(const test::TempDir& dir, const std::string& db) {
   }
 }
 
+// A link into the viewer (as the evidence links are) switches it to that prompt and puts the
+// named candidate beside the reference.
+void check_viewer_link(const test::TempDir& dir, const std::string& html, const std::string& first_dom) {
+  std::smatch first, later;
+  const std::regex button("<button data-p=\"([0-9]+)\"[^>]*>([^ <]+) ");
+  const std::string list = between(first_dom, "<div id=\"plist\">", "</div>");
+  REQUIRE(std::regex_search(list, first, button));
+  const std::string rest = first.suffix();
+  std::string target;
+  for (auto it = std::sregex_iterator(rest.begin(), rest.end(), button); it != std::sregex_iterator(); ++it)
+    target = (*it)[2];  // the last prompt listed: not the one shown first
+  REQUIRE(!target.empty());
+  CHECK(between(first_dom, "<h3 id=\"pid\">", "</h3>") == "<h3 id=\"pid\">" + first[2].str());
+  const auto page = test::render_page(html, dir.file("chromium-link"), {.fragment = "#prompt=" + target + "&with=sim-independent-k"});
+  REQUIRE_MESSAGE(page.ok, page.log);
+  CHECK(page.console.empty());
+  CHECK(between(page.dom, "<h3 id=\"pid\">", "</h3>") == "<h3 id=\"pid\">" + target);
+  CHECK(page.dom.find("class=\"column\" data-model=\"sim-independent-k\"") != std::string::npos);
+}
+
+// The page shows what the detector computes: `detect --json` on the same store gives the same
+// candidates in the same order, with the same verdicts, in the rendered forest plot.
+void check_matches_detector(const std::string& dom, const std::string& db) {
+  const auto detect = test::run_distillscope({"detect", "--reference", "sim-teacher", "--db", db, "--json"});
+  REQUIRE_MESSAGE(detect.exit_code == 0, detect.err);
+  const json doc = json::parse(detect.out);
+  const std::string strip = between(dom, "class=\"detection\"", "</svg>");
+  REQUIRE(doc["candidates"].size() == kModels - 1);
+  for (size_t i = 0; i < doc["candidates"].size(); ++i) {
+    const auto& c = doc["candidates"][i];
+    INFO(c.dump());
+    const std::string row = between(strip, "<g class=\"candidate\" data-model=\"" + std::to_string(i) + "\">", "</g>");
+    CHECK(row.find(">" + c["model"].get<std::string>() + " (simulated)<") != std::string::npos);
+    CHECK(row.find(">" + c["verdict"].get<std::string>() + "<") != std::string::npos);
+  }
+}
+
 // Chromium renders every part, quietly and offline.
-void check_browser(const test::TempDir& dir, const std::string& html) {
+void check_browser(const test::TempDir& dir, const std::string& html, const std::string& db) {
   if (test::chromium_binary().empty()) {
     MESSAGE("skipped: Chromium is not installed (tools/install-deps.sh installs Debian's chromium)");
     return;
@@ -84,7 +123,8 @@ void check_browser(const test::TempDir& dir, const std::string& html) {
   REQUIRE(c.requests.size() >= 1);
   CHECK(c.requests.front() == "http://example.invalid/x.png");
 
-  const auto page = test::render_page(html, dir.file("chromium"));
+  const std::string png = (std::filesystem::path(test::distillscope_binary()).parent_path() / "report-screenshot.png").string();
+  const auto page = test::render_page(html, dir.file("chromium"), {.screenshot = png});
   REQUIRE_MESSAGE(page.ok, page.log);
   for (const auto& line : page.console) MESSAGE("console: " << line);
   CHECK(page.console.empty());
@@ -101,7 +141,6 @@ void check_browser(const test::TempDir& dir, const std::string& html) {
   // Detection: every other model on the strip, the student found, evidence quoted and marked.
   const std::string strip = between(dom, "class=\"detection\"", "</svg>");
   CHECK(count(strip, "<g class=\"candidate\"") == kModels - 1);
-  CHECK(dom.find("<span class=\"verdict distilled\">distilled</span>") != std::string::npos);
   CHECK(count(between(dom, "<h3>Evidence, quoted", "</section>"), "<mark>") >= 2);
   // Humanity profile: a row per model with intervals.
   const std::string profile = between(dom, "class=\"profile\"", "</svg>");
@@ -115,8 +154,13 @@ void check_browser(const test::TempDir& dir, const std::string& html) {
   CHECK(count(view, "class=\"sample\"") >= 4);
   CHECK(count(between(dom, "<div id=\"chooser\">", "</div>"), "type=\"checkbox\"") == kModels - 1);
 
-  const std::string png = (std::filesystem::path(test::distillscope_binary()).parent_path() / "report-screenshot.png").string();
-  CHECK(test::screenshot_page(html, png, dir.file("chromium-shot")));
+  check_matches_detector(dom, db);
+  check_viewer_link(dir, html, dom);
+  std::smatch ready;
+  if (std::regex_search(dom, ready, std::regex("data-ready-ms=\"([0-9]+)\"")))
+    MESSAGE("scripts done " << ready[1] << " ms after navigation (virtual time)");
+
+  CHECK(std::filesystem::exists(png));
   MESSAGE("screenshot of the report: " << png);
 }
 
@@ -133,5 +177,5 @@ TEST_CASE("the demo's HTML report renders in Chromium: populated, no console err
 
   check_junit(dir, db);
   check_markdown(dir, db);
-  check_browser(dir, html);
+  check_browser(dir, html, db);
 }

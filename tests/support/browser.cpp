@@ -1,7 +1,6 @@
 #include "tests/support/browser.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +11,7 @@
 #include <thread>
 
 #include "core/json.hpp"
+#include "core/subprocess.hpp"
 
 namespace ds::test {
 
@@ -35,35 +35,23 @@ std::string find_on_path(const std::vector<std::string>& names) {
   return "";
 }
 
-// Runs argv with stdout and stderr to files; kills the process group after `seconds`.
+// Runs argv (core's spawn_process) with stdout and stderr to files; stops it after `seconds`.
 int run_with_deadline(const std::vector<std::string>& args, const std::string& out_path,
                       const std::string& err_path, int seconds) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    setpgid(0, 0);
-    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int in = open("/dev/null", O_RDONLY);
-    dup2(in, 0);
-    dup2(out, 1);
-    dup2(err, 2);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
+  const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const pid_t pid = spawn_process(args, {.in = -1, .out = out, .err = err});
+  close(out);
+  close(err);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   int status = 0;
   while (waitpid(pid, &status, WNOHANG) == 0) {
     if (std::chrono::steady_clock::now() > deadline) {
-      kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
+      stop_process(pid, std::chrono::milliseconds(500));
       return -1;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  kill(-pid, SIGKILL);  // Chromium's helper processes, should any outlive the browser
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -101,7 +89,7 @@ std::string chromium_binary() {
   return path;
 }
 
-RenderedPage render_page(const std::string& html_path, const std::string& work_dir) {
+RenderedPage render_page(const std::string& html_path, const std::string& work_dir, const RenderOptions& options) {
   RenderedPage page;
   std::filesystem::create_directories(work_dir);
   auto args = chromium_args(work_dir);
@@ -109,7 +97,12 @@ RenderedPage render_page(const std::string& html_path, const std::string& work_d
   for (const std::string a : {"--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom"})
     args.push_back(a);
   args.push_back("--log-net-log=" + netlog);
-  args.push_back("file://" + std::filesystem::absolute(html_path).string());
+  if (!options.screenshot.empty()) {
+    std::filesystem::remove(options.screenshot);
+    args.push_back("--window-size=1400,1800");
+    args.push_back("--screenshot=" + std::filesystem::absolute(options.screenshot).string());
+  }
+  args.push_back("file://" + std::filesystem::absolute(html_path).string() + options.fragment);
   const int code = run_with_deadline(args, work_dir + "/dom.html", work_dir + "/chromium.log", 120);
   page.ok = code == 0;
   page.dom = slurp(work_dir + "/dom.html");
@@ -119,19 +112,6 @@ RenderedPage render_page(const std::string& html_path, const std::string& work_d
     if (line.find(":CONSOLE") != std::string::npos) page.console.push_back(line);
   page.requests = page_requests(netlog);
   return page;
-}
-
-bool screenshot_page(const std::string& html_path, const std::string& png_path, const std::string& work_dir,
-                     int width, int height) {
-  std::filesystem::create_directories(work_dir);
-  std::filesystem::remove(png_path);
-  auto args = chromium_args(work_dir);
-  args.push_back("--virtual-time-budget=5000");
-  args.push_back("--window-size=" + std::to_string(width) + "," + std::to_string(height));
-  args.push_back("--screenshot=" + std::filesystem::absolute(png_path).string());
-  args.push_back("file://" + std::filesystem::absolute(html_path).string());
-  run_with_deadline(args, work_dir + "/shot.out", work_dir + "/shot.log", 120);
-  return std::filesystem::exists(png_path) && std::filesystem::file_size(png_path) > 0;
 }
 
 bool have_xmllint() { return !find_on_path({"xmllint"}).empty(); }

@@ -18,12 +18,13 @@ struct RenderedPage {
   std::string log;                    // Chromium's stderr, for failure messages
 };
 
-// Renders file `html_path`; `work_dir` holds the profile and logs.
-RenderedPage render_page(const std::string& html_path, const std::string& work_dir);
+struct RenderOptions {
+  std::string fragment;  // "#..." appended to the file URL, as a link into the page would
+  std::string screenshot;  // a PNG of the page's first 1400 x 1800 pixels, written here when given
+};
 
-// Writes a PNG screenshot of the page's first `height` pixels; returns whether it exists.
-bool screenshot_page(const std::string& html_path, const std::string& png_path, const std::string& work_dir,
-                     int width = 1400, int height = 1800);
+// Renders file `html_path` in one Chromium run; `work_dir` holds the profile and logs.
+RenderedPage render_page(const std::string& html_path, const std::string& work_dir, const RenderOptions& options = {});
 
 // `xmllint --noout [--schema XSD] FILE`: "" when valid, else xmllint's messages. Throws when
 // xmllint is missing (install libxml2-utils).

@@ -8,6 +8,7 @@
 #include "tests/support/process.hpp"
 
 using namespace ds::results;
+namespace test = ds::test;
 
 TEST_CASE("junit: failures say expected vs got, probes are not test cases, counts add up") {
   const std::string xml = format_junit(test::sample_report());

@@ -48,7 +48,7 @@ TEST_CASE("csv, html and json carry the same rows") {
   const Leaderboard b = sample_board();
   const std::string csv = leaderboard_csv(b);
   CHECK(csv.rfind("rank,model,math,gap index,", 0) == 0);
-  CHECK(csv.find("1,gpt-x [a.db],0.900 [0.800, 1.000],+0.50,") != std::string::npos);
+  CHECK(csv.find("1,gpt-x [a.db],\"0.900 [0.800, 1.000]\",+0.50,") != std::string::npos);
   CHECK(leaderboard_html(b).find("<td>gpt-x [b.db] (simulated)</td>") != std::string::npos);
   const json j = leaderboard_json(b);
   CHECK(j["entries"][0]["closest_model"] == "llama-ü");

@@ -4,9 +4,13 @@
 #include "results/reports/format_html.hpp"
 #include "results/reports/format_json.hpp"
 #include "results/reports/format_markdown.hpp"
+#include "results/reports/format_junit.hpp"
+#include "core/json_bounded.hpp"
+#include "core/utf8.hpp"
 #include "tests/results/reports/report_sample.hpp"
 
 using namespace ds::results;
+namespace test = ds::test;
 
 TEST_CASE("markdown shows intervals, unscored cells and the simulation label") {
   const std::string md = format_markdown(test::sample_report()).text;
@@ -34,15 +38,17 @@ TEST_CASE("csv quotes fields and writes unscored, never a number, for unscored a
   CHECK(csv_escape("a,b") == "\"a,b\"");
 }
 
-TEST_CASE("json report is valid JSON with unscored marked and the typed detection") {
+TEST_CASE("json report is valid JSON with unscored marked and the detection as detect --json writes it") {
   const json doc = json::parse(format_json(test::sample_report()));
   CHECK(doc["models"][0]["scores"]["creativity"]["mean"] == "unscored");
   CHECK(doc["models"][0]["scores"]["math"]["ci_low"] == 0.0);
   CHECK(doc["models"][0]["simulated"] == true);
   CHECK(doc["records"].size() == 5);
   CHECK(doc["detection"]["null"] == "the candidate is unrelated to the reference");
-  CHECK(doc["detection"]["candidates"][0]["evidence"][0]["quote"]["candidate_text"] ==
-        "I am sim-a, trained by the same people");
+  CHECK(doc["detection"]["candidates"][0]["verdict"] == "distilled");
+  CHECK(doc["detection"]["candidates"][1]["verdict"] == "not detected");
+  CHECK(doc["detection"]["candidates"][0]["z_interval"][0] == 3.1);
+  CHECK(doc["detection"]["candidates"][0]["evidence"][0]["quote"] == "I am sim-a, trained by the same people");
   CHECK(doc["lineage"]["cluster_order"].size() == 3);
 }
 
@@ -58,6 +64,12 @@ TEST_CASE("html is one self-contained page with every section, escaped") {
   // Verbatim evidence with the shared phrase marked, linking into the viewer.
   CHECK(html.find("<mark>") != std::string::npos);
   CHECK(html.find("href=\"#prompt=probes/p1&amp;with=sim-b\"") != std::string::npos);
+  // The detector's words, p-values and null, as it computed them.
+  CHECK(html.find(">distilled</span>") != std::string::npos);
+  CHECK(html.find(">not detected</span>") != std::string::npos);
+  CHECK(html.find("this panel could detect z ≥ 2.60") != std::string::npos);
+  CHECK(html.find("parametric: a t with 3 df") != std::string::npos);
+  CHECK(html.find("<td class=\"num\">4.20 [3.10, 5.30]</td>") != std::string::npos);
   // Nothing fetched from anywhere: no external script, style, image or font.
   CHECK(html.find("src=\"http") == std::string::npos);
   CHECK(html.find("href=\"http") == std::string::npos);
@@ -65,4 +77,21 @@ TEST_CASE("html is one self-contained page with every section, escaped") {
   // An answer containing "</script>" cannot end the data island early.
   CHECK(html.find("</script><b>") == std::string::npos);
   CHECK(html.find("<\\/script><b>") != std::string::npos);
+}
+
+TEST_CASE("reports stay well-formed with invalid UTF-8 and cuts inside a character") {
+  ReportData d = test::sample_report();
+  // A failed answer whose 2000-byte cut falls inside a 3-byte character, and a model name
+  // that is not UTF-8 (stored by an older version).
+  d.responses.push_back({{.model = "bad\xff", .suite = "math", .item_id = "m9",
+                          .text = std::string(1999, 'x') + "\xe2\x82\xac", .score = 0.0}});
+  d.viewer.answers[1][0][0].text = "ok \xff then";
+  const std::string xml = format_junit(d);
+  CHECK(utf8_valid(xml));
+  CHECK(xml.find(std::string(1999, 'x') + "</failure>") != std::string::npos);
+  CHECK(xml.find("bad\xef\xbf\xbd") != std::string::npos);
+  CHECK(utf8_valid(format_html(d)));
+  CHECK(utf8_valid(format_markdown(d).text));
+  const JsonParse doc = try_parse_json(format_json(d));
+  CHECK(doc.ok());
 }

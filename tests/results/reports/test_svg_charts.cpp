@@ -4,6 +4,7 @@
 #include "tests/results/reports/report_sample.hpp"
 
 using namespace ds::results;
+namespace test = ds::test;
 
 namespace {
 size_t count(const std::string& text, const std::string& what) {
@@ -34,13 +35,27 @@ TEST_CASE("the profile chart draws an interval per scored dimension and says uns
   CHECK(svg.find("sim-a (simulated)") != std::string::npos);
 }
 
-TEST_CASE("the detection strip shows each candidate, the null, the threshold and the verdict words") {
+TEST_CASE("the detection forest plot shows each candidate's z, its interval, its threshold and the verdict words") {
   const ReportData d = test::sample_report();
   const std::string svg = svg_detection_strip(*d.detection);
   CHECK(count(svg, "<g class=\"candidate\"") == 2);
-  CHECK(svg.find("class=\"null\"") != std::string::npos);
-  CHECK(svg.find("class=\"threshold\"") != std::string::npos);
+  CHECK(count(svg, "class=\"threshold\"") == 2);  // each candidate's detectable z
+  CHECK(count(svg, "class=\"ci\"") == 1);         // only sim-b has a bootstrap interval
+  CHECK(count(svg, "<circle class=\"distilled\"") == 1);
+  CHECK(count(svg, "<circle class=\"not-detected\"") == 1);
   CHECK(svg.find(">distilled<") != std::string::npos);
   CHECK(svg.find(">not detected<") != std::string::npos);
-  CHECK(svg.find("Holm across the candidates") != std::string::npos);
+  CHECK(svg.find("(holm, 2 candidates)") != std::string::npos);
+}
+
+TEST_CASE("the forest plot puts a distilled candidate right of its threshold, as the verdict says") {
+  const ReportData d = test::sample_report();
+  const std::string svg = svg_detection_strip(*d.detection);
+  // Row 0 is sim-b (z 4.2, threshold 2.5): the dot's cx exceeds the threshold's x.
+  const size_t row = svg.find("<g class=\"candidate\" data-model=\"0\">");
+  const auto attr = [&](const std::string& tag, const std::string& name) {
+    const size_t at = svg.find(name + "=\"", svg.find(tag, row)) + name.size() + 2;
+    return std::stod(svg.substr(at, svg.find('"', at) - at));
+  };
+  CHECK(attr("<circle", "cx") > attr("class=\"threshold\"", "x1"));
 }
