@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "results/reports/format_csv.hpp"
 #include "results/reports/html_assets.hpp"
 #include "results/reports/markup.hpp"
@@ -14,7 +16,8 @@ using Table = std::vector<std::vector<std::string>>;
 
 std::string closest_text(const LeaderboardEntry& e) {
   if (e.closest.empty()) return "none (fewer than 3 models)";
-  return fmt::format("{} ({}, adjusted p {:.2g})", e.closest, e.closest_verdict, e.closest_p.value_or(1));
+  if (!e.closest_p || !std::isfinite(*e.closest_p)) return fmt::format("{} ({})", e.closest, e.closest_verdict);
+  return fmt::format("{} ({}, adjusted p {:.2g})", e.closest, e.closest_verdict, *e.closest_p);
 }
 
 std::string gap_text(const LeaderboardEntry& e) { return e.gap ? fmt::format("{:+.2f}", *e.gap) : "unscored"; }
@@ -124,7 +127,7 @@ json leaderboard_json(const Leaderboard& board) {
                        {"simulated", e.simulated}, {"responses", e.responses}, {"scores", scores},
                        {"gap_index", e.gap ? json(*e.gap) : json("unscored")},
                        {"closest_model", e.closest.empty() ? json(nullptr) : json(e.closest)},
-                       {"closest_p_adjusted", e.closest_p ? json(*e.closest_p) : json(nullptr)},
+                       {"closest_p_adjusted", e.closest_p && std::isfinite(*e.closest_p) ? json(*e.closest_p) : json(nullptr)},
                        {"closest_verdict", e.closest_verdict}});
   }
   return {{"stores", board.stores}, {"suites", board.suites}, {"left_out", board.left_out},

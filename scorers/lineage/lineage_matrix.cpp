@@ -79,6 +79,17 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
       // siblings of one family find each other. The verdict says "related", not "distilled".
       // Failing to detect is not evidence of independence: "not detected", never "unrelated".
       g.verdict = g.p_adjusted <= 0.05 ? "related" : "not detected";
+    } else if (n > 1) {
+      // No pair could be tested (panels too small): the closest model is the most similar one,
+      // and the verdict says the test had too little to go on.
+      size_t best = ci == 0 ? 1 : 0;
+      for (size_t r = 0; r < n; ++r)
+        if (r != ci && std::isfinite(out.similarity[ci][r]) &&
+            !(out.similarity[ci][r] <= out.similarity[ci][best]))
+          best = r;
+      g.parent = out.models[best];
+      g.score = g.p_value = g.p_adjusted = NAN;
+      g.verdict = std::string(verdict_word(Verdict::InsufficientEvidence));
     }
     out.parents.push_back(g);
   }
@@ -100,9 +111,9 @@ json lineage_to_json(const LineageMatrix& m) {
   for (const auto& g : m.parents)
     parents.push_back({{"model", g.model},
                        {"parent", g.parent.empty() ? json(nullptr) : json(g.parent)},
-                       {"score", g.score},
-                       {"p_value", g.p_value},
-                       {"p_adjusted", g.p_adjusted},
+                       {"score", num(g.score)},
+                       {"p_value", num(g.p_value)},
+                       {"p_adjusted", num(g.p_adjusted)},
                        {"verdict", g.verdict}});
   return {{"models", m.models},
           {"similarity", sim},
@@ -112,7 +123,7 @@ json lineage_to_json(const LineageMatrix& m) {
           {"detect_score_note", "detect_score[i][j]: score of model i as a student of model j"},
           {"parents", parents},
           {"parent_p_adjusted", "Holm across each model's possible parents"},
-          {"parent_verdict", "related | not detected: similarity has no direction, so a related "
+          {"parent_verdict", "related | not detected | insufficient evidence: similarity has no direction, so a related "
                              "pair may be teacher/student either way or siblings"},
           {"method", m.method}};
 }
@@ -120,10 +131,12 @@ json lineage_to_json(const LineageMatrix& m) {
 std::string lineage_table(const LineageMatrix& m) {
   std::string out = fmt::format("{:<34} {:<34} {:>6} {:>10} {:>10}  {}\n", "model",
                                 "closest model (no direction)", "score", "p", "p (Holm)", "verdict");
+  const auto shown = [](double x, const char* spec) {
+    return std::isfinite(x) ? fmt::format(fmt::runtime(spec), x) : std::string("-");
+  };
   for (const auto& g : m.parents)
-    out += fmt::format("{:<34} {:<34} {:>6.3f} {:>10.2e} {:>10.2e}  {}\n", g.model,
-                       g.parent.empty() ? "-" : g.parent, g.score, g.p_value, g.p_adjusted,
-                       g.verdict);
+    out += fmt::format("{:<34} {:<34} {:>6} {:>10} {:>10}  {}\n", g.model, g.parent.empty() ? "-" : g.parent,
+                       shown(g.score, "{:.3f}"), shown(g.p_value, "{:.2e}"), shown(g.p_adjusted, "{:.2e}"), g.verdict);
   return out;
 }
 

@@ -15,7 +15,7 @@ struct ParentGuess {
   std::string model;
   std::string parent;  // "" when the model has no possible parent
   double score = 0, p_value = 1, p_adjusted = 1;
-  std::string verdict;  // related | not detected (no direction)
+  std::string verdict;  // related | not detected | insufficient evidence (no direction)
 };
 
 struct LineageMatrix {
