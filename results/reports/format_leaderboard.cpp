@@ -103,9 +103,36 @@ std::string leaderboard_html(const Leaderboard& board) {
   return out + "</table></body></html>\n";
 }
 
+// CSV is read by programs: numbers in their own columns (mean, interval ends per suite),
+// "unscored" where there is none, p-values as numbers.
 std::string leaderboard_csv(const Leaderboard& board) {
+  const auto number = [](const std::optional<double>& x, const char* spec) {
+    return x && std::isfinite(*x) ? fmt::format(fmt::runtime(spec), *x) : std::string();
+  };
+  std::vector<std::string> header = {"rank", "model", "store"};
+  for (const auto& suite : board.suites)
+    for (const char* part : {"", " ci_low", " ci_high"}) header.push_back(suite + part);
+  for (const char* h : {"gap index", "closest model", "closest verdict", "closest adjusted p", "answers"})
+    header.push_back(h);
+  std::vector<std::vector<std::string>> rows = {header};
+  int rank = 0;
+  for (const auto& e : board.entries) {
+    std::vector<std::string> row = {e.rank_score ? std::to_string(++rank) : "", e.model, e.source};
+    for (size_t k = 0; k < board.suites.size(); ++k) {
+      const SuiteCell* c = k < e.cells.size() ? &e.cells[k] : nullptr;
+      row.push_back(c && c->mean ? number(c->mean, "{:.4f}") : "unscored");
+      row.push_back(c ? number(c->ci_low, "{:.4f}") : "");
+      row.push_back(c ? number(c->ci_high, "{:.4f}") : "");
+    }
+    row.push_back(e.gap ? number(e.gap, "{:.4f}") : "unscored");
+    row.push_back(e.closest);
+    row.push_back(e.closest_verdict);
+    row.push_back(number(e.closest_p, "{:.4g}"));
+    row.push_back(std::to_string(e.responses));
+    rows.push_back(std::move(row));
+  }
   std::string out;
-  for (const auto& row : table_of(board)) {
+  for (const auto& row : rows) {
     for (size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + csv_escape(row[c]);
     out += "\n";
   }

@@ -47,8 +47,12 @@ TEST_CASE("the markdown leaderboard has aligned columns, names the compared suit
 TEST_CASE("csv, html and json carry the same rows") {
   const Leaderboard b = sample_board();
   const std::string csv = leaderboard_csv(b);
-  CHECK(csv.rfind("rank,model,math,gap index,", 0) == 0);
-  CHECK(csv.find("1,gpt-x [a.db],\"0.900 [0.800, 1.000]\",+0.50,") != std::string::npos);
+  // Numbers in their own columns; the store in its own column tells the two gpt-x apart.
+  CHECK(csv.rfind("rank,model,store,math,math ci_low,math ci_high,gap index,closest model,closest verdict,"
+                  "closest adjusted p,answers\n", 0) == 0);
+  CHECK(csv.find("\n1,gpt-x,a.db,0.9000,0.8000,1.0000,0.5000,llama-ü,related,0.01,10\n") != std::string::npos);
+  CHECK(csv.find("\n2,gpt-x,b.db,0.5000,0.4000,0.6000,unscored,,,,10\n") != std::string::npos);
+  CHECK(csv.find("\n,unscored-model,b.db,unscored,,,unscored,,,,3\n") != std::string::npos);
   CHECK(leaderboard_html(b).find("<td>gpt-x [b.db] (simulated)</td>") != std::string::npos);
   const json j = leaderboard_json(b);
   CHECK(j["entries"][0]["closest_model"] == "llama-ü");
