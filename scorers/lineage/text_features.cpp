@@ -312,17 +312,6 @@ std::vector<std::string> skeleton_symbols(std::string_view text) {
   return out;
 }
 
-double set_jaccard(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b) {
-  if (a.empty() && b.empty()) return 0.0;
-  size_t i = 0, j = 0, both = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else { ++both; ++i; ++j; }
-  }
-  return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
-}
-
 TextFeatures compute_features(std::string_view text) {
   TextFeatures f;
   const auto tokens = token_hashes(text);

@@ -53,8 +53,24 @@ struct TextFeatures {
 // class ("p:short" < 8 words, "p:medium" < 25, "p:long" < 60, "p:very-long").
 std::vector<std::string> skeleton_symbols(std::string_view text);
 
-// Jaccard similarity of two sorted sets of hashes (0 when both are empty).
-double set_jaccard(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b);
+// Jaccard similarity of two sorted, duplicate-free sets (0 when both are empty).
+template <typename T>
+double set_jaccard(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() && b.empty()) return 0.0;
+  size_t i = 0, j = 0, both = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++both;
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
+}
 
 // Word tokens (lower case; runs of letters, digits, apostrophes and non-ASCII bytes) and
 // single punctuation marks. Exposed for tests and evidence quoting.

@@ -53,12 +53,7 @@ ComponentValues choices_component(const ComponentInput& in) {
       out.per_prompt[i].push_back({static_cast<uint32_t>(p), static_cast<float>(1.0 - jensen_shannon(a, b))});
     }
   }
-  for (size_t i = 0; i < in.models.size(); ++i) {
-    if (out.per_prompt[i].empty()) continue;
-    double sum = 0;
-    for (const auto& v : out.per_prompt[i]) sum += v.value;
-    out.value[i] = sum / static_cast<double>(out.per_prompt[i].size());
-  }
+  values_from_prompts(out);
   return out;
 }
 

@@ -48,6 +48,9 @@ struct ComponentValues {
   std::vector<std::vector<std::string>> set_aside;
 };
 
+// Sets each model's value to the mean of its per-prompt values (NaN stays where it has none).
+void values_from_prompts(ComponentValues& v);
+
 using ComputeComponent = ComponentValues (*)(const ComponentInput&);
 
 struct Component {

@@ -25,17 +25,6 @@ std::vector<std::string> ngram_set(const std::string& text) {
   return out;
 }
 
-double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() && b.empty()) return 0.0;
-  size_t i = 0, j = 0, both = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else { ++both; ++i; ++j; }
-  }
-  return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
-}
-
 }  // namespace
 
 ComponentValues exact_ngrams_component(const ComponentInput& in) {
@@ -52,7 +41,7 @@ ComponentValues exact_ngrams_component(const ComponentInput& in) {
   return paired_component(in, [&](int m, size_t p) -> double {
     if (c.cells[static_cast<size_t>(m)][p].empty() || c.cells[static_cast<size_t>(in.reference)][p].empty())
       return NAN;
-    return jaccard(ngram_set(c.first_texts[static_cast<size_t>(m)][p]), reference_sets[p]);
+    return set_jaccard(ngram_set(c.first_texts[static_cast<size_t>(m)][p]), reference_sets[p]);
   });
 }
 

@@ -47,11 +47,9 @@ ComponentValues mmd_component(const ComponentInput& in) {
       pvalues[i].push_back({p, pv});
     }
   }
+  values_from_prompts(out);
   for (size_t i = 0; i < n; ++i) {
     if (out.per_prompt[i].empty()) continue;
-    double sum = 0;
-    for (const auto& v : out.per_prompt[i]) sum += v.value;
-    out.value[i] = sum / static_cast<double>(out.per_prompt[i].size());
     // The prompts where the candidate's samples are least distinguishable from the reference's.
     auto closest = pvalues[i];
     std::stable_sort(closest.begin(), closest.end(), [](const auto& a, const auto& b) { return a.second > b.second; });

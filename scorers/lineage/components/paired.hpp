@@ -31,12 +31,7 @@ ComponentValues paired_component(const ComponentInput& in, Sim&& sim) {
         out.per_prompt[i].push_back(
             {static_cast<uint32_t>(p), static_cast<float>(std::clamp(scale.z(s[i]), -kClip, kClip))});
   }
-  for (size_t i = 0; i < n; ++i) {
-    if (out.per_prompt[i].empty()) continue;
-    double sum = 0;
-    for (const auto& v : out.per_prompt[i]) sum += v.value;
-    out.value[i] = sum / static_cast<double>(out.per_prompt[i].size());
-  }
+  values_from_prompts(out);
   return out;
 }
 
