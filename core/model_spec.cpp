@@ -2,16 +2,60 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "core/errors.hpp"
 #include "core/utf8.hpp"
 
 namespace ds::core {
 
+namespace {
+
+constexpr const char* kSpecForm =
+    "expected PROVIDER:MODEL[@BASE_URL], e.g. openai:gpt-4o-mini, anthropic:claude-sonnet-4-5 "
+    "or openai:llama3.1@http://localhost:11434/v1";
+
+// Whether the text after an '@' is meant as an address rather than part of a model name
+// ("claude-3-5-sonnet@20240620" is a name on some platforms; "127.0.0.1:8000/v1" is not).
+bool looks_like_address(const std::string& s) {
+  return s.find("://") != std::string::npos || s.find('/') != std::string::npos ||
+         s.find(':') != std::string::npos || s.find('.') != std::string::npos ||
+         s.rfind("localhost", 0) == 0;
+}
+
+}  // namespace
+
 std::string provider_name(Provider provider) {
   return provider == Provider::OpenAI ? "openai" : "anthropic";
 }
 
+std::string base_url_env_name(Provider provider) {
+  return provider == Provider::OpenAI ? "OPENAI_BASE_URL" : "ANTHROPIC_BASE_URL";
+}
+
+std::string normalize_base_url(Provider provider, std::string url, const std::string& where) {
+  const bool http = url.rfind("http://", 0) == 0;
+  const bool https = url.rfind("https://", 0) == 0;
+  if (!http && !https)
+    throw InputError(fmt::format(
+        "{}: base URL '{}' must start with http:// or https:// (e.g. http://{}{})", where, url,
+        url.find("://") == std::string::npos ? url : url.substr(url.find("://") + 3),
+        url.find('/') == std::string::npos ? "/v1" : ""));
+  const std::string rest = url.substr(http ? 7 : 8);
+  if (rest.empty() || rest.front() == '/' || rest.front() == ':')
+    throw InputError(fmt::format("{}: base URL '{}' has no host", where, url));
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  // Anthropic's SDK takes https://api.anthropic.com and adds /v1/messages; ours takes the
+  // /v1 form and adds /messages. Either way the requests go to .../v1/messages.
+  if (provider == Provider::Anthropic && (url.size() < 3 || url.compare(url.size() - 3, 3, "/v1") != 0))
+    url += "/v1";
+  return url;
+}
+
 std::string default_base_url(Provider provider) {
+  const std::string variable = base_url_env_name(provider);
+  if (const char* value = std::getenv(variable.c_str()); value && *value)
+    return normalize_base_url(provider, value, variable);
   return provider == Provider::OpenAI ? "https://api.openai.com/v1" : "https://api.anthropic.com/v1";
 }
 
@@ -19,10 +63,7 @@ ModelSpec parse_model_spec(const std::string& raw) {
   // A model name from a command line may be any bytes; stored names are valid UTF-8.
   const std::string text = utf8_sanitize(raw);
   const auto bad = [&](const std::string& why) {
-    return InputError(fmt::format(
-        "model spec '{}': {}; expected PROVIDER:MODEL[@BASE_URL], e.g. openai:gpt-4o-mini, "
-        "anthropic:claude-sonnet-4-5 or openai:llama3.1@http://localhost:11434/v1",
-        text, why));
+    return InputError(fmt::format("model spec '{}': {}; {}", text, why, kSpecForm));
   };
   const auto colon = text.find(':');
   if (colon == std::string::npos) throw bad("no provider");
@@ -36,19 +77,24 @@ ModelSpec parse_model_spec(const std::string& raw) {
   } else {
     throw bad(fmt::format("unknown provider '{}' (use openai or anthropic)", provider));
   }
-  std::string rest = text.substr(colon + 1);
-  // The model name may itself contain ':' (e.g. Ollama tags), so split on the first '@'
-  // that starts a URL.
-  const auto at = rest.find("@http");
+  const std::string rest = text.substr(colon + 1);
+  // The model name may itself contain ':' (Ollama tags) or '@' (dated names), so the base
+  // URL starts at the first '@' followed by something address-like.
+  size_t at = std::string::npos;
+  for (size_t i = rest.find('@'); i != std::string::npos; i = rest.find('@', i + 1))
+    if (looks_like_address(rest.substr(i + 1))) {
+      at = i;
+      break;
+    }
   if (at != std::string::npos) {
     spec.model = rest.substr(0, at);
-    spec.base_url = rest.substr(at + 1);
+    spec.base_url = normalize_base_url(spec.provider, rest.substr(at + 1), fmt::format("model spec '{}'", text));
   } else {
     spec.model = rest;
     spec.base_url = default_base_url(spec.provider);
   }
-  while (!spec.base_url.empty() && spec.base_url.back() == '/') spec.base_url.pop_back();
   if (spec.model.empty()) throw bad("empty model name");
+  spec.name = spec.model;
   return spec;
 }
 

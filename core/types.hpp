@@ -44,6 +44,7 @@ struct Response {
   std::string finish_reason;
   Usage usage;
   double latency_ms = 0;
+  std::optional<double> ttft_ms;  // time to the first answer text, when streamed
   std::optional<json> logprobs;
   std::string error;
   int http_status = 0;

@@ -1,6 +1,7 @@
 #include "results/lineage_features.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 #include <unordered_map>
 
@@ -29,11 +30,32 @@ struct Pending {
   TextFeatures features;
 };
 
+bool has_table(Database& db, const char* name) {
+  auto s = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
+  s.bind(1, std::string(name));
+  return s.step();
+}
+
+// A store opened read-only keeps what it has; features computed now go to a TEMP table of
+// the same name (it shadows the stored one for this connection) holding the stored rows too.
+void use_session_table(Database& db) {
+  const bool stored = has_table(db, "lineage_features");
+  db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS lineage_features(response_id INTEGER NOT NULL, "
+      "version INTEGER NOT NULL, created_at TEXT NOT NULL, blob TEXT NOT NULL, claim_name TEXT, "
+      "claim_maker TEXT, claim_quote TEXT, PRIMARY KEY(response_id, version))");
+  if (stored) db.exec("INSERT OR IGNORE INTO temp.lineage_features SELECT * FROM main.lineage_features");
+}
+
 }  // namespace
 
-size_t ensure_features(Store& store) {
+size_t ensure_features(Store& store, const ProgressFn& progress) {
   auto& db = store.db();
-  db.exec(kSchema);
+  if (!store.read_only()) {
+    db.exec(kSchema);
+  } else if (!has_table(db, "lineage_features")) {
+    use_session_table(db);
+  }
   // A response whose text was replaced gets a new created_at: its old features are stale.
   std::vector<Pending> pending;
   {
@@ -45,17 +67,28 @@ size_t ensure_features(Store& store) {
     while (s.step()) pending.push_back({s.integer(0), s.text(1), s.text(2), {}});
   }
   if (pending.empty()) return 0;
+  if (store.read_only()) use_session_table(db);
   const unsigned threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
   std::vector<std::thread> workers;
+  std::atomic<size_t> computed{0};
   for (unsigned t = 0; t < threads; ++t)
     workers.emplace_back([&, t] {
       for (size_t i = t; i < pending.size(); i += threads) {
         pending[i].features = compute_features(pending[i].text);
         std::string().swap(pending[i].text);
+        const size_t done = ++computed;
+        if (done % 64 == 0 || done == pending.size()) report_progress(progress, "features", done, pending.size());
       }
     });
   for (auto& w : workers) w.join();
-  db.transaction([&] {
+  // BEGIN IMMEDIATE would ask for a write lock on a store opened read-only.
+  const auto write = [&](const auto& fn) {
+    if (!store.read_only()) return db.transaction(fn);
+    db.exec("SAVEPOINT features");
+    fn();
+    db.exec("RELEASE features");
+  };
+  write([&] {
     auto insert = db.prepare(
         "INSERT OR REPLACE INTO lineage_features(response_id, version, created_at, blob, "
         "claim_name, claim_maker, claim_quote) VALUES(?,?,?,?,?,?,?)");
@@ -76,7 +109,7 @@ size_t ensure_features(Store& store) {
 }
 
 Corpus load_corpus(Store& store, const CorpusOptions& options) {
-  ensure_features(store);
+  ensure_features(store, options.progress);
   auto& db = store.db();
   Corpus c;
   struct Row {

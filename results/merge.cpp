@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "core/errors.hpp"
 #include "results/layer.hpp"
@@ -23,7 +24,7 @@ void check_is_store(const std::string& path) {
 
 }  // namespace
 
-MergeSummary merge_stores(Store& target, const std::vector<std::string>& inputs) {
+void check_merge_inputs(const std::vector<std::string>& inputs, Store* target) {
   for (const auto& path : inputs) {
     try {
       check_is_store(path);
@@ -32,6 +33,28 @@ MergeSummary merge_stores(Store& target, const std::vector<std::string>& inputs)
       throw InputError(fmt::format("{}: not a distillscope results store ({})", path, e.what()));
     }
   }
+  // One name, one endpoint: answers of two endpoints must not meet under one name.
+  std::map<std::string, std::pair<ModelInfo, std::string>> seen;  // name -> (model, where)
+  const auto meet = [&](const ModelInfo& m, const std::string& where) {
+    const auto [it, added] = seen.emplace(m.name, std::make_pair(m, where));
+    const ModelInfo& other = it->second.first;
+    if (!added && (other.provider != m.provider || other.base_url != m.base_url))
+      throw InputError(fmt::format(
+          "model '{}' is {} {} in {} but {} {} in {}; rename one (run it again with --as NAME) or "
+          "prune it before merging",
+          m.name, other.provider, other.base_url, it->second.second, m.provider, m.base_url, where));
+  };
+  if (target)
+    for (const auto& m : target->models()) meet(m, target->db().path());
+  for (const auto& path : inputs) {
+    Store source(path, true);
+    for (const auto& m : source.models()) meet(m, path);
+  }
+}
+
+MergeSummary merge_stores(Store& target, const std::vector<std::string>& inputs,
+                          const std::function<bool(const StoredItem&)>& scored_over_all_answers) {
+  check_merge_inputs(inputs, &target);
   MergeSummary summary;
   for (const auto& path : inputs) {
     Store source(path, true);
@@ -51,10 +74,18 @@ MergeSummary merge_stores(Store& target, const std::vector<std::string>& inputs)
         summary.runs += static_cast<size_t>(target.db().changes());
       }
       for (const auto& model : source.models()) target.upsert_model(model);
-      for (const auto& item : source.items()) target.upsert_item(item);
+      std::set<std::pair<std::string, std::string>> corpus_items;
+      for (const auto& item : source.items()) {
+        target.upsert_item(item);
+        if (scored_over_all_answers && scored_over_all_answers(item)) corpus_items.insert({item.suite, item.item_id});
+      }
       std::map<int64_t, int64_t> id_map;
       for (const auto& record : source.responses({.ok_only = false})) {
-        id_map[record.id] = target.put_response(record);
+        // A shard scored AUT originality or a choice distribution over its own part of the
+        // answers only: those items are left unscored, for score_store over all of them.
+        if (!corpus_items.count({record.suite, record.item_id})) id_map[record.id] = 0;
+        const int64_t id = target.put_response(record);
+        if (id_map.count(record.id)) id_map[record.id] = id;
         ++summary.responses;
       }
       for (auto score : source.scores()) {

@@ -15,6 +15,7 @@ json record_to_json(const Record& r) {
               {"usage", r.usage},     {"latency_ms", r.latency_ms},
               {"error", r.error.empty() ? json(nullptr) : json(r.error)},
               {"score", r.score ? json(*r.score) : json(nullptr)}};
+  if (r.ttft_ms) out["ttft_ms"] = *r.ttft_ms;
   return out;
 }
 
@@ -66,6 +67,11 @@ Record record_from_json(const json& v, const std::string& where) {
     if (!v["latency_ms"].is_number())
       throw InputError(fmt::format("{}: field 'latency_ms' must be a number", where));
     r.latency_ms = v["latency_ms"].get<double>();
+  }
+  if (v.contains("ttft_ms") && !v["ttft_ms"].is_null()) {
+    if (!v["ttft_ms"].is_number())
+      throw InputError(fmt::format("{}: field 'ttft_ms' must be a number or null", where));
+    r.ttft_ms = v["ttft_ms"].get<double>();
   }
   if (v.contains("score") && !v["score"].is_null()) {
     if (!v["score"].is_number())

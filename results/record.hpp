@@ -21,6 +21,7 @@ struct Record {
   std::string finish_reason;
   json usage = json::object();  // {"prompt_tokens": n, "completion_tokens": n}
   double latency_ms = 0;
+  std::optional<double> ttft_ms;  // time to the first answer text, for streamed requests
   std::string error;             // empty on success
   std::optional<double> score;   // the suite's primary score, when scored
 };

@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <random>
 
 #include "core/sha256.hpp"
 #include "results/layer.hpp"
+#include "core/errors.hpp"
 #include "core/json_bounded.hpp"
 
 namespace ds::results {
@@ -58,6 +60,7 @@ Record read_record(const Statement& s) {
   r.latency_ms = s.real(10);
   r.error = s.text(11);
   if (!s.is_null(12)) r.score = s.real(12);
+  if (!s.is_null(13)) r.ttft_ms = s.real(13);
   return r;
 }
 
@@ -73,11 +76,36 @@ std::string utc_now_iso8601() {
   return buf;
 }
 
-Store::Store(const std::string& path, bool read_only) : db_(path, read_only) {
-  if (!read_only) migrate();
+namespace {
+
+// A reading command must not leave an empty store behind at a mistyped path.
+const std::string& existing(const std::string& path, bool read_only) {
+  if (read_only && !std::filesystem::exists(path))
+    throw InputError(fmt::format(
+        "{}: no results store here; run `distillscope run` or `import` first, or pass --db PATH", path));
+  return path;
 }
 
-void Store::migrate() { db_.exec(kSchema); }
+bool has_column(Database& db, const char* table, const char* column) {
+  auto s = db.prepare(fmt::format("PRAGMA table_info({})", table));
+  while (s.step())
+    if (s.text(1) == column) return true;
+  return false;
+}
+
+}  // namespace
+
+Store::Store(const std::string& path, bool read_only)
+    : db_(existing(path, read_only), read_only), read_only_(read_only) {
+  if (!read_only) migrate();
+  has_ttft_ = has_column(db_, "responses", "ttft_ms");
+}
+
+void Store::migrate() {
+  db_.exec(kSchema);
+  // Added after schema version 1: stores written before it get the column, empty.
+  if (!has_column(db_, "responses", "ttft_ms")) db_.exec("ALTER TABLE responses ADD COLUMN ttft_ms REAL");
+}
 
 std::string Store::begin_run(const json& args, const json& suite_hashes) {
   std::random_device rd;
@@ -133,6 +161,36 @@ void Store::upsert_model(const ModelInfo& m) {
       .bind(5, m.simulated ? 1 : 0)
       .bind(6, utc_now_iso8601())
       .run();
+}
+
+void Store::insert_model_if_new(const ModelInfo& m) {
+  db_.prepare(
+         "INSERT OR IGNORE INTO models(name, provider, base_url, source, simulated, first_seen) "
+         "VALUES(?,?,?,?,?,?)")
+      .bind(1, m.name)
+      .bind(2, m.provider)
+      .bind(3, m.base_url)
+      .bind(4, m.source)
+      .bind(5, m.simulated ? 1 : 0)
+      .bind(6, utc_now_iso8601())
+      .run();
+}
+
+size_t Store::prune_model(const std::string& name) {
+  if (!model(name)) {
+    std::string known;
+    for (const auto& m : models()) known += (known.empty() ? "" : ", ") + m.name;
+    throw InputError(fmt::format("{}: no model '{}' in this store (models: {})", db_.path(), name,
+                                 known.empty() ? "none" : known));
+  }
+  size_t removed = 0;
+  db_.transaction([&] {
+    // Scores and lineage features go with their responses (ON DELETE CASCADE).
+    db_.prepare("DELETE FROM responses WHERE model=?").bind(1, name).run();
+    removed = static_cast<size_t>(db_.changes());
+    db_.prepare("DELETE FROM models WHERE name=?").bind(1, name).run();
+  });
+  return removed;
 }
 
 std::vector<ModelInfo> Store::models() {
@@ -212,7 +270,7 @@ int64_t Store::put_response(const Record& r) {
     db_.prepare("DELETE FROM scores WHERE response_id=?").bind(1, id).run();
     auto update = db_.prepare(
         "UPDATE responses SET run_id=?, request_hash=?, text=?, finish_reason=?, usage=?, "
-           "latency_ms=?, error=?, created_at=? WHERE id=?");
+           "latency_ms=?, error=?, created_at=?, ttft_ms=? WHERE id=?");
     update.bind(1, r.run_id)
         .bind(2, r.request_hash)
         .bind(3, r.text)
@@ -221,14 +279,15 @@ int64_t Store::put_response(const Record& r) {
         .bind(6, r.latency_ms)
         .bind_null(7)
         .bind(8, now)
-        .bind(9, id);
+        .bind(9, r.ttft_ms)
+        .bind(10, id);
     if (!r.error.empty()) update.bind(7, r.error);
     update.run();
     return id;
   }
   auto insert = db_.prepare(
       "INSERT INTO responses(run_id, model, suite, item_id, sample, request_hash, text, "
-      "finish_reason, usage, latency_ms, error, created_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+      "finish_reason, usage, latency_ms, error, created_at, ttft_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, r.run_id)
       .bind(2, r.model)
       .bind(3, r.suite)
@@ -241,6 +300,7 @@ int64_t Store::put_response(const Record& r) {
       .bind(10, r.latency_ms);
   if (r.error.empty()) insert.bind_null(11); else insert.bind(11, r.error);
   insert.bind(12, now);
+  insert.bind(13, r.ttft_ms);
   insert.run();
   return db_.last_insert_id();
 }
@@ -257,9 +317,10 @@ bool Store::has_answer(const std::string& model, const std::string& suite,
 std::vector<Record> Store::responses(const ResponseFilter& f) {
   std::vector<Record> out;
   // The primary score is the suite's scorer (scorer name == suite name).
-  auto s = db_.prepare(
+  // A store written before ttft_ms existed, opened read-only, cannot gain the column.
+  auto s = db_.prepare(std::string(
       "SELECT r.id, r.run_id, r.model, r.suite, r.item_id, r.sample, r.request_hash, r.text, "
-      "r.finish_reason, r.usage, r.latency_ms, r.error, sc.value FROM responses r "
+      "r.finish_reason, r.usage, r.latency_ms, r.error, sc.value, ") + (has_ttft_ ? "r.ttft_ms" : "NULL") + " FROM responses r "
       "LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
       "WHERE (?1 IS NULL OR r.model=?1) AND (?2 IS NULL OR r.suite=?2) "
       "AND (?3 IS NULL OR r.run_id=?3) AND (?4 = 0 OR r.error IS NULL) "

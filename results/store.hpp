@@ -48,10 +48,12 @@ struct ResponseFilter {
 
 class Store {
  public:
-  // Opens or creates the store at `path` and brings its schema up to date.
+  // Opens or creates the store at `path` and brings its schema up to date. Read-only, the
+  // file must exist (InputError, and no file is created) and nothing in it is changed.
   explicit Store(const std::string& path, bool read_only = false);
 
   Database& db() { return db_; }
+  bool read_only() const { return read_only_; }
 
   // Runs
   std::string begin_run(const json& args, const json& suite_hashes);
@@ -60,6 +62,10 @@ class Store {
 
   // Models
   void upsert_model(const ModelInfo& model);
+  void insert_model_if_new(const ModelInfo& model);  // an existing row is left as it is
+  // Removes the model, its answers and their scores; returns how many answers went.
+  // InputError when the store has no such model.
+  size_t prune_model(const std::string& name);
   std::vector<ModelInfo> models();
   std::optional<ModelInfo> model(const std::string& name);
 
@@ -83,6 +89,8 @@ class Store {
  private:
   void migrate();
   Database db_;
+  bool read_only_ = false;
+  bool has_ttft_ = true;
 };
 
 // UTC timestamp in ISO 8601, for the store's rows.

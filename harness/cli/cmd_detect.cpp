@@ -11,6 +11,7 @@
 #include "results/reports/detect_output.hpp"
 #include "harness/layer.hpp"
 #include "core/json_bounded.hpp"
+#include "harness/runner/step_progress.hpp"
 
 namespace ds::harness::cli {
 
@@ -73,10 +74,12 @@ void register_detect(CLI::App& app) {
       if (gate != "distilled")
         throw InputError(fmt::format("detect --fail-on '{}': the only gate detect knows is 'distilled'", gate));
     args->options.correction = lineage::parse_correction(args->correction);
-    Store store(args->db);
+    Store store(args->db, /*read_only=*/true);
+    StepProgress progress("detect", true);
     const auto corpus = load_corpus(
         store, {.first_texts = std::find(args->options.components.begin(), args->options.components.end(),
-                                         "exact-ngrams") != args->options.components.end()});
+                                         "exact-ngrams") != args->options.components.end(),
+                .progress = progress.fn()});
     if (!args->panel_file.empty()) {
       if (!args->options.panel.empty()) throw InputError("give the panel with --panel or with --panel-file, not both");
       const auto entries = read_panel_file(args->panel_file);
@@ -89,6 +92,7 @@ void register_detect(CLI::App& app) {
     }
     const lineage::Detector detector(corpus);
     const auto result = detector.detect(args->options, store_text_lookup(store));
+    progress.finish("done");
     if (args->as_json)
       std::cout << dump_json(detect_result_to_json(result), 2) << "\n";
     else

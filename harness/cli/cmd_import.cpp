@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
+#include "harness/runner/step_progress.hpp"
 #include "results/importers/import_batch.hpp"
 #include "harness/layer.hpp"
 
@@ -16,6 +17,7 @@ void register_import(CLI::App& app) {
     ImportOptions options;
     std::vector<std::string> paths;
     std::string db = kDefaultDb;
+    bool no_progress = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--format", args->options.format, "mtbench | arenahard | alpacaeval | jsonl")
@@ -28,9 +30,13 @@ void register_import(CLI::App& app) {
   cmd->add_option("--questions", args->options.questions_path,
                   "question.jsonl for mtbench/arenahard (default: DIR/question.jsonl for "
                   "DIR/model_answer/FILE)");
+  cmd->add_flag("--no-progress", args->no_progress, "no progress lines on stderr");
   cmd->callback([args] {
     Store store(args->db);
+    StepProgress progress("import", !args->no_progress);
+    args->options.progress = progress.fn();
     const auto s = import_files(store, args->paths, args->options);
+    progress.finish(fmt::format("{} answers", s.responses));
     std::cout << fmt::format("imported {} file(s): {} model(s), {} responses into {}{}\n", s.files,
                              s.models, s.responses, args->db,
                              s.duplicates ? fmt::format(" ({} duplicate entries skipped)", s.duplicates) : "");

@@ -55,7 +55,7 @@ void register_report(CLI::App& app) {
   cmd->callback([o] {
     if (!std::filesystem::exists(o->db))
       throw InputError(fmt::format("{}: no results store here; run `distillscope run` or `import` first, or pass --db", o->db));
-    Store store(o->db);
+    Store store(o->db, /*read_only=*/true);
     ReportOptions options;
     if (!o->reference.empty()) options.reference = reference_model_name(o->reference);
     options.lineage = o->format == "html" || o->format == "md" || o->format == "json";

@@ -46,8 +46,15 @@ void register_run(CLI::App& app) {
     print_run_outcome(outcome);
     if (outcome.interrupted)
       throw IncompleteRun(fmt::format("interrupted; run the same command again to resume ({} answers stored)", outcome.answered));
+    if (!outcome.stopped.empty()) {
+      std::string lines;
+      for (const auto& s : outcome.stopped) lines += "\n  " + s;
+      throw IncompleteRun(fmt::format("{} requests not sent: the endpoint kept refusing them{}\nFix the key, "
+                                      "model name or URL and run the same command again to send them",
+                                      outcome.not_sent, lines));
+    }
     if (outcome.failed > 0)
-      throw IncompleteRun(fmt::format("{} requests still failing after retries; run the same command again to retry them", outcome.failed));
+      throw IncompleteRun(fmt::format("{} requests still failing after retries (causes above); run the same command again to retry them", outcome.failed));
     const auto& gate_failures = outcome.scoring.gate_failures;
     if (!gate_failures.empty()) {
       std::string lines;

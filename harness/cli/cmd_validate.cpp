@@ -33,7 +33,7 @@ void register_validate(CLI::App& app) {
   cmd->add_flag("--json", args->as_json, "print JSON");
   cmd->callback([args] {
     const json labels = read_json_file(args->labels);
-    Store store(args->db);
+    Store store(args->db, /*read_only=*/true);
     const bool texts = std::find(args->components.begin(), args->components.end(), "exact-ngrams") != args->components.end();
     const auto corpus = load_corpus(store, {.first_texts = texts});
     const lineage::Detector detector(corpus);

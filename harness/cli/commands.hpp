@@ -18,6 +18,11 @@ void register_validate(CLI::App& app);
 void register_report(CLI::App& app);
 void register_leaderboard(CLI::App& app);
 void register_demo(CLI::App& app);
+void register_prune(CLI::App& app);
+
+// "unknown command 'X'; the commands are: ..." when the first argument is neither an option
+// nor a command; "" otherwise.
+std::string unknown_command(CLI::App& app, int argc, char** argv);
 
 // The default results store, in the working directory.
 inline constexpr const char* kDefaultDb = "results.db";

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
       "distillscope"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("distillscope ") + DS_VERSION);
+  // Every option's default appears in --help (subcommands inherit this when registered).
+  app.option_defaults()->always_capture_default();
   ds::harness::cli::register_run(app);
   ds::harness::cli::register_serve(app);
   ds::harness::cli::register_import(app);
@@ -29,6 +31,11 @@ int main(int argc, char** argv) {
   ds::harness::cli::register_leaderboard(app);
   ds::harness::cli::register_suites(app);
   ds::harness::cli::register_demo(app);
+  ds::harness::cli::register_prune(app);
+  if (const std::string unknown = ds::harness::cli::unknown_command(app, argc, argv); !unknown.empty()) {
+    std::cerr << "distillscope: error: " << unknown << "\n";
+    return ds::kExitInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

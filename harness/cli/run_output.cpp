@@ -10,10 +10,13 @@
 namespace ds::harness::cli {
 
 void print_run_outcome(const RunOutcome& outcome) {
+  for (const auto& w : outcome.warnings) std::cerr << "warning: " << w << "\n";
+  std::cerr << outcome.failure_report;
   std::cerr << fmt::format(
-      "run {}: {} requests planned, {} answered ({} from cache), {} failed after retries{}; "
+      "run {}: {} requests planned, {} answered ({} from cache), {} failed after retries{}{}; "
       "{} retries, {:.1f} s\n",
       outcome.run_id, outcome.planned, outcome.answered, outcome.from_cache, outcome.failed,
+      outcome.not_sent ? fmt::format(", {} not sent (endpoint stopped)", outcome.not_sent) : "",
       outcome.interrupted ? ", interrupted" : "", outcome.retries, outcome.wall_seconds);
   const ScoreOutcome& scoring = outcome.scoring;
   for (const auto& w : scoring.report.warnings) std::cerr << "warning: " << w << "\n";

@@ -44,6 +44,8 @@ struct RunConfig {
   bool progress = true;
   std::vector<std::string> fail_on;  // CI gates, e.g. "math<0.8", "distilled"
   bool allow_insufficient = false;   // the distilled gate passes on "insufficient evidence"
+  bool stream = false;               // server-sent events; time to first token recorded
+  std::vector<std::string> as;       // store names for models[0], models[1], ... (--as)
 };
 
 // Reads a .yaml/.yml/.json config file into `config`; unknown fields, wrong types and

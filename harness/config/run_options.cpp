@@ -158,6 +158,12 @@ std::vector<RunOption> build_table() {
   t.push_back(std::move(progress));
   t.push_back(make("fail_on", "--fail-on", "CI gate, exit 1 when it fails: 'SUITE<X' (mean score) or 'distilled' (repeatable)",
                    T::text_list, member(&RunConfig::fail_on)));
+  t.push_back(make("stream", "--stream",
+                   "ask for streamed answers (server-sent events), for endpoints that only stream; records time to first token",
+                   T::boolean, member(&RunConfig::stream)));
+  t.push_back(with_unset(make("as", "--as",
+                              "store the k-th model under the k-th name (repeatable): one endpoint's answers kept apart from another's",
+                              T::text_list, member(&RunConfig::as)), "the spec's model name"));
   return t;
 }
 

@@ -70,19 +70,33 @@ json request_body(const ModelSpec& spec, const Request& request) {
                                            : anthropic_request_body(spec, request);
 }
 
+std::string models_url(const ModelSpec& spec) { return spec.base_url + "/models"; }
+
+std::vector<std::pair<std::string, std::string>> auth_headers(const ModelSpec& spec,
+                                                               const std::string& api_key) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (spec.provider == Provider::OpenAI) {
+    if (!api_key.empty()) headers.emplace_back("Authorization", "Bearer " + api_key);
+  } else {
+    if (!api_key.empty()) headers.emplace_back("x-api-key", api_key);
+    headers.emplace_back("anthropic-version", kAnthropicVersion);
+  }
+  return headers;
+}
+
 HttpRequest build_http_request(const ModelSpec& spec, const Request& request,
-                               const std::string& api_key) {
+                               const std::string& api_key, bool stream) {
   HttpRequest http;
   http.url = endpoint_url(spec);
-  http.body = dump_json(request_body(spec, request));
-  http.headers.emplace_back("Content-Type", "application/json");
-  http.headers.emplace_back("Accept", "application/json");
-  if (spec.provider == Provider::OpenAI) {
-    if (!api_key.empty()) http.headers.emplace_back("Authorization", "Bearer " + api_key);
-  } else {
-    if (!api_key.empty()) http.headers.emplace_back("x-api-key", api_key);
-    http.headers.emplace_back("anthropic-version", kAnthropicVersion);
+  json body = request_body(spec, request);
+  if (stream) {
+    body["stream"] = true;
+    if (spec.provider == Provider::OpenAI) body["stream_options"] = {{"include_usage", true}};
   }
+  http.body = dump_json(body);
+  http.headers.emplace_back("Content-Type", "application/json");
+  http.headers.emplace_back("Accept", stream ? "text/event-stream" : "application/json");
+  for (auto& header : auth_headers(spec, api_key)) http.headers.push_back(std::move(header));
   return http;
 }
 

@@ -45,9 +45,18 @@ std::string endpoint_url(const ModelSpec& spec);
 // The JSON body sent to the provider (also what the cache hashes, with no key in it).
 json request_body(const ModelSpec& spec, const Request& request);
 
-// URL, headers (content type, auth when `api_key` is non-empty, version) and body.
+// URL, headers (content type, auth when `api_key` is non-empty, version) and body. With
+// `stream` the body asks for server-sent events ("stream": true; OpenAI also asks for the
+// final usage chunk); the cache key (request_body) is the same either way.
 HttpRequest build_http_request(const ModelSpec& spec, const Request& request,
-                               const std::string& api_key);
+                               const std::string& api_key, bool stream = false);
+
+// The provider's authentication and version headers (none for an empty key).
+std::vector<std::pair<std::string, std::string>> auth_headers(const ModelSpec& spec,
+                                                               const std::string& api_key);
+
+// {base}/models: the cheap listing the pre-flight check asks first.
+std::string models_url(const ModelSpec& spec);
 
 // Never throws. Anything other than a well-formed success body becomes a Response with
 // `error` set (and http_status kept), naming the URL-independent reason.

@@ -8,8 +8,9 @@
 
 namespace ds::harness {
 
-lineage::DetectResult detect_against(Store& store, const std::string& reference) {
-  const auto corpus = load_corpus(store);
+lineage::DetectResult detect_against(Store& store, const std::string& reference,
+                                     const ProgressFn& progress) {
+  const auto corpus = load_corpus(store, progress);
   const lineage::Detector detector(corpus);
   lineage::DetectOptions options;
   options.reference = {reference};
@@ -18,7 +19,7 @@ lineage::DetectResult detect_against(Store& store, const std::string& reference)
 
 std::string reference_model_name(const std::string& reference) {
   if (reference.find(':') == std::string::npos) return reference;
-  return parse_model_spec(reference).model;
+  return parse_model_spec(reference).name;
 }
 
 }  // namespace ds::harness

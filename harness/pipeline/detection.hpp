@@ -4,13 +4,15 @@
 #include <string>
 
 #include "scorers/lineage/detector.hpp"
+#include "core/progress_fn.hpp"
 #include "results/store.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
 
 // The detection result; the callers format it (detect --json, the table, reports).
-lineage::DetectResult detect_against(Store& store, const std::string& reference);
+lineage::DetectResult detect_against(Store& store, const std::string& reference,
+                                     const ProgressFn& progress = {});
 
 // The store name of a --reference given either as a model spec or as a stored name.
 std::string reference_model_name(const std::string& reference);

@@ -50,14 +50,4 @@ std::vector<std::string> loopback_model_ids(const std::string& base_url) {
   return ids;
 }
 
-bool endpoint_says_simulated(const ModelSpec& spec) {
-  for (const auto& m : loopback_model_list(spec.base_url)) {
-    if (!m.is_object()) continue;
-    const auto id = m.find("id");
-    const auto simulated = m.find("simulated");
-    if (id != m.end() && *id == spec.model) return simulated != m.end() && *simulated == true;
-  }
-  return false;
-}
-
 }  // namespace ds::harness

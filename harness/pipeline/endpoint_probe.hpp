@@ -1,6 +1,6 @@
 #pragma once
-// Asks an endpoint's model list whether a model is simulated, so that results from
-// `distillscope serve --simulate` are labelled as simulation wherever they are shown.
+// The model list of a loopback endpoint (our own `distillscope serve`), for the demo. Whether a
+// run's model is simulated is read by the pre-flight check (endpoint_check.hpp).
 #include <string>
 #include <vector>
 
@@ -9,10 +9,6 @@
 #include "harness/layer.hpp"
 
 namespace ds::harness {
-
-// GET {base_url}/models with a short timeout; true only when the endpoint lists the model
-// with "simulated": true. Any failure means "not known to be simulated".
-bool endpoint_says_simulated(const ModelSpec& spec);
 
 // GET {base_url}/models of a loopback endpoint (3 s timeout): the "data" array, or an empty
 // array on any failure or for a non-loopback URL.

@@ -2,14 +2,33 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/errors.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
 
-Gate parse_gate(const std::string& text) {
+namespace {
+
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
+Gate parse_gate(const std::string& given) {
   Gate gate;
-  gate.text = text;
+  gate.text = given;
+  const std::string text = trimmed(given);
   if (text == "distilled") {
     gate.distilled = true;
     return gate;
@@ -17,9 +36,10 @@ Gate parse_gate(const std::string& text) {
   const auto lt = text.find('<');
   try {
     if (lt == std::string::npos || lt == 0) throw std::invalid_argument("no '<'");
-    gate.suite = text.substr(0, lt);
+    gate.suite = trimmed(text.substr(0, lt));
+    if (gate.suite.empty()) throw std::invalid_argument("no suite");
     size_t used = 0;
-    const std::string number = text.substr(lt + 1);
+    const std::string number = trimmed(text.substr(lt + 1));
     gate.threshold = std::stod(number, &used);
     if (used != number.size()) throw std::invalid_argument("trailing text");
   } catch (const std::exception&) {
@@ -27,6 +47,23 @@ Gate parse_gate(const std::string& text) {
         "--fail-on '{}': expected SUITE<THRESHOLD (e.g. math<0.8) or 'distilled'", text));
   }
   return gate;
+}
+
+std::vector<Gate> check_gates(const std::vector<std::string>& texts, const std::vector<std::string>& suites,
+                              bool has_reference) {
+  std::vector<Gate> gates;
+  for (const auto& text : texts) {
+    Gate gate = parse_gate(text);
+    if (gate.distilled && !has_reference)
+      throw InputError(fmt::format("--fail-on '{}' needs a reference model to test against: add --reference MODEL",
+                                   text));
+    if (!gate.distilled && std::find(suites.begin(), suites.end(), gate.suite) == suites.end())
+      throw InputError(fmt::format("--fail-on '{}': '{}' is not a suite of this run (suites: {}); "
+                                   "write SUITE<THRESHOLD with one of them",
+                                   text, gate.suite, joined(suites)));
+    gates.push_back(std::move(gate));
+  }
+  return gates;
 }
 
 namespace {

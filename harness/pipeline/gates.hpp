@@ -18,8 +18,13 @@ struct Gate {
   std::string text;
 };
 
-// "math<0.8", "coding<0.5", "distilled"; InputError otherwise.
+// "math<0.8", "coding < 0.5", "distilled"; InputError otherwise.
 Gate parse_gate(const std::string& text);
+
+// Before any request: each gate parses, a suite gate names a suite of this run (`suites`),
+// and 'distilled' comes with a reference. InputError naming the gate and what to write.
+std::vector<Gate> check_gates(const std::vector<std::string>& texts, const std::vector<std::string>& suites,
+                              bool has_reference);
 
 // detection: nullptr when no reference was tested. Returns one line per failure. A gate on a
 // suite that no model was scored on fails too: an unscored suite must not pass silently; the

@@ -28,7 +28,7 @@ struct StoreBoard {
 StoreBoard read_store(const std::string& path) {
   StoreBoard b;
   b.path = path;
-  Store store(path);
+  Store store(path, /*read_only=*/true);
   ReportOptions options;
   options.responses = false;
   b.data = build_report_data(store, path, options);

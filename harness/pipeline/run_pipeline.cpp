@@ -6,16 +6,20 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "core/errors.hpp"
 #include "core/model_spec.hpp"
 #include "harness/cache/response_cache.hpp"
-#include "harness/pipeline/endpoint_probe.hpp"
+#include "harness/pipeline/endpoint_check.hpp"
+#include "harness/pipeline/model_identity.hpp"
 #include "harness/plan/work_plan.hpp"
 #include "harness/runner/runner.hpp"
 #include "results/jsonl_export.hpp"
+#include "harness/runner/step_progress.hpp"
 #include "results/store.hpp"
 #include "results/store_writer.hpp"
 #include "harness/pipeline/detection.hpp"
@@ -98,7 +102,40 @@ RunnerOptions runner_options(const RunConfig& config) {
   options.refresh = config.refresh;
   options.progress = config.progress;
   options.api_key_env = config.api_key_env;
+  options.stream = config.stream;
   return options;
+}
+
+std::vector<std::string> run_suite_names(const std::vector<Suite>& suites) {
+  std::set<std::string> names;
+  for (const auto& suite : suites) {
+    names.insert(suite.name);
+    for (const auto& item : suite.items) names.insert(item.suite);
+  }
+  return {names.begin(), names.end()};
+}
+
+std::vector<WorkUnit> plan_run(const RunConfig& config, const std::vector<ModelSpec>& specs,
+                               const std::vector<Suite>& suites, Store* stored) {
+  return plan_work(specs, suites, config.samples, config.shard,
+                   [&](const std::string& model, const std::string& suite, const std::string& item_id, int sample) {
+                     return stored && !config.refresh && stored->has_answer(model, suite, item_id, sample);
+                   });
+}
+
+// The pre-flight check of every endpoint that has work in this run (and the judge): a
+// refused key, a wrong model or URL, or nothing listening is exit 2 before the plan is sent.
+std::map<std::string, EndpointCheck> check_run_endpoints(const RunConfig& config, const std::vector<ModelSpec>& specs,
+                                                         const std::vector<WorkUnit>& units) {
+  std::set<size_t> busy;
+  for (const auto& u : units) busy.insert(u.model_index);
+  std::vector<ModelSpec> to_check;
+  for (const size_t i : busy) to_check.push_back(specs[i]);
+  if (!config.judge.empty() && !busy.empty()) to_check.push_back(parse_model_spec(config.judge));
+  CheckOptions options{config.api_key_env, std::min(10.0, config.timeout_seconds)};
+  std::map<std::string, EndpointCheck> by_name;
+  for (auto& check : check_endpoints(to_check, options)) by_name[check.spec.name] = std::move(check);
+  return by_name;
 }
 
 }  // namespace
@@ -113,38 +150,40 @@ std::vector<Suite> suites_for_run(const RunConfig& config) {
 }
 
 RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record) {
-  if (config.models.empty())
-    throw InputError("no model: give --model PROVIDER:MODEL[@BASE_URL] (or 'models' in --config)");
-  std::vector<ModelSpec> specs;
-  for (const auto& text : config.models) specs.push_back(parse_model_spec(text));
-  // A reference given as a spec is queried like the other models.
-  if (config.reference.find(':') != std::string::npos) {
-    const ModelSpec reference = parse_model_spec(config.reference);
-    bool present = false;
-    for (const auto& s : specs) present |= s.model == reference.model;
-    if (!present) specs.push_back(reference);
-  }
+  // Everything that can be wrong with the arguments is found before any request.
+  const std::vector<ModelSpec> specs = run_model_specs(config);
+  if (!config.judge.empty()) parse_model_spec(config.judge);
   const std::vector<Suite> suites = suites_for_run(config);
+  check_gates(config.fail_on, run_suite_names(suites), !config.reference.empty());
+
+  // A spec that disagrees with the stored model, or an endpoint that refuses, stops the run
+  // before the store is opened for writing: a refused run leaves it byte for byte as it was.
+  std::vector<WorkUnit> units;
+  if (std::filesystem::exists(config.db)) {
+    Store stored(config.db, /*read_only=*/true);
+    check_model_identities(stored, specs);
+    units = plan_run(config, specs, suites, &stored);
+  } else {
+    units = plan_run(config, specs, suites, nullptr);
+  }
+  const auto checks = check_run_endpoints(config, specs, units);
 
   Store store(config.db);
   json hashes = json::object();
   for (const auto& s : suites) hashes[s.name] = {{"version", s.version}, {"sha256", s.sha256}, {"items", s.items.size()}};
   json args = json::parse(args_for_record, nullptr, false);
   RunOutcome outcome;
+  for (const auto& [name, check] : checks)
+    outcome.warnings.insert(outcome.warnings.end(), check.warnings.begin(), check.warnings.end());
   outcome.run_id = store.begin_run(args, hashes);
   store.db().transaction([&] {
     for (const auto& suite : suites)
       for (const auto& item : suite.items) store.upsert_item(to_stored(suite, item));
-    for (const auto& spec : specs)
-      store.upsert_model({spec.model, provider_name(spec.provider), spec.base_url, spec.text,
-                          endpoint_says_simulated(spec)});
+    for (const auto& spec : specs) {
+      const auto check = checks.find(spec.name);
+      store.insert_model_if_new(model_info(spec, check != checks.end() && check->second.simulated));
+    }
   });
-
-  const auto units = plan_work(
-      specs, suites, config.samples, config.shard,
-      [&](const std::string& model, const std::string& suite, const std::string& item_id, int sample) {
-        return !config.refresh && store.has_answer(model, suite, item_id, sample);
-      });
   outcome.planned = units.size();
 
   std::vector<Job> jobs = jobs_for(units, specs, config);
@@ -163,11 +202,12 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   });
+  std::map<std::string, size_t> answered_by_model;
   const RunnerStats stats = runner.run(std::move(jobs), [&](JobResult&& result) {
     const auto& u = units[std::stoul(result.key)];
     Record record;
     record.run_id = outcome.run_id;
-    record.model = specs[u.model_index].model;
+    record.model = specs[u.model_index].name;
     record.suite = u.item->suite;
     record.item_id = u.item->id;
     record.sample = u.sample;
@@ -177,15 +217,32 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
     record.usage = {{"prompt_tokens", result.response.usage.prompt_tokens},
                     {"completion_tokens", result.response.usage.completion_tokens}};
     record.latency_ms = result.response.latency_ms;
+    record.ttft_ms = result.response.ttft_ms;
     record.error = result.response.error;
-    if (record.error.empty()) ++outcome.answered; else ++outcome.failed;
+    if (record.error.empty()) {
+      ++outcome.answered;
+      ++answered_by_model[record.model];
+    } else {
+      ++outcome.failed;
+    }
     if (result.from_cache) ++outcome.from_cache;
     writer.submit(std::move(record));
   });
   finished = true;
   watcher.join();
   writer.close();
+  // Provenance (the spec as written, whether simulated) is refreshed only by a run that got
+  // answers from the endpoint.
+  for (const auto& spec : specs) {
+    const auto check = checks.find(spec.name);
+    if (answered_by_model.count(spec.name) && check != checks.end())
+      store.upsert_model(model_info(spec, check->second.simulated));
+  }
   outcome.interrupted = g_interrupted.load();
+  outcome.not_sent = stats.not_sent;
+  outcome.failure_report = format_failure_report(stats);
+  for (const auto& e : stats.endpoints)
+    if (!e.stopped.empty()) outcome.stopped.push_back(fmt::format("{} at {}: {}", e.spec.name, e.spec.base_url, e.stopped));
   const size_t unfinished = outcome.planned - outcome.answered - outcome.failed;
   const std::string status = outcome.interrupted ? "interrupted"
                              : (outcome.failed > 0 || unfinished > 0) ? "incomplete" : "complete";
@@ -217,10 +274,16 @@ ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOption
     };
   }
   ScoreOutcome out;
+  StepProgress scoring("scoring", request_options.progress);
+  score_options.progress = scoring.fn();
   out.report = score_store(store, score_options);
+  scoring.finish(fmt::format("{} responses", out.report.scored + out.report.unscored));
   out.summary = summarise_store(store);
-  if (!config.reference.empty())
-    out.detection = detect_against(store, reference_model_name(config.reference));
+  if (!config.reference.empty()) {
+    StepProgress detection("detection", request_options.progress);
+    out.detection = detect_against(store, reference_model_name(config.reference), detection.fn());
+    detection.finish("done");
+  }
   std::vector<Gate> gates;
   for (const auto& text : config.fail_on) gates.push_back(parse_gate(text));
   out.gate_failures =

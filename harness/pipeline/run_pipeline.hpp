@@ -30,14 +30,20 @@ struct RunOutcome {
   size_t answered = 0;
   size_t failed = 0;       // still failing after retries
   size_t from_cache = 0;
+  size_t not_sent = 0;     // dropped because their endpoint kept refusing (401/403/404)
+  std::vector<std::string> stopped;   // "NAME at URL: why", one per stopped endpoint
+  std::string failure_report;         // per endpoint, failures by cause (format_failure_report)
+  std::vector<std::string> warnings;  // inconclusive pre-flight checks
   bool interrupted = false;
   int retries = 0;
   double wall_seconds = 0;
   ScoreOutcome scoring;
 };
 
-// Throws InputError for bad specs/suites; returns the outcome (the caller prints it and maps a
-// failed or interrupted run to exit code 3). Only the runner's progress line is printed here.
+// Throws InputError for bad specs, suites or gates, a spec that disagrees with the stored
+// model, or an endpoint refused by the pre-flight check (all before any request of the plan
+// and before the store is written); returns the outcome (the caller prints it and maps a
+// failed, stopped or interrupted run to exit code 3). Only progress lines are printed here.
 RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record);
 
 // Suites named in the config ("all" = every built-in, "math-generated" with the seed),

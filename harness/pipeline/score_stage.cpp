@@ -198,7 +198,8 @@ void finish_group(GroupWork& gw, ScoreBatches& batches, std::set<std::string>& w
 // since WordNet, used by other scorers, is not thread-safe. A group is written as soon as its
 // last answer is scored.
 void score_pending(std::vector<GroupWork>& work, const std::vector<Pending>& pending,
-                   const ScoreContext& context, ScoreBatches& batches, std::set<std::string>& warnings) {
+                   const ScoreContext& context, ScoreBatches& batches, std::set<std::string>& warnings,
+                   const ProgressFn& progress) {
   std::vector<size_t> remaining(work.size(), 0);
   for (const auto& p : pending) ++remaining[p.group];
   for (size_t g = 0; g < work.size(); ++g)
@@ -215,13 +216,24 @@ void score_pending(std::vector<GroupWork>& work, const std::vector<Pending>& pen
     const KindScorer* scorer = scorer_for(*work[p.group].item);
     (scorer && scorer->runs_in_sandbox ? parallel : serial).push_back(p);
   }
-  for (const auto& p : serial) score_one(p);
-  std::atomic<size_t> next{0};
+  // Progress by suite: the serial ones come grouped by suite (the groups are sorted by it).
+  std::map<std::string, size_t> suite_total, suite_done;
+  for (const auto& p : serial) ++suite_total[work[p.group].item->suite];
+  for (const auto& p : serial) {
+    score_one(p);
+    const std::string& suite = work[p.group].item->suite;
+    report_progress(progress, suite, ++suite_done[suite], suite_total[suite]);
+  }
+  const std::string sandboxed = parallel.empty() ? "" : work[parallel.front().group].item->suite;
+  std::atomic<size_t> next{0}, finished{0};
   const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t)
     pool.emplace_back([&] {
-      for (size_t i = next++; i < parallel.size(); i = next++) score_one(parallel[i]);
+      for (size_t i = next++; i < parallel.size(); i = next++) {
+        score_one(parallel[i]);
+        report_progress(progress, sandboxed, ++finished, parallel.size());
+      }
     });
   for (auto& t : pool) t.join();
 }
@@ -238,7 +250,7 @@ ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
   ScoreStoreReport report;
   std::set<std::string> warnings;
   ScoreBatches batches(store, snap.suite_of, report);
-  score_pending(work, pending, options.context, batches, warnings);
+  score_pending(work, pending, options.context, batches, warnings, options.progress);
   batches.flush();
   report.warnings.assign(warnings.begin(), warnings.end());
   return report;

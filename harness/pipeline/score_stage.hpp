@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/progress_fn.hpp"
 #include "results/store.hpp"
 #include "scorers/scorer.hpp"
 #include "harness/layer.hpp"
@@ -17,6 +18,7 @@ struct ScoreOptions {
   bool rescore = false;  // recompute every score, not only the missing ones
   std::optional<std::string> model;  // restrict to one model's responses (corpus scores still
                                      // use every model's answers)
+  ProgressFn progress;               // per suite: responses scored of those to score
 };
 
 struct ScoreStoreReport {

@@ -25,8 +25,8 @@ std::vector<WorkUnit> plan_work(
     for (const auto& suite : suites) {
       for (const auto& item : suite.items) {
         for (int s = 0; s < samples; ++s) {
-          if (!in_shard(models[m].model, item.suite, item.id, s, shard)) continue;
-          if (already_answered && already_answered(models[m].model, item.suite, item.id, s))
+          if (!in_shard(models[m].name, item.suite, item.id, s, shard)) continue;
+          if (already_answered && already_answered(models[m].name, item.suite, item.id, s))
             continue;
           units.push_back({m, &item, s});
         }

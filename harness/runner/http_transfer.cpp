@@ -4,13 +4,38 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdlib>
 #include "harness/layer.hpp"
 
 namespace ds::harness {
 
+TransportFailure transport_failure_of(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_CONNECT: return TransportFailure::refused;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY: return TransportFailure::unresolved;
+    case CURLE_OPERATION_TIMEDOUT: return TransportFailure::timeout;
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE: return TransportFailure::reset;
+    default: return TransportFailure::other;
+  }
+}
+
+namespace {
+
+double steady_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
 HttpTransfer::HttpTransfer(CURL* easy, HttpRequest request, const TransferLimits& limits,
-                           size_t job)
-    : easy_(easy), job_(job), request_(std::move(request)), max_bytes_(limits.max_response_bytes) {
+                           size_t job, StreamMode stream)
+    : easy_(easy), job_(job), request_(std::move(request)), max_bytes_(limits.max_response_bytes),
+      stream_requested_(stream.enabled), stream_(stream.provider) {
   curl_easy_reset(easy_);
   for (const auto& [name, value] : request_.headers) {
     headers_ = curl_slist_append(headers_, (name + ": " + value).c_str());
@@ -52,11 +77,22 @@ HttpTransfer::~HttpTransfer() {
 size_t HttpTransfer::on_body(char* data, size_t size, size_t count, void* self) {
   auto* t = static_cast<HttpTransfer*>(self);
   const size_t n = size * count;
-  if (t->reply_.body.size() + n > t->max_bytes_) {
+  if (t->body_bytes_ + n > t->max_bytes_) {
     t->too_large_ = true;
     return 0;  // aborts the transfer with CURLE_WRITE_ERROR
   }
-  t->reply_.body.append(data, n);
+  t->body_bytes_ += n;
+  if (t->body_bytes_ == n && t->stream_requested_ && t->reply_.status >= 200 && t->reply_.status < 300) {
+    const auto type = t->reply_.headers.find("content-type");
+    t->streaming_body_ = type != t->reply_.headers.end() &&
+                         type->second.find("text/event-stream") != std::string::npos;
+  }
+  if (!t->streaming_body_) {
+    t->reply_.body.append(data, n);
+    return n;
+  }
+  for (const SseEvent& event : t->sse_.feed(std::string_view(data, n)))
+    if (t->stream_.add(event) && !t->first_text_at_) t->first_text_at_ = steady_seconds();
   return n;
 }
 
@@ -66,6 +102,8 @@ size_t HttpTransfer::on_header(char* data, size_t size, size_t count, void* self
   std::string_view line(data, n);
   if (line.rfind("HTTP/", 0) == 0) {
     t->reply_.headers.clear();  // a new response (after 100 Continue or a redirect)
+    const auto space = line.find(' ');
+    if (space != std::string_view::npos) t->reply_.status = std::atol(std::string(line.substr(space + 1, 3)).c_str());
     return n;
   }
   const auto colon = line.find(':');
@@ -87,7 +125,9 @@ bool HttpTransfer::completed(CURLcode code) {
   curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
   reply_.status = status;
   if (code == CURLE_OK) return true;
+  transport_failure_ = transport_failure_of(code);
   if (too_large_ || code == CURLE_FILESIZE_EXCEEDED) {
+    transport_failure_ = TransportFailure::too_large;
     transport_error_ = fmt::format("response larger than the cap of {} bytes; transfer aborted",
                                    max_bytes_);
   } else {

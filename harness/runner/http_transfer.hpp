@@ -4,9 +4,13 @@
 #include <curl/curl.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "harness/endpoints/endpoint.hpp"
+#include "harness/endpoints/sse_parser.hpp"
+#include "harness/endpoints/stream_reply.hpp"
+#include "harness/runner/failure_cause.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
@@ -16,11 +20,21 @@ struct TransferLimits {
   size_t max_response_bytes = 8 << 20;
 };
 
+// The class of a libcurl error (connection refused, timeout, ...).
+TransportFailure transport_failure_of(CURLcode code);
+
+// A streamed request: the reply is read as server-sent events of this provider.
+struct StreamMode {
+  bool enabled = false;
+  Provider provider = Provider::OpenAI;
+};
+
 class HttpTransfer {
  public:
   // Configures `easy` (reset first, so a handle from a pool carries nothing over) to POST
   // `request`. `this` is stored as CURLOPT_PRIVATE; it must outlive the transfer.
-  HttpTransfer(CURL* easy, HttpRequest request, const TransferLimits& limits, size_t job);
+  HttpTransfer(CURL* easy, HttpRequest request, const TransferLimits& limits, size_t job,
+               StreamMode stream = {});
   ~HttpTransfer();
   HttpTransfer(const HttpTransfer&) = delete;
   HttpTransfer& operator=(const HttpTransfer&) = delete;
@@ -34,6 +48,14 @@ class HttpTransfer {
   bool completed(CURLcode code);
   const HttpReply& reply() const { return reply_; }
   const std::string& transport_error() const { return transport_error_; }
+  TransportFailure transport_failure() const { return transport_failure_; }
+
+  // True when a 2xx reply came as text/event-stream: the answer is stream_response(), not
+  // the (empty) body. A server that ignores "stream" and answers JSON is read as usual.
+  bool streamed() const { return streaming_body_; }
+  Response stream_response() const { return stream_.finish(); }
+  // Steady-clock seconds at which the first answer text arrived (streams only).
+  std::optional<double> first_text_at() const { return first_text_at_; }
 
  private:
   static size_t on_body(char* data, size_t size, size_t count, void* self);
@@ -47,6 +69,13 @@ class HttpTransfer {
   bool too_large_ = false;
   HttpReply reply_;
   std::string transport_error_;
+  TransportFailure transport_failure_ = TransportFailure::none;
+  bool stream_requested_ = false;
+  bool streaming_body_ = false;
+  size_t body_bytes_ = 0;
+  SseParser sse_;
+  StreamReply stream_;
+  std::optional<double> first_text_at_;
   char error_buffer_[CURL_ERROR_SIZE] = {};
 };
 

@@ -1,7 +1,6 @@
 #include "harness/runner/progress.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cmath>
 #include "harness/layer.hpp"
@@ -25,37 +24,21 @@ std::string format_progress(const ProgressSnapshot& s) {
   const double rate = s.elapsed_seconds > 0 ? sent_done / s.elapsed_seconds : 0;
   const size_t remaining = s.total - s.done - s.failed;
   const std::string eta = remaining == 0 ? "0:00" : rate > 0 ? clock_text(remaining / rate) : "?";
-  return fmt::format("{}/{} done, {} failed, {} cached, {:.1f} req/s, ETA {}, {} retries, {} in flight",
-                     s.done + s.failed, s.total, s.failed, s.from_cache, rate, eta, s.retries,
-                     s.in_flight);
+  std::string line = fmt::format("{}/{} done, {} failed, {} cached, {:.1f} req/s, ETA {}, {} retries, {} in flight",
+                                 s.done + s.failed, s.total, s.failed, s.from_cache, rate, eta, s.retries,
+                                 s.in_flight);
+  if (!s.failures.empty()) line += "; failing: " + s.failures;
+  return line;
 }
 
-ProgressDisplay::ProgressDisplay(bool enabled, std::FILE* out)
-    : enabled_(enabled && out != nullptr),
-      out_(out),
-      tty_(out != nullptr && isatty(fileno(out))),
-      interval_(tty_ ? 0.2 : 5.0),
-      last_(tty_ ? -1e300 : 0.0) {}  // plain lines start after the first interval
+ProgressDisplay::ProgressDisplay(bool enabled, std::FILE* out) : line_(enabled, out, "progress: ") {}
 
 void ProgressDisplay::update(const ProgressSnapshot& s) {
-  if (!enabled_ || s.elapsed_seconds - last_ < interval_) return;
-  last_ = s.elapsed_seconds;
-  if (tty_) {
-    fmt::print(out_, "\r\x1b[2K{}", format_progress(s));
-  } else {
-    fmt::print(out_, "progress: {}\n", format_progress(s));
-  }
-  std::fflush(out_);
+  if (line_.due(s.elapsed_seconds)) line_.update(s.elapsed_seconds, format_progress(s));
 }
 
 void ProgressDisplay::finish(const ProgressSnapshot& s) {
-  if (!enabled_) return;
-  if (tty_) {
-    fmt::print(out_, "\r\x1b[2K{} in {:.1f} s\n", format_progress(s), s.elapsed_seconds);
-  } else {
-    fmt::print(out_, "progress: {} in {:.1f} s\n", format_progress(s), s.elapsed_seconds);
-  }
-  std::fflush(out_);
+  line_.finish(fmt::format("{} in {:.1f} s", format_progress(s), s.elapsed_seconds));
 }
 
 }  // namespace ds::harness

@@ -6,6 +6,8 @@
 #include <string>
 #include "harness/layer.hpp"
 
+#include "harness/runner/status_line.hpp"
+
 namespace ds::harness {
 
 struct ProgressSnapshot {
@@ -16,9 +18,11 @@ struct ProgressSnapshot {
   size_t retries = 0;
   size_t in_flight = 0;
   double elapsed_seconds = 0;
+  std::string failures;  // failure causes so far ("timeout 3, key refused (HTTP 401/403) 1")
 };
 
-// "1200/20000 done, 3 failed, 0 cached, 812.4 req/s, ETA 0:23, 17 retries, 256 in flight"
+// "1200/20000 done, 3 failed, 0 cached, 812.4 req/s, ETA 0:23, 17 retries, 256 in flight",
+// then "; failing: CAUSES" when attempts have failed.
 std::string format_progress(const ProgressSnapshot& s);
 
 class ProgressDisplay {
@@ -29,11 +33,7 @@ class ProgressDisplay {
   void finish(const ProgressSnapshot& s);  // the final line
 
  private:
-  bool enabled_;
-  std::FILE* out_;
-  bool tty_;
-  double interval_;
-  double last_;
+  StatusLine line_;
 };
 
 }  // namespace ds::harness

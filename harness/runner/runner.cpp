@@ -64,6 +64,8 @@ void redact_response(Response& response, const std::string& secret) {
 struct EndpointState {
   ModelSpec spec;
   std::string api_key;
+  EndpointReport report;
+  int consecutive_refusals = 0;
   AdaptiveConcurrency concurrency;
   TokenBucket requests;
   TokenBucket tokens;
@@ -128,6 +130,7 @@ class RunLoop {
     }
     stats_.wall_seconds = monotonic_seconds() - start_;
     progress_.finish(snapshot());
+    for (auto& e : endpoints_) stats_.endpoints.push_back(std::move(e.report));
     return stats_;
   }
 
@@ -146,6 +149,7 @@ class RunLoop {
         const double now = monotonic_seconds();
         endpoints_.push_back(EndpointState{
             job.endpoint, read_api_key(job.endpoint.provider, endpoint_options),
+            EndpointReport{job.endpoint, {}, {}, 0}, 0,
             AdaptiveConcurrency(options_.concurrency), TokenBucket(options_.requests_per_minute, now),
             TokenBucket(options_.tokens_per_minute, now)});
       }
@@ -184,7 +188,12 @@ class RunLoop {
     while (!retry_queue_.empty() && retry_queue_.top().first <= now) {
       const size_t job = retry_queue_.top().second;
       retry_queue_.pop();
-      endpoints_[jobs_[job].endpoint].ready.push_back(job);
+      EndpointState& e = endpoints_[jobs_[job].endpoint];
+      if (e.report.stopped.empty()) {
+        e.ready.push_back(job);
+      } else {
+        drop_unsent(e, 1);
+      }
     }
   }
 
@@ -214,8 +223,9 @@ class RunLoop {
     CURL* easy = idle_.empty() ? curl_easy_init() : idle_.back();
     if (!idle_.empty()) idle_.pop_back();
     auto transfer = std::make_unique<HttpTransfer>(
-        easy, build_http_request(e.spec, state.job.request, e.api_key),
-        TransferLimits{options_.timeout_seconds, options_.max_response_bytes}, job);
+        easy, build_http_request(e.spec, state.job.request, e.api_key, options_.stream),
+        TransferLimits{options_.timeout_seconds, options_.max_response_bytes}, job,
+        StreamMode{options_.stream, e.spec.provider});
     transfer->started_at = now;
     ++state.attempts;
     ++e.in_flight;
@@ -247,16 +257,23 @@ class RunLoop {
     --e.in_flight;
     const bool transport_ok = transfer.completed(code);
     Response response;
-    if (transport_ok) {
+    if (transport_ok && transfer.streamed()) {
+      response = transfer.stream_response();
+      response.http_status = static_cast<int>(transfer.reply().status);
+    } else if (transport_ok) {
       response = parse_http_reply(e.spec, transfer.reply());
     } else {
       response.http_status = static_cast<int>(transfer.reply().status);
       response.error = transfer.transport_error();
     }
     response.latency_ms = (now - transfer.started_at) * 1000.0;
+    if (const auto first = transfer.first_text_at()) response.ttft_ms = (*first - transfer.started_at) * 1000.0;
     redact_response(response, e.api_key);
     const AttemptVerdict verdict = classify_attempt(transport_ok, response);
+    const FailureCause cause = classify_failure(transport_ok ? TransportFailure::none : transfer.transport_failure(), response);
+    if (verdict != AttemptVerdict::Answered) note_failed_attempt(e, cause, response.error);
     if (verdict == AttemptVerdict::Answered) {
+      e.consecutive_refusals = 0;
       e.concurrency.on_success();
       e.tokens.adjust(state.token_estimate - static_cast<double>(response.usage.prompt_tokens +
                                                                  response.usage.completion_tokens));
@@ -265,6 +282,7 @@ class RunLoop {
       return;
     }
     if (verdict == AttemptVerdict::Fatal) {
+      e.report.failures.request_failed(cause);
       finish(job, std::move(response), false);
       return;
     }
@@ -278,6 +296,7 @@ class RunLoop {
     const int retries_done = state.attempts - 1;
     if (retries_done >= options_.max_retries) {
       response.error = fmt::format("{} (gave up after {} attempts)", response.error, state.attempts);
+      e.report.failures.request_failed(cause);
       finish(job, std::move(response), false);
       return;
     }
@@ -290,6 +309,28 @@ class RunLoop {
     const double delay = retry_delay(retries_done, hint, options_.backoff_base_seconds,
                                      options_.backoff_max_seconds, rng_);
     retry_queue_.emplace(now + delay, job);
+  }
+
+  // Counts the failure; an endpoint that keeps refusing (401/403/404) is stopped so that the
+  // rest of the plan is not sent only to be refused too.
+  void note_failed_attempt(EndpointState& e, FailureCause cause, const std::string& message) {
+    e.report.failures.attempt_failed(cause, message);
+    failures_text_.clear();
+    e.consecutive_refusals = refuses_endpoint(cause) ? e.consecutive_refusals + 1 : 0;
+    if (options_.stop_after_refusals <= 0 || e.consecutive_refusals < options_.stop_after_refusals ||
+        !e.report.stopped.empty())
+      return;
+    e.report.stopped = fmt::format("stopped after {} requests in a row were refused ({}); last: {}",
+                                   e.consecutive_refusals, cause_label(cause),
+                                   e.report.failures.causes().at(cause).last_message);
+    drop_unsent(e, e.ready.size());
+    e.ready.clear();
+  }
+
+  void drop_unsent(EndpointState& e, size_t count) {
+    e.report.not_sent += count;
+    stats_.not_sent += count;
+    unfinished_ -= count;
   }
 
   void finish(size_t job, Response&& response, bool from_cache) {
@@ -324,9 +365,17 @@ class RunLoop {
     return std::max(0, static_cast<int>(wait * 1000.0 + 0.999));
   }
 
-  ProgressSnapshot snapshot() const {
+  ProgressSnapshot snapshot() {
+    if (failures_text_.empty()) {
+      for (const auto& e : endpoints_) {
+        if (e.report.failures.empty()) continue;
+        const std::string text = e.report.failures.short_text() + (e.report.stopped.empty() ? "" : ", stopped");
+        failures_text_ += (failures_text_.empty() ? "" : "; ") +
+                          (endpoints_.size() > 1 ? e.spec.name + ": " + text : text);
+      }
+    }
     return ProgressSnapshot{total_, stats_.done, stats_.failed, stats_.from_cache, stats_.retries,
-                            in_flight_.size(), monotonic_seconds() - start_};
+                            in_flight_.size(), monotonic_seconds() - start_, failures_text_};
   }
 
   const RunnerOptions& options_;
@@ -335,6 +384,7 @@ class RunLoop {
   std::vector<CURL*>& idle_;
   const std::function<void(JobResult&&)>& on_done_;
   ProgressDisplay progress_;
+  std::string failures_text_;  // live failure causes for the progress line; "" = rebuild
   std::mt19937_64 rng_;
   ResponseCache* cache_ = nullptr;
   std::vector<JobState> jobs_;
@@ -349,6 +399,17 @@ class RunLoop {
 };
 
 }  // namespace
+
+std::string format_failure_report(const RunnerStats& stats) {
+  std::string out;
+  for (const auto& e : stats.endpoints) {
+    if (e.failures.empty() && e.stopped.empty()) continue;
+    out += fmt::format("failures at {} ({} {}):\n", e.spec.name, provider_name(e.spec.provider), e.spec.base_url);
+    for (const auto& line : e.failures.lines()) out += "  " + line + "\n";
+    if (!e.stopped.empty()) out += fmt::format("  {}; {} requests not sent\n", e.stopped, e.not_sent);
+  }
+  return out;
+}
 
 Runner::Runner(RunnerOptions options) : options_(std::move(options)) {
   static std::once_flag curl_ready;

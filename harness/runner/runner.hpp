@@ -12,6 +12,9 @@
 #include "core/model_spec.hpp"
 #include "core/types.hpp"
 #include "harness/layer.hpp"
+#include "core/model_spec.hpp"
+#include "core/types.hpp"
+#include "harness/runner/failure_tally.hpp"
 
 namespace ds::harness {
 
@@ -34,6 +37,18 @@ struct RunnerOptions {
   std::string api_key_env;         // "" = provider default env var
   double backoff_base_seconds = 0.5;  // full jitter: up to base * 2^retry ...
   double backoff_max_seconds = 60;    // ... but never more than this
+  bool stream = false;             // ask for server-sent events (time to first token recorded)
+  // An endpoint answering this many requests in a row with 401/403/404 is stopped: its
+  // remaining requests are not sent (0 = never stop).
+  int stop_after_refusals = 3;
+};
+
+// What happened at one endpoint (base URL + model) during a run.
+struct EndpointReport {
+  ModelSpec spec;
+  FailureTally failures;
+  std::string stopped;  // why the endpoint was stopped; "" when it was not
+  size_t not_sent = 0;  // requests dropped because it was stopped
 };
 
 struct JobResult {
@@ -50,9 +65,15 @@ struct RunnerStats {
   size_t retries = 0;      // attempts beyond each job's first
   size_t from_cache = 0;   // of `done`, answered from the cache
   size_t interrupted = 0;  // jobs not reported because request_stop() came first
+  size_t not_sent = 0;     // jobs not reported because their endpoint was stopped
   size_t requests_sent = 0;
   double wall_seconds = 0;
+  std::vector<EndpointReport> endpoints;  // in order of first appearance in the jobs
 };
+
+// The end-of-run account of every endpoint that had failures: causes, counts, last message.
+// Empty when nothing failed.
+std::string format_failure_report(const RunnerStats& stats);
 
 class Runner {
  public:
@@ -60,7 +81,8 @@ class Runner {
   ~Runner();
 
   // Runs all jobs; on_done is called once per job (from the runner's thread, never
-  // concurrently), except for jobs left unfinished by request_stop().
+  // concurrently), except for jobs left unfinished by request_stop() or not sent because
+  // their endpoint was stopped.
   RunnerStats run(std::vector<Job> jobs, const std::function<void(JobResult&&)>& on_done);
 
   // Stops starting new requests (e.g. on SIGINT); run() returns after in-flight ones end

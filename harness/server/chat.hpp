@@ -22,6 +22,8 @@ struct ChatQuery {
   bool logprobs = false;
   int top_logprobs = 0;
   int n = 1;
+  bool stream = false;         // answer as server-sent events
+  bool include_usage = false;  // OpenAI stream_options.include_usage: a final usage chunk
 };
 
 // Answers chat queries for a fixed set of models: recorded transcripts or the simulator.

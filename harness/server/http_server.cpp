@@ -68,6 +68,10 @@ size_t route_body_limit(const std::string& method, const std::string& path) {
   return kOtherBodyLimit;
 }
 
+std::vector<std::string> stream_body(Api api, const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                                     const std::string& body_key);
+void send_stream(httplib::Response& res, std::vector<std::string> events, const FaultDecision& d);
+
 class Service {
  public:
   Service(const Backend& backend, const FaultConfig& faults) : backend_(backend), faults_(faults) {}
@@ -142,9 +146,10 @@ bool Service::inject(Api api, const httplib::Request& req, httplib::Response& re
         send_error(api, res, WireError(500, "server",
                                        "The server had an error while processing your request. Sorry about that! "
                                        "(injected by --error-rate)"));
-      else
-        send_error(api, res, WireError(503, "overloaded",
-                                       "The server is overloaded, please try again later. (injected by --error-rate)"));
+      else  // Anthropic says "overloaded" with its own status, 529
+        send_error(api, res, WireError(api == Api::anthropic ? 529 : 503, "overloaded",
+                                       api == Api::anthropic ? "Overloaded (injected by --error-rate)"
+                                                             : "The server is overloaded, please try again later. (injected by --error-rate)"));
       return true;
     case Fault::drop:
       if (!reset_connection(req.remote_addr, req.remote_port)) {
@@ -199,8 +204,10 @@ void Service::chat(Api api, const httplib::Request& req, httplib::Response& res)
     auto text = backend_.answer(query, i);
     if (!text) {
       stats_.not_found(query.model);
+      // 422, not 404: the model exists and the request is valid; a 404 would say that the
+      // model or URL is wrong, and clients stop asking an endpoint that says that.
       send_error(api, res,
-                 WireError(404, "not_found",
+                 WireError(422, "invalid_request",
                            fmt::format("No recorded answer of model '{}' matches this conversation "
                                        "(replay mode answers only recorded conversations).",
                                        query.model),
@@ -208,6 +215,11 @@ void Service::chat(Api api, const httplib::Request& req, httplib::Response& res)
       return;
     }
     choices.push_back(shape_completion(*text, query));
+  }
+  if (query.stream) {
+    send_stream(res, stream_body(api, query, choices, body_key), d);
+    stats_.answered(query.model, body_key);
+    return;
   }
   const std::string body =
       api == Api::openai
@@ -234,6 +246,41 @@ void Service::chat(Api api, const httplib::Request& req, httplib::Response& res)
   }
   res.set_content(body, kJson);
   stats_.answered(query.model, body_key);
+}
+
+// The answer as server-sent events, one string per event ("data: ...\n\n").
+std::vector<std::string> stream_body(Api api, const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                                     const std::string& body_key) {
+  std::vector<std::string> events;
+  if (api == Api::openai) {
+    for (const auto& chunk : openai::stream_chunks(query, choices, make_id("chatcmpl-", body_key, 29), unix_now()))
+      events.push_back("data: " + dump_json(chunk) + "\n\n");
+    events.push_back("data: [DONE]\n\n");
+  } else {
+    for (const auto& [type, data] : anthropic::stream_events(query, choices.front(), make_id("msg_01", body_key, 22)))
+      events.push_back("event: " + type + "\ndata: " + dump_json(data) + "\n\n");
+  }
+  return events;
+}
+
+// Sends the events with chunked encoding. A --truncate-rate fault stops halfway: either the
+// stream ends cleanly without its end marker, or the connection closes mid-stream.
+void send_stream(httplib::Response& res, std::vector<std::string> events, const FaultDecision& d) {
+  res.status = 200;
+  res.set_header("Cache-Control", "no-cache");
+  const bool truncate = d.fault == Fault::truncate;
+  const size_t keep = truncate ? events.size() / 2 : events.size();
+  const bool close_abruptly = truncate && d.variant % 2 == 1;
+  auto shared = std::make_shared<std::vector<std::string>>(std::move(events));
+  res.set_chunked_content_provider(
+      "text/event-stream; charset=utf-8",
+      [shared, keep, close_abruptly](size_t, httplib::DataSink& sink) {
+        for (size_t i = 0; i < keep; ++i)
+          if (!sink.write((*shared)[i].data(), (*shared)[i].size())) return false;
+        if (close_abruptly) return false;
+        sink.done();
+        return true;
+      });
 }
 
 void Service::models(const httplib::Request& req, httplib::Response& res) const {
@@ -337,8 +384,10 @@ void run_server(const Backend& backend, const ServeOptions& options) {
   if (port <= 0 && options.port == 0)
     throw InputError(fmt::format("--host {}: cannot bind an ephemeral port", options.host));
   if (port <= 0)
-    throw InputError(fmt::format("--port {}: cannot listen on {}:{} (in use? try --port 0)", options.port,
-                                 options.host, options.port));
+    throw InputError(fmt::format("--port {}: cannot listen on {}:{} the port is in use (another "
+                                 "distillscope serve?) or the address is not this machine's; stop the other "
+                                 "server or pick another port (--port 0 picks a free one)",
+                                 options.port, options.host, options.port));
   std::cout << fmt::format("distillscope serve: listening on http://{}:{} ({})", options.host, port,
                            startup_description(backend, options.faults))
             << std::endl;

@@ -77,6 +77,10 @@ ChatQuery parse_request(const std::string& text) {
       throw invalid("temperature: Input should be a number between 0 and 1");
     q.temperature = body["temperature"].get<double>();
   }
+  if (body.contains("stream") && !body["stream"].is_null()) {
+    if (!body["stream"].is_boolean()) throw invalid("stream: Input should be a valid boolean");
+    q.stream = body["stream"].get<bool>();
+  }
   // Not an Anthropic parameter; accepted in metadata so simulated samples can be varied.
   if (body.contains("metadata") && body["metadata"].is_object() && body["metadata"].contains("seed") &&
       body["metadata"]["seed"].is_number_integer())
@@ -84,10 +88,40 @@ ChatQuery parse_request(const std::string& text) {
   return q;
 }
 
+namespace {
+
+const char* stop_reason_of(const ShapedCompletion& c) {
+  return c.finish == Finish::length          ? "max_tokens"
+         : c.finish == Finish::stop_sequence ? "stop_sequence"
+                                             : "end_turn";
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, json>> stream_events(const ChatQuery& query, const ShapedCompletion& c,
+                                                         const std::string& id) {
+  std::vector<std::pair<std::string, json>> out;
+  const auto event = [&](const char* type, json data) {
+    data["type"] = type;
+    out.emplace_back(type, std::move(data));
+  };
+  event("message_start", {{"message", {{"id", id}, {"type", "message"}, {"role", "assistant"}, {"model", query.model},
+                                       {"content", json::array()}, {"stop_reason", nullptr}, {"stop_sequence", nullptr},
+                                       {"usage", {{"input_tokens", c.prompt_tokens}, {"output_tokens", 1}}}}}});
+  event("content_block_start", {{"index", 0}, {"content_block", {{"type", "text"}, {"text", ""}}}});
+  event("ping", json::object());
+  for (const auto& token : c.tokens)
+    event("content_block_delta", {{"index", 0}, {"delta", {{"type", "text_delta"}, {"text", token}}}});
+  event("content_block_stop", {{"index", 0}});
+  event("message_delta", {{"delta", {{"stop_reason", stop_reason_of(c)},
+                                     {"stop_sequence", c.finish == Finish::stop_sequence ? json(c.stop_sequence) : json(nullptr)}}},
+                          {"usage", {{"output_tokens", c.completion_tokens}}}});
+  event("message_stop", json::object());
+  return out;
+}
+
 json message_body(const ChatQuery& query, const ShapedCompletion& c, const std::string& id) {
-  const char* stop_reason = c.finish == Finish::length          ? "max_tokens"
-                            : c.finish == Finish::stop_sequence ? "stop_sequence"
-                                                                : "end_turn";
+  const char* stop_reason = stop_reason_of(c);
   return {{"id", id},
           {"type", "message"},
           {"role", "assistant"},

@@ -117,6 +117,22 @@ ChatQuery parse_request(const std::string& text) {
     if (!body["logprobs"].is_boolean()) throw invalid("Invalid type for 'logprobs': expected a boolean.", "logprobs");
     q.logprobs = body["logprobs"].get<bool>();
   }
+  if (body.contains("stream") && !body["stream"].is_null()) {
+    if (!body["stream"].is_boolean()) throw invalid("Invalid type for 'stream': expected a boolean.", "stream");
+    q.stream = body["stream"].get<bool>();
+  }
+  if (body.contains("stream_options") && !body["stream_options"].is_null()) {
+    const json& o = body["stream_options"];
+    if (!q.stream)
+      throw invalid("The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options");
+    if (!o.is_object()) throw invalid("Invalid type for 'stream_options': expected an object.", "stream_options");
+    if (o.contains("include_usage") && !o["include_usage"].is_null()) {
+      if (!o["include_usage"].is_boolean())
+        throw invalid("Invalid type for 'stream_options.include_usage': expected a boolean.",
+                      "stream_options.include_usage");
+      q.include_usage = o["include_usage"].get<bool>();
+    }
+  }
   if (body.contains("top_logprobs") && !body["top_logprobs"].is_null()) {
     q.top_logprobs = int_field(body, "top_logprobs", 0, 20);
     if (!q.logprobs)
@@ -146,6 +162,44 @@ json completion_body(const ChatQuery& query, const std::vector<ShapedCompletion>
   out["usage"] = {{"prompt_tokens", prompt_tokens},
                   {"completion_tokens", completion_tokens},
                   {"total_tokens", prompt_tokens + completion_tokens}};
+  return out;
+}
+
+std::vector<json> stream_chunks(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                                const std::string& id, int64_t created) {
+  const json frame = {{"id", id}, {"object", "chat.completion.chunk"}, {"created", created},
+                      {"model", query.model}, {"system_fingerprint", "fp_distillscope"}};
+  std::vector<json> out;
+  const auto chunk = [&](json choice) {
+    json c = frame;
+    c["choices"] = json::array({std::move(choice)});
+    // With include_usage every chunk carries "usage": null until the last one.
+    if (query.include_usage) c["usage"] = nullptr;
+    out.push_back(std::move(c));
+  };
+  int64_t completion_tokens = 0;
+  for (size_t i = 0; i < choices.size(); ++i) {
+    const auto& c = choices[i];
+    chunk({{"index", i}, {"delta", {{"role", "assistant"}, {"content", ""}, {"refusal", nullptr}}},
+           {"logprobs", nullptr}, {"finish_reason", nullptr}});
+    const json logprobs = query.logprobs ? make_logprobs(query, c) : json();
+    for (size_t k = 0; k < c.tokens.size(); ++k) {
+      json lp = nullptr;
+      if (query.logprobs) lp = {{"content", json::array({logprobs["content"][k]})}, {"refusal", nullptr}};
+      chunk({{"index", i}, {"delta", {{"content", c.tokens[k]}}}, {"logprobs", lp}, {"finish_reason", nullptr}});
+    }
+    chunk({{"index", i}, {"delta", json::object()}, {"logprobs", nullptr},
+           {"finish_reason", c.finish == Finish::length ? "length" : "stop"}});
+    completion_tokens += c.completion_tokens;
+  }
+  if (query.include_usage) {
+    const int64_t prompt_tokens = choices.empty() ? 0 : choices.front().prompt_tokens;
+    json last = frame;
+    last["choices"] = json::array();
+    last["usage"] = {{"prompt_tokens", prompt_tokens}, {"completion_tokens", completion_tokens},
+                     {"total_tokens", prompt_tokens + completion_tokens}};
+    out.push_back(std::move(last));
+  }
   return out;
 }
 

@@ -17,6 +17,13 @@ ChatQuery parse_request(const std::string& body);
 json completion_body(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
                      const std::string& id, int64_t created);
 
+// The same answer as chat.completion.chunk objects, each sent as "data: {...}" and followed
+// by "data: [DONE]": per choice a role chunk, one chunk per token, a finish_reason chunk;
+// with stream_options.include_usage every chunk has "usage": null and a last chunk with
+// empty choices carries the usage.
+std::vector<json> stream_chunks(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                                const std::string& id, int64_t created);
+
 // {"error": {"message", "type", "param", "code"}}
 json error_body(const WireError& error);
 

@@ -34,7 +34,9 @@ ImportSummary import_files(Store& store, const std::vector<std::string>& paths,
   if (!options.model_name.empty() && paths.size() > 1 && options.format != "jsonl")
     throw InputError("import: --model names one model; import one file at a time with it");
   ImportBatch batch;
+  size_t parsed = 0;
   for (const auto& path : paths) {
+    report_progress(options.progress, "files", parsed++, paths.size());
     if (!std::filesystem::is_regular_file(path))
       throw InputError(fmt::format("{}: no such file; check the path", path));
     if (options.format == "mtbench") parse_mtbench_file(path, options, false, batch);
@@ -66,7 +68,11 @@ ImportSummary import_files(Store& store, const std::vector<std::string>& paths,
     for (const auto& item : batch.items) store.upsert_item(item);
     for (const auto& item : batch.items_if_absent)
       if (!store.item(item.suite, item.item_id)) store.upsert_item(item);
-    for (const auto& r : batch.records) store.put_response(r);
+    size_t written = 0;
+    for (const auto& r : batch.records) {
+      store.put_response(r);
+      if (++written % 256 == 0) report_progress(options.progress, "answers", written, batch.records.size());
+    }
     summary.models = seen_models.size();
   });
   summary.items = batch.items.size();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/core/progress_fn.hpp"
 #include "results/store.hpp"
 #include "results/layer.hpp"
 
@@ -24,6 +25,7 @@ struct ImportOptions {
   std::string format;          // mtbench | arenahard | alpacaeval | jsonl
   std::string model_name;      // overrides the file stem when set
   std::string questions_path;  // mtbench/arenahard: question.jsonl; found next to the answers when empty
+  ProgressFn progress;         // "files" parsed, then "answers" written
 };
 
 struct ImportSummary {

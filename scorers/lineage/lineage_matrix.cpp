@@ -11,7 +11,7 @@
 
 namespace ds::scorers::lineage {
 
-LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
+LineageMatrix lineage_matrix(Detector& detector, unsigned threads, const ProgressFn& progress) {
   detector.precompute_similarities(threads);
   const Corpus& c = detector.corpus();
   LineageMatrix out;
@@ -28,7 +28,7 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
   out.verdict.assign(n, std::vector<std::string>(n));
   std::vector<std::vector<double>> pvalue(n, std::vector<double>(n, NAN)), z(n, std::vector<double>(n, NAN));
   std::vector<DetectResult> results(n);
-  std::atomic<size_t> next{0};
+  std::atomic<size_t> next{0}, finished{0};
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < std::max(1u, threads); ++t)
     pool.emplace_back([&] {
@@ -39,6 +39,7 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads) {
         o.bootstrap = 0;
         o.evidence = false;
         results[r] = detector.detect(o);
+        report_progress(progress, "references", ++finished, n);
       }
     });
   for (auto& t : pool) t.join();

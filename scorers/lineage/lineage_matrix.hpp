@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/json.hpp"
+#include "core/json.hpp"
+#include "harness/core/progress_fn.hpp"
 #include "scorers/lineage/detector.hpp"
 #include "scorers/layer.hpp"
 
@@ -27,7 +29,8 @@ struct LineageMatrix {
   std::string method;
 };
 
-LineageMatrix lineage_matrix(Detector& detector, unsigned threads = 2);
+// `progress` hears "references" done of the models (each one the reference in turn).
+LineageMatrix lineage_matrix(Detector& detector, unsigned threads = 2, const ProgressFn& progress = {});
 json lineage_to_json(const LineageMatrix& m);
 std::string lineage_table(const LineageMatrix& m);
 

@@ -145,8 +145,8 @@ TEST_CASE("errors: 400 malformed, 404 unknown model, in each provider's error sh
   CHECK(stats["rejected"] == 4);
 }
 
-TEST_CASE("serve --replay answers recorded conversations and 404s the rest; /stats counts per model") {
-  ds::test::TempDir dir;
+TEST_CASE("serve --replay answers recorded conversations and 422s the rest; /stats counts per model") {
+  test::TempDir dir;
   std::ofstream(dir.file("rec.jsonl"))
       << R"({"messages":[{"role":"user","content":"What is the capital of France?"}],"text":"Paris."})" << "\n";
   ds::test::ServeProcess s({"--replay", dir.path()});
@@ -155,13 +155,14 @@ TEST_CASE("serve --replay answers recorded conversations and 404s the rest; /sta
   CHECK(hit->status == 200);
   CHECK(json::parse(hit->body)["choices"][0]["message"]["content"] == "Paris.");
   auto miss = post(s, "/v1/chat/completions", chat("rec", "What is the capital of Spain?"));
-  CHECK(miss->status == 404);
+  CHECK(miss->status == 422);
+  CHECK(json::parse(miss->body)["error"]["code"] == "no_recorded_answer");
   CHECK(json::parse(miss->body)["error"]["message"].get<std::string>().find("No recorded answer") != std::string::npos);
   json am = chat("rec", "What is the capital of Spain?");
   am["max_tokens"] = 10;
   auto miss_a = post(s, "/v1/messages", am);
-  CHECK(miss_a->status == 404);
-  CHECK(json::parse(miss_a->body)["error"]["type"] == "not_found_error");
+  CHECK(miss_a->status == 422);
+  CHECK(json::parse(miss_a->body)["error"]["type"] == "invalid_request_error");
   post(s, "/v1/chat/completions", chat("rec", "What is the  capital of France?"));  // the same body again
   const json stats = json::parse(s.http_get("/stats"));
   CHECK(stats["models"]["rec"]["requests"] == 4);

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "core/errors.hpp"
@@ -42,4 +43,25 @@ TEST_CASE("merging a file that is not a store fails before anything is written")
   CHECK_THROWS_AS(merge_stores(target, {dir.file("a.db"), dir.file("junk.db")}), InputError);
   CHECK(target.responses({}).empty());
   CHECK_THROWS_AS(merge_stores(target, {dir.file("nope.db")}), InputError);
+}
+
+TEST_CASE("merging one name from two endpoints is refused before anything is written") {
+  ds::test::TempDir dir;
+  {
+    Store a(dir.file("a.db"));
+    a.upsert_model({"m", "openai", "http://one/v1", "openai:m@http://one/v1", false});
+    a.put_response({.model = "m", .suite = "s", .item_id = "1", .text = "x"});
+  }
+  {
+    Store b(dir.file("b.db"));
+    b.upsert_model({"m", "openai", "http://two/v1", "openai:m@http://two/v1", false});
+    b.put_response({.model = "m", .suite = "s", .item_id = "2", .text = "y"});
+  }
+  CHECK_THROWS_WITH_AS(check_merge_inputs({dir.file("a.db"), dir.file("b.db")}),
+                       doctest::Contains("model 'm' is openai http://one/v1"), InputError);
+  Store target(dir.file("all.db"));
+  CHECK_THROWS_AS(merge_stores(target, {dir.file("a.db"), dir.file("b.db")}), InputError);
+  CHECK(target.responses({}).empty());
+  CHECK_THROWS_AS(check_merge_inputs({dir.file("missing.db")}), InputError);
+  CHECK_FALSE(std::filesystem::exists(dir.file("missing.db")));
 }

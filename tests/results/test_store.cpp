@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
+#include "core/errors.hpp"
 #include "core/errors.hpp"
 #include "results/store.hpp"
 #include "tests/support/process.hpp"
@@ -54,4 +57,36 @@ TEST_CASE("record round-trips through JSON and reports bad fields with file:line
   CHECK_THROWS_WITH_AS(
       record_from_json(json{{"model", "m"}, {"suite", "s"}, {"item_id", 3}}, "f.jsonl:8"),
       doctest::Contains("'item_id' must be a string"), InputError);
+}
+
+TEST_CASE("a read-only store must exist, is not created, and reads what is there") {
+  ds::test::TempDir dir;
+  CHECK_THROWS_WITH_AS(Store(dir.file("missing.db"), true), doctest::Contains("no results store here"), InputError);
+  CHECK_FALSE(std::filesystem::exists(dir.file("missing.db")));
+  {
+    Store rw(dir.file("r.db"));
+    rw.put_response({.model = "m", .suite = "s", .item_id = "1", .text = "x", .ttft_ms = 12.5});
+  }
+  Store ro(dir.file("r.db"), true);
+  CHECK(ro.read_only());
+  const auto rows = ro.responses({});
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].ttft_ms == 12.5);
+}
+
+TEST_CASE("prune removes a model, its answers and their scores, and nothing else") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  store.upsert_model({"a", "openai", "http://x/v1", "openai:a@http://x/v1", false});
+  store.upsert_model({"b", "openai", "http://x/v1", "openai:b@http://x/v1", false});
+  const auto id = store.put_response({.model = "a", .suite = "s", .item_id = "1", .text = "x"});
+  store.put_score({id, "s", 1.0, "x", json::object()});
+  store.put_response({.model = "a", .suite = "s", .item_id = "2", .error = "HTTP 500"});
+  store.put_response({.model = "b", .suite = "s", .item_id = "1", .text = "y"});
+  CHECK(store.prune_model("a") == 2);
+  CHECK_FALSE(store.model("a"));
+  CHECK(store.model("b"));
+  CHECK(store.responses({.ok_only = false}).size() == 1);
+  CHECK(store.scores().empty());
+  CHECK_THROWS_WITH_AS(store.prune_model("a"), doctest::Contains("no model 'a'"), InputError);
 }

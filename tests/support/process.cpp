@@ -93,6 +93,19 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+std::string source_dir() { return DS_SOURCE_DIR; }
+
+CommandResult run_shell(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) r.out.append(buffer, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
 std::string mtbench_dir() {
   const std::string dir = std::string(DS_SHARED_DIR) + "/data/mtbench";
   return std::filesystem::exists(dir + "/question.jsonl") ? dir : "";

@@ -47,6 +47,12 @@ class TempDir {
 // The distillscope binary under test.
 const std::string& distillscope_binary();
 
+// The source tree (examples/, tools/).
+std::string source_dir();
+
+// Runs `command` with /bin/sh; returns its exit code and standard output (stderr passes through).
+CommandResult run_shell(const std::string& command);
+
 // The shared development data (../shared/data/mtbench) or "" when absent.
 std::string mtbench_dir();
 

@@ -59,3 +59,14 @@ TEST_CASE("the distilled gate fails on a distilled verdict, on insufficient evid
   CHECK(fails[0].find("the panel has 1 model") != std::string::npos);
   CHECK(evaluate_gates({parse_gate("distilled")}, none, &detection, true).empty());
 }
+
+TEST_CASE("gates are checked before the run: suites of the run, a reference for 'distilled'") {
+  CHECK(parse_gate(" math < 0.8 ").suite == "math");
+  CHECK(parse_gate("math < 0.8").threshold == doctest::Approx(0.8));
+  CHECK(check_gates({"math<0.5", "coding < 0.2"}, {"coding", "math"}, false).size() == 2);
+  CHECK_THROWS_WITH_AS(check_gates({"mth<0.9"}, {"coding", "math"}, false),
+                       doctest::Contains("'mth' is not a suite of this run (suites: coding, math)"), InputError);
+  CHECK_THROWS_WITH_AS(check_gates({"distilled"}, {"math"}, false), doctest::Contains("--reference"), InputError);
+  CHECK(check_gates({"distilled"}, {"math"}, true).front().distilled);
+  CHECK_THROWS_AS(check_gates({"math<"}, {"math"}, false), InputError);
+}
