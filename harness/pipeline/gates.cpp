@@ -5,17 +5,12 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
 
 namespace {
-
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
@@ -28,7 +23,7 @@ std::string joined(const std::vector<std::string>& names) {
 Gate parse_gate(const std::string& given) {
   Gate gate;
   gate.text = given;
-  const std::string text = trimmed(given);
+  const std::string text = trim(given);
   if (text == "distilled") {
     gate.distilled = true;
     return gate;
@@ -36,10 +31,10 @@ Gate parse_gate(const std::string& given) {
   const auto lt = text.find('<');
   try {
     if (lt == std::string::npos || lt == 0) throw std::invalid_argument("no '<'");
-    gate.suite = trimmed(text.substr(0, lt));
+    gate.suite = trim(text.substr(0, lt));
     if (gate.suite.empty()) throw std::invalid_argument("no suite");
     size_t used = 0;
-    const std::string number = trimmed(text.substr(lt + 1));
+    const std::string number = trim(text.substr(lt + 1));
     gate.threshold = std::stod(number, &used);
     if (used != number.size()) throw std::invalid_argument("trailing text");
   } catch (const std::exception&) {

@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include "harness/core/progress_fn.hpp"
+#include "core/progress_fn.hpp"
 #include "harness/runner/status_line.hpp"
 #include "harness/layer.hpp"
 

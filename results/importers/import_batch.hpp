@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/progress_fn.hpp"
+#include "core/progress_fn.hpp"
 #include "results/store.hpp"
 #include "results/layer.hpp"
 

@@ -7,7 +7,7 @@
 
 #include "core/json.hpp"
 #include "core/json.hpp"
-#include "harness/core/progress_fn.hpp"
+#include "core/progress_fn.hpp"
 #include "scorers/lineage/detector.hpp"
 #include "scorers/layer.hpp"
 
