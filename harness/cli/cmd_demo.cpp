@@ -11,7 +11,6 @@
 #include <map>
 #include <stdexcept>
 
-#include "harness/cli/checks.hpp"
 #include "harness/cli/commands.hpp"
 #include "harness/pipeline/detection.hpp"
 #include "harness/pipeline/endpoint_probe.hpp"
@@ -54,7 +53,7 @@ void register_demo(CLI::App& app) {
       "demo", "Run the whole pipeline on the built-in SIMULATED endpoint: no network, no keys");
   cmd->add_option("--db", o->db, "results store to create (replaced if it exists)")->capture_default_str();
   cmd->add_option("--html", o->html, "HTML report to write")->capture_default_str();
-  cmd->add_option("--samples", o->samples, "samples per item")->check(at_least(1))->capture_default_str();
+  cmd->add_option("--samples", o->samples, "samples per item")->check(CLI::Range(1, 100000))->capture_default_str();
   cmd->add_option("--limit", o->limit, "at most this many items per suite (0 = all; the full demo takes a few minutes)");
   cmd->callback([o] {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o->db + suffix);

@@ -27,7 +27,7 @@ void register_lineage(CLI::App& app) {
   cmd->callback([args] {
     Store store(args->db, /*read_only=*/true);
     StepProgress progress("lineage", !args->no_progress);
-    const auto corpus = load_corpus(store, progress.fn());
+    const auto corpus = load_corpus(store, {.progress = progress.fn()});
     lineage::Detector detector(corpus);
     const auto matrix = lineage::lineage_matrix(detector, 2, progress.fn());
     progress.finish(fmt::format("{} models", matrix.models.size()));

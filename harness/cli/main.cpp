@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   ds::harness::cli::register_prune(app);
   if (const std::string unknown = ds::harness::cli::unknown_command(app, argc, argv); !unknown.empty()) {
     std::cerr << "distillscope: error: " << unknown << "\n";
-    return ds::kExitInput;
+    return ds::core::kExitInput;
   }
   try {
     app.parse(argc, argv);

@@ -10,7 +10,7 @@ namespace ds::harness {
 
 lineage::DetectResult detect_against(Store& store, const std::string& reference,
                                      const ProgressFn& progress) {
-  const auto corpus = load_corpus(store, progress);
+  const auto corpus = load_corpus(store, {.progress = progress});
   const lineage::Detector detector(corpus);
   lineage::DetectOptions options;
   options.reference = {reference};

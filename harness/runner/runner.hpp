@@ -12,8 +12,6 @@
 #include "core/model_spec.hpp"
 #include "core/types.hpp"
 #include "harness/layer.hpp"
-#include "core/model_spec.hpp"
-#include "core/types.hpp"
 #include "harness/runner/failure_tally.hpp"
 
 namespace ds::harness {

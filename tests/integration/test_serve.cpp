@@ -146,7 +146,7 @@ TEST_CASE("errors: 400 malformed, 404 unknown model, in each provider's error sh
 }
 
 TEST_CASE("serve --replay answers recorded conversations and 422s the rest; /stats counts per model") {
-  test::TempDir dir;
+  ds::test::TempDir dir;
   std::ofstream(dir.file("rec.jsonl"))
       << R"({"messages":[{"role":"user","content":"What is the capital of France?"}],"text":"Paris."})" << "\n";
   ds::test::ServeProcess s({"--replay", dir.path()});
