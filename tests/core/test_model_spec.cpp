@@ -2,7 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/model_spec.hpp"
-#include "tests/support/scripted_server.hpp"
+#include "tests/support/process.hpp"
 
 using namespace ds::core;
 

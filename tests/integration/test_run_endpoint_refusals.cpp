@@ -9,7 +9,7 @@
 #include "core/json.hpp"
 #include "tests/integration/run_helpers.hpp"
 #include "tests/support/process.hpp"
-#include "tests/support/scripted_server.hpp"
+#include "tests/support/scripted_endpoint.hpp"
 
 using namespace ds::harness;
 
@@ -38,7 +38,7 @@ Timed run_against(const std::string& spec, const ds::test::TempDir& dir, const s
 
 TEST_CASE("a refused key is exit 2 naming the variable and the URL, after one request") {
   ds::test::ScopedEnv key("OPENAI_API_KEY", "sk-test-refused-key-123");
-  ds::test::ScriptedServer server([](const std::string&, const std::string&) {
+  ds::test::ScriptedEndpoint server([](const ds::test::ScriptedRequest&) {
     return ds::test::ScriptedReply{401, kOpenAiError401};
   });
   ds::test::TempDir dir;
@@ -53,8 +53,8 @@ TEST_CASE("a refused key is exit 2 naming the variable and the URL, after one re
 }
 
 TEST_CASE("a wrong path or model (404) is exit 2 naming the URL and the model") {
-  ds::test::ScriptedServer server([](const std::string&, const std::string& path) {
-    return ds::test::ScriptedReply{404, "<html><body>404 page not found: " + path + "</body></html>", "text/html"};
+  ds::test::ScriptedEndpoint server([](const ds::test::ScriptedRequest& request) {
+    return ds::test::ScriptedReply{404, "<html><body>404 page not found: " + request.path + "</body></html>", "text/html"};
   });
   ds::test::TempDir dir;
   const auto t = run_against("openai:llama-typo@" + server.base_url(), dir);
@@ -77,8 +77,8 @@ TEST_CASE("a port with nothing listening is exit 2 saying so, at once") {
 TEST_CASE("an endpoint that refuses every request of the run is stopped, not sent the whole plan") {
   // The model list passes the pre-flight check; every completion is refused.
   ds::test::ScopedEnv key("OPENAI_API_KEY", "sk-test-revoked-key-456");
-  ds::test::ScriptedServer server([](const std::string& method, const std::string&) {
-    if (method == "GET") return ds::test::ScriptedReply{200, R"({"object":"list","data":[{"id":"gpt-x","object":"model"}]})"};
+  ds::test::ScriptedEndpoint server([](const ds::test::ScriptedRequest& request) {
+    if (request.method == "GET") return ds::test::ScriptedReply{200, R"({"object":"list","data":[{"id":"gpt-x","object":"model"}]})"};
     return ds::test::ScriptedReply{401, kOpenAiError401};
   });
   ds::test::TempDir dir;
@@ -92,8 +92,8 @@ TEST_CASE("an endpoint that refuses every request of the run is stopped, not sen
 
 TEST_CASE("failures are reported by endpoint and cause with the last message") {
   // Answers 500 to every completion: retried, then given up; the cause is on stderr.
-  ds::test::ScriptedServer server([](const std::string& method, const std::string&) {
-    if (method == "GET") return ds::test::ScriptedReply{200, R"({"object":"list","data":[{"id":"m","object":"model"}]})"};
+  ds::test::ScriptedEndpoint server([](const ds::test::ScriptedRequest& request) {
+    if (request.method == "GET") return ds::test::ScriptedReply{200, R"({"object":"list","data":[{"id":"m","object":"model"}]})"};
     return ds::test::ScriptedReply{500, R"({"error":{"message":"boom from the test server","type":"server_error"}})"};
   });
   ds::test::TempDir dir;

@@ -53,6 +53,23 @@ std::string source_dir();
 // Runs `command` with /bin/sh; returns its exit code and standard output (stderr passes through).
 CommandResult run_shell(const std::string& command);
 
+// A port on 127.0.0.1 with nothing listening (bound, then closed).
+int unused_port();
+
+// Sets an environment variable for the lifetime of this object (children inherit it).
+class ScopedEnv {
+ public:
+  ScopedEnv(std::string name, const std::string& value);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  std::string name_;
+  bool had_ = false;
+  std::string old_;
+};
+
 // The shared development data (../shared/data/mtbench) or "" when absent.
 std::string mtbench_dir();
 
