@@ -2,6 +2,8 @@
 // answered or reported failed, and no duplicate rows.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "tests/integration/run_helpers.hpp"
 
 
@@ -40,13 +42,13 @@ TEST_CASE("run survives truncated bodies") { run_against_fault({"--truncate-rate
 TEST_CASE("run survives stalls past the request timeout") { run_against_fault({"--stall-rate", "0.1"}); }
 TEST_CASE("run survives latency with jitter") { run_against_fault({"--latency-ms", "20,10"}); }
 
-TEST_CASE("an unreachable endpoint ends the run incomplete with exit code 3, not a crash") {
+TEST_CASE("an unreachable endpoint is exit 2 from the pre-flight check, with nothing stored") {
   TempDir dir;
   const std::string suite = write_small_suite(dir, 3);
   const auto result = run_distillscope({"run", "--model", "openai:nobody@http://127.0.0.1:9/v1",
                                         "--suite", suite, "--db", dir.file("r.db"),
                                         "--max-retries", "1", "--timeout", "1", "--no-progress"});
-  CHECK(result.exit_code == 3);
-  CHECK(row_count(dir.file("r.db")) == 3);
-  CHECK(answers(dir.file("r.db")).empty());
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("cannot connect to http://127.0.0.1:9/v1") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("r.db")));
 }
