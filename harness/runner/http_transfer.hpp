@@ -1,10 +1,13 @@
 #pragma once
-// One HTTP attempt on a libcurl easy handle: request setup, header and body capture with a
-// size cap, and what came back. The runner owns scheduling; this owns the bytes.
+// One reusable HTTP slot on its own libcurl easy handle: the options that never change are
+// set once, each attempt only sets URL, headers and body; the reply buffers keep their
+// capacity between attempts. The runner owns scheduling; this owns the bytes.
 #include <curl/curl.h>
 
 #include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "harness/endpoints/endpoint.hpp"
 #include "harness/layer.hpp"
@@ -16,18 +19,38 @@ struct TransferLimits {
   size_t max_response_bytes = 8 << 20;
 };
 
+// Request headers as a libcurl list, rebuilt only when they change (a slot usually sends to
+// one endpoint, whose headers are always the same).
+class HeaderList {
+ public:
+  HeaderList() = default;
+  ~HeaderList();
+  HeaderList(const HeaderList&) = delete;
+  HeaderList& operator=(const HeaderList&) = delete;
+
+  // The list for `headers`, plus "Expect:" (no 100-continue round trip before a body).
+  curl_slist* get(const std::vector<std::pair<std::string, std::string>>& headers);
+
+ private:
+  std::vector<std::pair<std::string, std::string>> source_;  // may hold an API key: never log
+  curl_slist* list_ = nullptr;
+};
+
 class HttpTransfer {
  public:
-  // Configures `easy` (reset first, so a handle from a pool carries nothing over) to POST
-  // `request`. `this` is stored as CURLOPT_PRIVATE; it must outlive the transfer.
-  HttpTransfer(CURL* easy, HttpRequest request, const TransferLimits& limits, size_t job);
+  // `this` is stored as CURLOPT_PRIVATE: curl_easy_getinfo(CURLINFO_PRIVATE) finds the slot.
+  explicit HttpTransfer(const TransferLimits& limits);
   ~HttpTransfer();
   HttpTransfer(const HttpTransfer&) = delete;
   HttpTransfer& operator=(const HttpTransfer&) = delete;
 
+  // Sets up the next attempt: POST `request` for the runner's job number `job`.
+  void prepare(HttpRequest request, size_t job);
+
   CURL* easy() const { return easy_; }
   size_t job() const { return job_; }
-  double started_at = 0;  // monotonic seconds, set by the runner
+  double started_at = 0;   // monotonic seconds, set by the runner
+  bool in_flight = false;  // attached to the multi handle, set by the runner
 
   // After CURLMSG_DONE: the reply (status, lower-case headers, body) when the transfer
   // completed, else "" and a message in transport_error().
@@ -40,9 +63,10 @@ class HttpTransfer {
   static size_t on_header(char* data, size_t size, size_t count, void* self);
 
   CURL* easy_;
-  size_t job_;
-  HttpRequest request_;
-  curl_slist* headers_ = nullptr;
+  size_t job_ = 0;
+  std::string url_;
+  std::string body_;
+  HeaderList headers_;
   size_t max_bytes_;
   bool too_large_ = false;
   HttpReply reply_;

@@ -70,7 +70,7 @@ class Runner {
  private:
   RunnerOptions options_;
   std::atomic<bool> stop_{false};
-  std::atomic<void*> multi_{nullptr};
+  std::atomic<int> wake_fd_{-1};  // the running loop's eventfd, -1 between runs
 };
 
 }  // namespace ds::harness
