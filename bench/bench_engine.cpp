@@ -26,6 +26,7 @@
 
 #include "harness/pipeline/serve_process.hpp"
 #include "harness/runner/runner.hpp"
+#include "harness/server/listen_backlog.hpp"
 
 namespace {
 
@@ -89,10 +90,6 @@ class InProcessServer {
     // Headers and body go out in two writes; without NODELAY the body waits for the
     // client's delayed ACK (40 ms).
     server_.set_tcp_nodelay(true);
-    server_.set_socket_options([this](int fd) {
-      httplib::default_socket_options(fd);
-      listen_fd_ = fd;
-    });
     server_.Post("/v1/chat/completions", [latency_ms](const httplib::Request&, httplib::Response& r) {
       std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
       r.set_content(
@@ -100,9 +97,7 @@ class InProcessServer {
           R"("content":"42"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":1}})",
           "application/json");
     });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    // cpp-httplib's listen backlog of 5 drops SYNs of a connection burst; raise it.
-    if (listen_fd_ >= 0) ::listen(listen_fd_, 4096);
+    port_ = ds::harness::server::bind_with_backlog(server_, "127.0.0.1", 0);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
@@ -114,7 +109,6 @@ class InProcessServer {
 
  private:
   httplib::Server server_;
-  int listen_fd_ = -1;
   int port_ = 0;
   std::thread thread_;
 };

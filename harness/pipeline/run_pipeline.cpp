@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <csignal>
 #include <filesystem>
 #include <memory>
@@ -13,6 +15,7 @@
 #include "core/model_spec.hpp"
 #include "harness/cache/response_cache.hpp"
 #include "harness/pipeline/endpoint_probe.hpp"
+#include "harness/pipeline/judge_batch.hpp"
 #include "harness/plan/work_plan.hpp"
 #include "harness/runner/runner.hpp"
 #include "results/jsonl_export.hpp"
@@ -112,7 +115,8 @@ std::vector<Suite> suites_for_run(const RunConfig& config) {
   return suites;
 }
 
-RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record) {
+RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record,
+                       const PhaseObserver& phases) {
   if (config.models.empty())
     throw InputError("no model: give --model PROVIDER:MODEL[@BASE_URL] (or 'models' in --config)");
   std::vector<ModelSpec> specs;
@@ -149,18 +153,24 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
 
   std::vector<Job> jobs = jobs_for(units, specs, config);
   const RunnerOptions options = runner_options(config);
+  Phase requests(phases, "requests", units.size());
   Runner runner(options);
   if (!config.jsonl.empty()) check_jsonl_writable(config.jsonl);
   StoreWriter writer(config.db, "");
   InterruptGuard guard;
-  std::atomic<bool> finished{false};
+  // The signal handler only sets a flag; this thread passes it on to the runner. It is told
+  // when the run ends rather than noticing on its next poll.
+  std::mutex watch_mutex;
+  std::condition_variable watch_wake;
+  bool finished = false;
   std::thread watcher([&] {
-    while (!finished.load()) {
+    std::unique_lock lock(watch_mutex);
+    while (!finished) {
       if (g_interrupted.load()) {
         runner.request_stop();
         return;
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      watch_wake.wait_for(lock, std::chrono::milliseconds(50));
     }
   });
   const RunnerStats stats = runner.run(std::move(jobs), [&](JobResult&& result) {
@@ -182,9 +192,14 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
     if (result.from_cache) ++outcome.from_cache;
     writer.submit(std::move(record));
   });
-  finished = true;
+  {
+    std::lock_guard lock(watch_mutex);
+    finished = true;
+  }
+  watch_wake.notify_one();
   watcher.join();
   writer.close();
+  requests.finish(outcome.answered);
   outcome.interrupted = g_interrupted.load();
   const size_t unfinished = outcome.planned - outcome.answered - outcome.failed;
   const std::string status = outcome.interrupted ? "interrupted"
@@ -192,35 +207,33 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   store.finish_run(outcome.run_id, status);
   outcome.retries = stats.retries;
   outcome.wall_seconds = stats.wall_seconds;
-  outcome.scoring = score_run(config, store, options);
+  outcome.scoring = score_run(config, store, options, phases);
   // Written after scoring, so every record carries its score.
   if (!config.jsonl.empty()) append_run_jsonl(store, outcome.run_id, config.jsonl);
   return outcome;
 }
 
-ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOptions& request_options) {
+ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOptions& request_options,
+                       const PhaseObserver& phases) {
   ScoreOptions score_options;
-  std::unique_ptr<Runner> judge_runner;
-  std::optional<ModelSpec> judge_spec;
+  score_options.phases = phases;
   if (!config.judge.empty()) {
-    judge_spec = parse_model_spec(config.judge);
-    RunnerOptions judge_options = request_options;
-    judge_options.progress = false;
-    judge_runner = std::make_unique<Runner>(judge_options);
-    // Judge calls go through a runner like every other request: same retries, limits, cache.
-    score_options.context.judge = [&](const Request& request) -> std::optional<std::string> {
-      std::optional<std::string> text;
-      judge_runner->run({Job{"judge", *judge_spec, request}}, [&](JobResult&& r) {
-        if (r.response.ok()) text = r.response.text;
-      });
-      return text;
+    const ModelSpec judge_spec = parse_model_spec(config.judge);
+    // All judge calls of the run in one batch, with the run's limits, retries and cache.
+    score_options.context.judge = [judge_spec, request_options](const std::vector<Request>& requests) {
+      return run_judge_batch(judge_spec, requests, request_options);
     };
   }
   ScoreOutcome out;
   out.report = score_store(store, score_options);
-  out.summary = summarise_store(store);
-  if (!config.reference.empty())
+  {
+    Phase summary(phases, "summary");
+    out.summary = summarise_store(store);
+  }
+  if (!config.reference.empty()) {
+    Phase detection(phases, "detection");
     out.detection = detect_against(store, reference_model_name(config.reference));
+  }
   std::vector<Gate> gates;
   for (const auto& text : config.fail_on) gates.push_back(parse_gate(text));
   out.gate_failures =

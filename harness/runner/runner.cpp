@@ -90,7 +90,7 @@ struct MultiHandle {
 class RunLoop {
  public:
   RunLoop(const RunnerOptions& options, const std::atomic<bool>& stop, CURLM* multi,
-          SocketLoop& sockets, const std::function<void(JobResult&&)>& on_done)
+          SocketLoop& sockets, const Runner::FollowUpFn& on_done)
       : options_(options), stop_(stop), multi_(multi), sockets_(sockets), on_done_(on_done),
         progress_(options.progress, stderr), rng_(std::random_device{}()) {}
 
@@ -106,11 +106,14 @@ class RunLoop {
     std::unique_ptr<ResponseCache> cache;
     if (!options_.cache_path.empty()) cache = std::make_unique<ResponseCache>(options_.cache_path);
     cache_ = cache.get();
-    admit(std::move(jobs));
+    jobs_.reserve(jobs.size());
+    unfinished_ = jobs.size();
+    for (auto& job : jobs) add_job(std::move(job));
     // After request_stop() only in-flight transfers keep a job unfinished, so the loop
     // still ends.
     while (unfinished_ > 0) {
       double now = monotonic_seconds();
+      admit_follow_ups();
       if (stop_.load()) abandon_waiting();
       release_due_retries(now);
       start_ready(now);
@@ -128,33 +131,35 @@ class RunLoop {
   }
 
  private:
-  void admit(std::vector<Job> jobs) {
-    std::map<std::string, size_t> endpoint_index;
-    EndpointOptions endpoint_options{options_.api_key_env};
-    jobs_.reserve(jobs.size());
-    for (auto& job : jobs) {
-      JobState state;
-      state.token_estimate = estimate_tokens(job.request);
-      const std::string endpoint_key = job.endpoint.base_url + "\n" + job.endpoint.model;
-      auto [it, added] = endpoint_index.emplace(endpoint_key, endpoints_.size());
-      if (added) {
-        const double now = monotonic_seconds();
-        endpoints_.push_back(EndpointState{
-            job.endpoint, read_api_key(job.endpoint.provider, endpoint_options),
-            AdaptiveConcurrency(options_.concurrency), TokenBucket(options_.requests_per_minute, now),
-            TokenBucket(options_.tokens_per_minute, now)});
-      }
-      state.endpoint = it->second;
-      state.job = std::move(job);
-      jobs_.push_back(std::move(state));
+  // Queues a job on its endpoint (created on first use). Cached answers are looked up as
+  // each job's turn comes (start_ready): the first requests go out at once instead of
+  // after hashing every job.
+  void add_job(Job job) {
+    JobState state;
+    state.token_estimate = estimate_tokens(job.request);
+    const std::string endpoint_key = job.endpoint.base_url + "\n" + job.endpoint.model;
+    auto [it, added] = endpoint_index_.emplace(endpoint_key, endpoints_.size());
+    if (added) {
+      const double now = monotonic_seconds();
+      endpoints_.push_back(EndpointState{
+          job.endpoint, read_api_key(job.endpoint.provider, EndpointOptions{options_.api_key_env}),
+          AdaptiveConcurrency(options_.concurrency), TokenBucket(options_.requests_per_minute, now),
+          TokenBucket(options_.tokens_per_minute, now)});
+      long connections = 0;
+      for (const auto& e : endpoints_) connections += e.concurrency.limit();
+      curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, std::max(16L, connections));
     }
-    unfinished_ = jobs_.size();
-    long connections = 0;
-    for (const auto& e : endpoints_) connections += e.concurrency.limit();
-    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, std::max(16L, connections));
-    // Cached answers are looked up as each job's turn comes (start_ready): the first
-    // requests go out at once instead of after hashing every job.
-    for (size_t i = 0; i < jobs_.size(); ++i) endpoints_[jobs_[i].endpoint].ready.push_back(i);
+    state.endpoint = it->second;
+    state.job = std::move(job);
+    jobs_.push_back(std::move(state));
+    endpoints_[it->second].ready.push_back(jobs_.size() - 1);
+  }
+
+  // Follow-up jobs handed back by on_done join the run here, where no reference into the
+  // job and endpoint tables is held.
+  void admit_follow_ups() {
+    for (auto& job : follow_ups_) add_job(std::move(job));
+    follow_ups_.clear();
   }
 
   const std::string& hash_of(size_t job) {
@@ -313,8 +318,12 @@ class RunLoop {
     }
     --unfinished_;
     JobResult result{state.job.key, std::move(response), hash_of(job), state.attempts, from_cache};
-    on_done_(std::move(result));
     state.job.request = Request{};  // the job's prompt is no longer needed
+    if (auto next = on_done_(std::move(result)); next && !stop_.load()) {
+      follow_ups_.push_back(std::move(*next));
+      ++total_;
+      ++unfinished_;  // counted now, so the loop cannot end before the follow-up is admitted
+    }
   }
 
   // How long the event loop may sleep: until the next retry is due, a paused endpoint
@@ -345,12 +354,14 @@ class RunLoop {
   const std::atomic<bool>& stop_;
   CURLM* multi_;
   SocketLoop& sockets_;
-  const std::function<void(JobResult&&)>& on_done_;
+  const Runner::FollowUpFn& on_done_;
   ProgressDisplay progress_;
   std::mt19937_64 rng_;
   ResponseCache* cache_ = nullptr;
   std::vector<JobState> jobs_;
   std::vector<EndpointState> endpoints_;
+  std::map<std::string, size_t> endpoint_index_;  // base URL + model → endpoints_
+  std::vector<Job> follow_ups_;
   std::vector<std::unique_ptr<HttpTransfer>> slots_;  // one per transfer ever in flight at once
   std::vector<HttpTransfer*> idle_;                   // slots free for the next attempt
   size_t in_flight_ = 0;
@@ -371,7 +382,7 @@ Runner::Runner(RunnerOptions options) : options_(std::move(options)) {
 
 Runner::~Runner() = default;
 
-RunnerStats Runner::run(std::vector<Job> jobs, const std::function<void(JobResult&&)>& on_done) {
+RunnerStats Runner::run_with_follow_ups(std::vector<Job> jobs, const FollowUpFn& on_done) {
   MultiHandle handle;
   curl_multi_setopt(handle.multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
   SocketLoop sockets(handle.multi);
@@ -382,6 +393,13 @@ RunnerStats Runner::run(std::vector<Job> jobs, const std::function<void(JobResul
   } forget{wake_fd_};
   RunLoop loop(options_, stop_, handle.multi, sockets, on_done);
   return loop.run(std::move(jobs));
+}
+
+RunnerStats Runner::run(std::vector<Job> jobs, const std::function<void(JobResult&&)>& on_done) {
+  return run_with_follow_ups(std::move(jobs), [&](JobResult&& result) -> std::optional<Job> {
+    on_done(std::move(result));
+    return std::nullopt;
+  });
 }
 
 void Runner::request_stop() {

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "harness/layer.hpp"
+
 namespace ds::harness {
 
 namespace {

@@ -5,6 +5,8 @@
 // handed to curl. One eventfd lets another thread or a signal handler interrupt the wait.
 #include <curl/curl.h>
 
+#include "harness/layer.hpp"
+
 namespace ds::harness {
 
 class SocketLoop {

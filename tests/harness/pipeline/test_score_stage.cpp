@@ -79,14 +79,15 @@ TEST_CASE("score_store scores each suite and only what lacks a score") {
   report = score_store(store);
   CHECK(report.scored + report.unscored == 0);
   ScoreOptions with_judge;
-  int judge_calls = 0;
-  with_judge.context.judge = [&](const Request& r) -> std::optional<std::string> {
-    ++judge_calls;
-    CHECK(r.messages.at(0).content.find("Lying is wrong") != std::string::npos);
-    return std::string("Solid.\nScore: 6/10");
+  int judge_batches = 0;
+  with_judge.context.judge = [&](const std::vector<Request>& requests) {
+    ++judge_batches;
+    REQUIRE(requests.size() == 1);
+    CHECK(requests[0].messages.at(0).content.find("Lying is wrong") != std::string::npos);
+    return std::vector<JudgeVerdict>{{0.6, "Solid.\nScore: 6/10", "", 1}};
   };
   report = score_store(store, with_judge);
-  CHECK(judge_calls == 1);
+  CHECK(judge_batches == 1);
   CHECK(report.scored == 1);
   CHECK(scores_by_response(store)[free].value == doctest::Approx(0.6));
 
@@ -94,13 +95,15 @@ TEST_CASE("score_store scores each suite and only what lacks a score") {
   ScoreOptions silly_judge;
   silly_judge.rescore = true;
   silly_judge.model = "a";
-  silly_judge.context.judge = [](const Request&) -> std::optional<std::string> {
-    return std::string("What a lovely answer!");
+  silly_judge.context.judge = [](const std::vector<Request>& requests) {
+    return std::vector<JudgeVerdict>(
+        requests.size(), {std::nullopt, "What a lovely answer!", "the judge's reply contains no score", 2});
   };
   score_store(store, silly_judge);
   s = scores_by_response(store);
   CHECK_FALSE(s[free].value);
   CHECK(s[free].details["unscored"] == "the judge's reply contains no score");
+  CHECK(s[free].details["judge_asked_again"] == true);
   CHECK(s[wrong].value == 0.0);  // model b untouched
 }
 

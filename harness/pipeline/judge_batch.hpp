@@ -1,0 +1,26 @@
+#pragma once
+// Every judge request of a run through one Runner::run: the judge endpoint's concurrency,
+// rate limits, retries and cache apply to all of them at once (a resumed run finds the calls
+// already answered in the cache). A reply without a score is asked once more, in the same
+// run, with what was wrong with it; a second reply without one leaves the answer unscored
+// with the reason.
+#include <vector>
+
+#include "core/model_spec.hpp"
+#include "core/types.hpp"
+#include "harness/runner/runner.hpp"
+#include "scorers/judge/judge.hpp"
+#include "harness/layer.hpp"
+
+namespace ds::harness {
+
+struct JudgeBatchStats {
+  RunnerStats runner;
+  size_t asked_again = 0;  // replies without a score that were asked once more
+};
+
+// One verdict per request, in order. `stats` (optional) receives the runner's figures.
+std::vector<JudgeVerdict> run_judge_batch(const ModelSpec& judge, const std::vector<Request>& requests,
+                                          const RunnerOptions& options, JudgeBatchStats* stats = nullptr);
+
+}  // namespace ds::harness
