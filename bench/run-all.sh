@@ -8,7 +8,7 @@ BUILD=${1:-build}
 # npm; skipped with the reason when it cannot be installed) against an independent endpoint.
 PROMPTFOO=$(bench/peer/install-promptfoo.sh "$BUILD") || PROMPTFOO=""
 "$BUILD"/bench_peer --requests 2000 --concurrency 64 --latency-ms 50 --repeat 3 ${PROMPTFOO:+--promptfoo "$PROMPTFOO"}
-"$BUILD"/bench_peer --requests 11200 --concurrency 128 --latency-ms 50 --repeat 3 ${PROMPTFOO:+--promptfoo "$PROMPTFOO"}
+"$BUILD"/bench_peer --requests 11200 --concurrency 256 --latency-ms 50 --repeat 3 ${PROMPTFOO:+--promptfoo "$PROMPTFOO"}
 "$BUILD"/bench_lineage 230 805
 "$BUILD"/bench_scorers
 "$BUILD"/bench_probe_power 200 1000

@@ -22,10 +22,12 @@ struct Score {
   json details = json::object();
 };
 
-// Judges a batch: one verdict per request, in order. Provided by the harness, which sends
-// every judge request of a run through one runner (the judge endpoint's concurrency, rate
-// limits, retries, cache) and asks a reply without a score once more.
-using JudgeFn = std::function<std::vector<JudgeVerdict>(const std::vector<Request>&)>;
+// Judges a batch, calling on_verdict once per request (index into the batch) as each
+// verdict is known. Provided by the harness, which sends every judge request of a run
+// through one runner (the judge endpoint's concurrency, rate limits, retries, cache) and
+// asks a reply without a score once more.
+using JudgeVerdictFn = std::function<void(size_t index, JudgeVerdict&& verdict)>;
+using JudgeFn = std::function<void(const std::vector<Request>& requests, const JudgeVerdictFn& on_verdict)>;
 
 struct ScoreContext {
   SandboxLimits sandbox;  // limits for running coding answers

@@ -9,6 +9,7 @@
 #include <csignal>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "core/errors.hpp"
@@ -53,6 +54,39 @@ class InterruptGuard {
  private:
   void (*previous_int_)(int) = SIG_DFL;
   void (*previous_term_)(int) = SIG_DFL;
+};
+
+// Passes an interrupt (the signal handler only sets a flag) on to a runner: a thread that
+// checks the flag every 50 ms and is told when the run ends rather than noticing it late.
+class InterruptWatcher {
+ public:
+  explicit InterruptWatcher(Runner& runner)
+      : thread_([this, &runner] {
+          std::unique_lock lock(mutex_);
+          while (!finished_) {
+            if (g_interrupted.load()) {
+              runner.request_stop();
+              return;
+            }
+            wake_.wait_for(lock, std::chrono::milliseconds(50));
+          }
+        }) {}
+  ~InterruptWatcher() {
+    {
+      std::lock_guard lock(mutex_);
+      finished_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  InterruptWatcher(const InterruptWatcher&) = delete;
+  InterruptWatcher& operator=(const InterruptWatcher&) = delete;
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool finished_ = false;
+  std::thread thread_;  // last: starts once the members it uses exist
 };
 
 StoredItem to_stored(const Suite& suite, const SuiteItem& item) {
@@ -158,21 +192,7 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   if (!config.jsonl.empty()) check_jsonl_writable(config.jsonl);
   StoreWriter writer(config.db, "");
   InterruptGuard guard;
-  // The signal handler only sets a flag; this thread passes it on to the runner. It is told
-  // when the run ends rather than noticing on its next poll.
-  std::mutex watch_mutex;
-  std::condition_variable watch_wake;
-  bool finished = false;
-  std::thread watcher([&] {
-    std::unique_lock lock(watch_mutex);
-    while (!finished) {
-      if (g_interrupted.load()) {
-        runner.request_stop();
-        return;
-      }
-      watch_wake.wait_for(lock, std::chrono::milliseconds(50));
-    }
-  });
+  std::optional<InterruptWatcher> watcher(std::in_place, runner);
   const RunnerStats stats = runner.run(std::move(jobs), [&](JobResult&& result) {
     const auto& u = units[std::stoul(result.key)];
     Record record;
@@ -192,12 +212,7 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
     if (result.from_cache) ++outcome.from_cache;
     writer.submit(std::move(record));
   });
-  {
-    std::lock_guard lock(watch_mutex);
-    finished = true;
-  }
-  watch_wake.notify_one();
-  watcher.join();
+  watcher.reset();
   writer.close();
   requests.finish(outcome.answered);
   outcome.interrupted = g_interrupted.load();
@@ -217,11 +232,17 @@ ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOption
                        const PhaseObserver& phases) {
   ScoreOptions score_options;
   score_options.phases = phases;
+  // All judge calls of the run in one batch, with the run's limits, retries and cache; an
+  // interrupt (during `run`) stops it like the requests, leaving the rest for the next run.
+  std::optional<Runner> judge_runner;
+  std::optional<InterruptWatcher> watcher;
   if (!config.judge.empty()) {
     const ModelSpec judge_spec = parse_model_spec(config.judge);
-    // All judge calls of the run in one batch, with the run's limits, retries and cache.
-    score_options.context.judge = [judge_spec, request_options](const std::vector<Request>& requests) {
-      return run_judge_batch(judge_spec, requests, request_options);
+    judge_runner.emplace(request_options);
+    watcher.emplace(*judge_runner);
+    score_options.context.judge = [judge_spec, &judge_runner](const std::vector<Request>& requests,
+                                                              const JudgeVerdictFn& on_verdict) {
+      run_judge_batch(*judge_runner, judge_spec, requests, on_verdict);
     };
   }
   ScoreOutcome out;

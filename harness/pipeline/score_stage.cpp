@@ -263,7 +263,9 @@ void score_pending(std::vector<GroupWork>& work, const std::vector<Pending>& pen
 }
 
 // Pass 2: every answer that waits for the judge, judged in one batch (one runner, the judge
-// endpoint's limits); a judge that gives no verdict leaves the answer unscored with why.
+// endpoint's limits). Each verdict is recorded as it comes, and an item is written once its
+// last answer is judged, so an interrupted judging phase keeps what it got. A judge that gives
+// no verdict leaves the answer unscored with why (and waiting for a judge: the next run asks).
 void judge_pending(std::vector<GroupWork>& work, std::vector<JudgeWait>& waits, const JudgeFn& judge,
                    GroupFinisher& finisher, const PhaseObserver& phases) {
   if (waits.empty()) return;
@@ -273,18 +275,24 @@ void judge_pending(std::vector<GroupWork>& work, std::vector<JudgeWait>& waits, 
   std::vector<Request> requests;
   for (auto& w : waits) requests.push_back(std::move(w.request));
   Phase phase(phases, "judging", requests.size());
-  std::vector<JudgeVerdict> verdicts;
-  try {
-    verdicts = judge(requests);
-  } catch (const std::exception& e) {
-    verdicts.assign(requests.size(), {std::nullopt, "", "the judge could not be asked: " + excerpt_for_message(e.what(), 300), 0});
-  }
-  for (size_t i = 0; i < waits.size(); ++i) {
+  std::vector<bool> judged(waits.size(), false);
+  size_t scored = 0;
+  const auto record = [&](size_t i, JudgeVerdict&& verdict) {
+    if (i >= waits.size() || judged[i]) return;  // a verdict per answer, the first counts
+    judged[i] = true;
     Score& score = work[waits[i].group].scored[waits[i].index].score;
-    if (i < verdicts.size()) apply_judge_verdict(score, verdicts[i]);
+    apply_judge_verdict(score, verdict);
+    if (score.value) ++scored;
     finisher.answer_done(waits[i].group);
+  };
+  std::string missing = "the judge gave no verdict";
+  try {
+    judge(requests, record);
+  } catch (const std::exception& e) {
+    missing = "the judge could not be asked: " + excerpt_for_message(e.what(), 300);
   }
-  phase.finish(verdicts.size());
+  for (size_t i = 0; i < waits.size(); ++i) record(i, {std::nullopt, "", missing, 0});
+  phase.finish(scored);
 }
 
 }  // namespace

@@ -90,3 +90,21 @@ TEST_CASE("judging through `distillscope serve --simulate`: every answer scored,
   CHECK(stats.runner.requests_sent == requests.size() + asked_again);
   CHECK(stats.runner.failed == 0);
 }
+
+TEST_CASE("a stopped judge batch reports every request as not asked, so the next run asks again") {
+  ds::test::FakeEndpoint endpoint([](const std::string&, int) { return ds::test::Fault::None; });
+  const ModelSpec judge = parse_model_spec("openai:judge@" + endpoint.base_url());
+  const std::vector<Request> requests = {asking("Score: 3/10"), asking("Score: 9/10")};
+  Runner runner(quiet_options());
+  runner.request_stop();  // as an interrupt does before the judging phase
+  std::vector<size_t> reported;
+  const JudgeBatchStats stats = run_judge_batch(runner, judge, requests, [&](size_t index, JudgeVerdict&& v) {
+    reported.push_back(index);
+    CHECK_FALSE(v.value);
+    CHECK(v.unscored == "the judge call was not made (the run was interrupted)");
+  });
+  CHECK(reported.size() == 2);
+  CHECK(stats.runner.requests_sent == 0);
+  CHECK(stats.runner.interrupted == 2);
+  CHECK(endpoint.arrivals().empty());
+}

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "core/json.hpp"
-#include "harness/server/listen_backlog.hpp"
 
 namespace ds::test {
 
@@ -64,7 +63,14 @@ class FakeEndpoint {
     server_.Post("/v1/messages", [this](const httplib::Request& q, httplib::Response& r) {
       answer(q, r, /*anthropic=*/true);
     });
-    port_ = ds::harness::server::bind_with_backlog(server_, "127.0.0.1", 0);
+    server_.set_socket_options([this](int fd) {
+      httplib::default_socket_options(fd);
+      listen_fd_ = fd;
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    // cpp-httplib listens with a backlog of 5: a burst of connects beyond it has its SYNs
+    // dropped and retried a second later. listen() again raises the backlog.
+    if (listen_fd_ >= 0) ::listen(listen_fd_, 1024);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
@@ -187,6 +193,7 @@ class FakeEndpoint {
   int latency_ms_;
   httplib::Server server_;
   int port_ = 0;
+  int listen_fd_ = -1;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
   std::atomic<int> concurrent_{0};
