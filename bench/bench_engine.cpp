@@ -26,7 +26,6 @@
 
 #include "harness/pipeline/serve_process.hpp"
 #include "harness/runner/runner.hpp"
-#include "harness/server/listen_backlog.hpp"
 
 namespace {
 
@@ -90,6 +89,10 @@ class InProcessServer {
     // Headers and body go out in two writes; without NODELAY the body waits for the
     // client's delayed ACK (40 ms).
     server_.set_tcp_nodelay(true);
+    server_.set_socket_options([this](int fd) {
+      httplib::default_socket_options(fd);
+      listen_fd_ = fd;
+    });
     server_.Post("/v1/chat/completions", [latency_ms](const httplib::Request&, httplib::Response& r) {
       std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
       r.set_content(
@@ -97,7 +100,9 @@ class InProcessServer {
           R"("content":"42"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":1}})",
           "application/json");
     });
-    port_ = ds::harness::server::bind_with_backlog(server_, "127.0.0.1", 0);
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    // cpp-httplib's listen backlog of 5 drops SYNs of a connection burst; raise it.
+    if (listen_fd_ >= 0) ::listen(listen_fd_, 4096);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
@@ -109,6 +114,7 @@ class InProcessServer {
 
  private:
   httplib::Server server_;
+  int listen_fd_ = -1;
   int port_ = 0;
   std::thread thread_;
 };
