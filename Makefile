@@ -22,6 +22,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
+	@tools/install-deps.sh --bench
 	bench/run-all.sh $(BUILD)
 
 clean:

@@ -2,7 +2,7 @@
 // deterministically, imported into a fresh store, then `lineage` over all models and
 // `detect` of one reference against all, and the HTML report of the store (size, time, and
 // time to interactive in headless Chromium). Prints wall times and peak memory of each step;
-// never passes or fails on time.
+// never passes or fails on time. Each step's standard error is kept in WORK_DIR/<step>.err.
 //
 // Reproduce: build/bench_lineage [MODELS] [PROMPTS] [WORK_DIR]
 #include <fmt/format.h>
@@ -39,7 +39,10 @@ Step run(const std::vector<std::string>& args, const std::string& out_path) {
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  // Standard error goes beside the output (chromium's is noisy): the bench prints only figures.
+  const std::string err_path = out_path + ".err";
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   const auto start = std::chrono::steady_clock::now();
   pid_t pid = 0;
   Step s;

@@ -4,6 +4,11 @@
 set -e
 BUILD=${1:-build}
 "$BUILD"/bench_engine --requests 20000 --concurrency 256 --latency-ms 50
+# The same requests through distillscope and promptfoo (pinned, installed once under BUILD from
+# npm; skipped with the reason when it cannot be installed) against an independent endpoint.
+PROMPTFOO=$(bench/peer/install-promptfoo.sh "$BUILD") || PROMPTFOO=""
+"$BUILD"/bench_peer --requests 2000 --concurrency 64 --latency-ms 50 --repeat 3 ${PROMPTFOO:+--promptfoo "$PROMPTFOO"}
+"$BUILD"/bench_peer --requests 11200 --concurrency 256 --latency-ms 50 --repeat 3 ${PROMPTFOO:+--promptfoo "$PROMPTFOO"}
 "$BUILD"/bench_lineage 230 805
 "$BUILD"/bench_scorers
 "$BUILD"/bench_probe_power 200 1000

@@ -89,7 +89,17 @@ Database::Database(const std::string& path, bool read_only) : path_(path) {
   exec("PRAGMA foreign_keys=ON");
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  cached_.clear();  // finalised before the connection closes
+  sqlite3_close_v2(db_);
+}
+
+Statement& Database::cached(const std::string& sql) {
+  auto& slot = cached_[sql];
+  if (!slot) slot = std::make_unique<Statement>(db_, sql);
+  slot->reset();
+  return *slot;
+}
 
 void Database::exec(std::string_view sql) {
   char* err = nullptr;

@@ -3,9 +3,11 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace ds::core {
 
@@ -51,6 +53,10 @@ class Database {
 
   void exec(std::string_view sql);
   Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  // The same statement prepared once per connection and handed out reset, for statements
+  // run once per row (compiling SQL costs more than a small insert). The caller resets a
+  // SELECT it leaves unfinished, so it holds no read snapshot.
+  Statement& cached(const std::string& sql);
   int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
   sqlite3* handle() const { return db_; }
@@ -72,6 +78,7 @@ class Database {
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cached_;
 };
 
 }  // namespace ds::core

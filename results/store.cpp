@@ -209,7 +209,7 @@ std::optional<ModelInfo> Store::model(const std::string& name) {
 }
 
 void Store::upsert_item(const StoredItem& item) {
-  db_.prepare(
+  db_.cached(
          "INSERT INTO items(suite, item_id, suite_version, system, messages, data) "
          "VALUES(?,?,?,?,?,?) ON CONFLICT(suite, item_id) DO UPDATE SET "
          "suite_version=excluded.suite_version, system=excluded.system, "
@@ -259,16 +259,17 @@ int64_t Store::put_response(const Record& r) {
   const std::string now = utc_now_iso8601();
   // A stored answer survives a later error; an error row is replaced by anything; a newer
   // answer replaces an older one (--refresh), and the older answer's scores go with it.
-  auto existing = db_.prepare(
+  auto& existing = db_.cached(
       "SELECT id, error, text FROM responses WHERE model=? AND suite=? AND item_id=? AND sample=?");
   existing.bind(1, r.model).bind(2, r.suite).bind(3, r.item_id).bind(4, r.sample);
   if (existing.step()) {
     const int64_t id = existing.integer(0);
     const bool had_answer = existing.is_null(1) || existing.text(1).empty();
-    if (had_answer && !r.error.empty()) return id;
-    if (had_answer && existing.text(2) == r.text) return id;
-    db_.prepare("DELETE FROM scores WHERE response_id=?").bind(1, id).run();
-    auto update = db_.prepare(
+    const bool same_text = had_answer && existing.text(2) == r.text;
+    existing.reset();
+    if (had_answer && (!r.error.empty() || same_text)) return id;
+    db_.cached("DELETE FROM scores WHERE response_id=?").bind(1, id).run();
+    auto& update = db_.cached(
         "UPDATE responses SET run_id=?, request_hash=?, text=?, finish_reason=?, usage=?, "
            "latency_ms=?, error=?, created_at=?, ttft_ms=? WHERE id=?");
     update.bind(1, r.run_id)
@@ -285,7 +286,8 @@ int64_t Store::put_response(const Record& r) {
     update.run();
     return id;
   }
-  auto insert = db_.prepare(
+  existing.reset();
+  auto& insert = db_.cached(
       "INSERT INTO responses(run_id, model, suite, item_id, sample, request_hash, text, "
       "finish_reason, usage, latency_ms, error, created_at, ttft_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, r.run_id)
@@ -307,11 +309,13 @@ int64_t Store::put_response(const Record& r) {
 
 bool Store::has_answer(const std::string& model, const std::string& suite,
                        const std::string& item_id, int sample) {
-  auto s = db_.prepare(
+  auto& s = db_.cached(
       "SELECT 1 FROM responses WHERE model=? AND suite=? AND item_id=? AND sample=? "
       "AND error IS NULL");
   s.bind(1, model).bind(2, suite).bind(3, item_id).bind(4, sample);
-  return s.step();
+  const bool found = s.step();
+  s.reset();
+  return found;
 }
 
 std::vector<Record> Store::responses(const ResponseFilter& f) {
@@ -334,7 +338,7 @@ std::vector<Record> Store::responses(const ResponseFilter& f) {
 }
 
 void Store::put_score(const StoredScore& sc) {
-  db_.prepare(
+  db_.cached(
          "INSERT INTO scores(response_id, scorer, value, extracted, details) VALUES(?,?,?,?,?) "
          "ON CONFLICT(response_id, scorer) DO UPDATE SET value=excluded.value, "
          "extracted=excluded.extracted, details=excluded.details")

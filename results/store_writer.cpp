@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "core/errors.hpp"
 #include "results/layer.hpp"
 #include "core/json_bounded.hpp"
@@ -20,11 +22,15 @@ StoreWriter::StoreWriter(const std::string& db_path, const std::string& jsonl_pa
 StoreWriter::~StoreWriter() { close(); }
 
 void StoreWriter::submit(Record record) {
+  bool wake = false;
   {
     std::lock_guard lock(mutex_);
     queue_.push_back(std::move(record));
+    // The writer waits for the first record of a batch, then for a full batch or its timer:
+    // only those two moments need a wake-up.
+    wake = queue_.size() == 1 || queue_.size() == kBatchRecords;
   }
-  wake_.notify_one();
+  if (wake) wake_.notify_one();
 }
 
 void StoreWriter::close() {
@@ -49,10 +55,10 @@ void StoreWriter::loop() {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
       if (queue_.empty() && closing_) return;
+      wake_.wait_for(lock, std::chrono::duration<double>(kBatchSeconds),
+                     [this] { return closing_ || queue_.size() >= kBatchRecords; });
       batch.swap(queue_);
     }
-    // One transaction per batch keeps throughput high under load; a batch is whatever
-    // arrived while the previous one was committing.
     store_.db().transaction([&] {
       for (auto& record : batch) record.id = store_.put_response(record);
     });

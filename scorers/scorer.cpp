@@ -17,28 +17,6 @@ namespace {
 
 constexpr size_t kJudgeTextKept = 2000;
 
-void ask_judge(const SuiteItem& item, const std::string& response, const ScoreContext& ctx,
-               Score& s) {
-  s.details["judge_kind"] = judge_kind(item);
-  if (!ctx.judge) {
-    s.details["unscored"] = "needs a judge model (--judge SPEC)";
-    return;
-  }
-  const auto reply = ctx.judge(build_judge_request(item, response));
-  if (!reply) {
-    s.details["unscored"] = "the judge call failed";
-    return;
-  }
-  s.details["judge_text"] = utf8_prefix(*reply, kJudgeTextKept);  // never half a character
-  s.value = parse_judge_score(*reply);
-  if (s.value) {
-    s.details.erase("needs_judge");
-    s.details.erase("unscored");
-  } else {
-    s.details["unscored"] = "the judge's reply contains no score";
-  }
-}
-
 // Most scorers read only the item's fields and the answer.
 template <Score (*score)(const json& item, const std::string& response)>
 Score on_item_data(const SuiteItem& item, const std::string& response, const ScoreContext&) {
@@ -91,8 +69,29 @@ Score score_response(const SuiteItem& item, const std::string& response,
     return s;
   }
   Score s = scorer->score(item, response, ctx);
-  if (s.details.value("needs_judge", false)) ask_judge(item, response, ctx, s);
+  if (s.details.value("needs_judge", false)) {
+    s.details["judge_kind"] = judge_kind(item);
+    s.details["unscored"] = "needs a judge model (--judge SPEC)";
+  }
   return s;
+}
+
+std::optional<Request> judge_request_for(const SuiteItem& item, const std::string& response,
+                                         const Score& score) {
+  if (!score.details.value("needs_judge", false)) return std::nullopt;
+  return build_judge_request(item, response);
+}
+
+void apply_judge_verdict(Score& s, const JudgeVerdict& verdict) {
+  if (verdict.replies > 0) s.details["judge_text"] = utf8_prefix(verdict.text, kJudgeTextKept);  // never half a character
+  if (verdict.replies > 1) s.details["judge_asked_again"] = true;
+  s.value = verdict.value;
+  if (s.value) {
+    s.details.erase("needs_judge");
+    s.details.erase("unscored");
+  } else {
+    s.details["unscored"] = verdict.unscored;
+  }
 }
 
 }  // namespace ds::scorers

@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "core/types.hpp"
 #include "scorers/coding/sandbox.hpp"
+#include "scorers/judge/judge.hpp"
 #include "tasks/suite.hpp"
 #include "scorers/layer.hpp"
 
@@ -21,9 +22,12 @@ struct Score {
   json details = json::object();
 };
 
-// Sends a judge request and returns the judge's text, or nullopt when the call failed.
-// Provided by the runner (so judge calls use the same endpoints, retries and cache).
-using JudgeFn = std::function<std::optional<std::string>(const Request&)>;
+// Judges a batch, calling on_verdict once per request (index into the batch) as each
+// verdict is known. Provided by the harness, which sends every judge request of a run
+// through one runner (the judge endpoint's concurrency, rate limits, retries, cache) and
+// asks a reply without a score once more.
+using JudgeVerdictFn = std::function<void(size_t index, JudgeVerdict&& verdict)>;
+using JudgeFn = std::function<void(const std::vector<Request>& requests, const JudgeVerdictFn& on_verdict)>;
 
 struct ScoreContext {
   SandboxLimits sandbox;  // limits for running coding answers
@@ -41,10 +45,18 @@ const std::vector<KindScorer>& kind_scorers();
 // The item's scorer, or nullptr when its kind is unknown.
 const KindScorer* scorer_for(const SuiteItem& item);
 
-// Scores one response to one item. Pure for math, coding, constrained creativity, DAT and
-// probes; items needing a judge call ctx.judge. Corpus-level parts (AUT originality,
-// philosophy distributions, diversity) need all responses and are added by score_store.
+// Scores one response to one item without calling anyone. Items that need a judge come back
+// unscored with details "needs_judge" (see judge_request_for). Corpus-level parts (AUT
+// originality, philosophy distributions, diversity) need all responses and are added by
+// score_store.
 Score score_response(const SuiteItem& item, const std::string& response_text,
                      const ScoreContext& ctx);
+
+// The judge request a scored response still waits for, or nullopt when it needs none.
+std::optional<Request> judge_request_for(const SuiteItem& item, const std::string& response_text,
+                                         const Score& score);
+
+// Records the judge's verdict in a score that waited for it.
+void apply_judge_verdict(Score& score, const JudgeVerdict& verdict);
 
 }  // namespace ds::scorers

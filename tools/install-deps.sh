@@ -3,6 +3,9 @@
 # installs them; otherwise it prints the exact apt-get line and exits 1), then the official
 # `openai` and `@anthropic-ai/sdk` npm clients the SDK streaming test runs (tools/install-sdk-clients.sh;
 # without node/npm or the registry that test is skipped with a message, so a failure here is a warning).
+#   tools/install-deps.sh          what `make`, `make test` and `make demo` need
+#   tools/install-deps.sh --bench  the same; Node.js also serves the peer benchmark's endpoint
+#                                  and npm installs promptfoo beside it when `make bench` runs
 set -euo pipefail
 packages=(cmake g++ make pkg-config python3 libcurl4-openssl-dev nlohmann-json3-dev libeigen3-dev
   libcli11-dev doctest-dev libsqlite3-dev libcpp-httplib-dev libfmt-dev libyaml-cpp-dev
@@ -10,8 +13,8 @@ packages=(cmake g++ make pkg-config python3 libcurl4-openssl-dev nlohmann-json3-
   # tests: the HTML report rendered in headless Chromium, JUnit checked against its schema
   chromium libxml2-utils)
 # node and npm from any source will do (NodeSource's nodejs bundles npm and conflicts with Debian's).
-command -v node >/dev/null || packages+=(nodejs)
-command -v npm >/dev/null || packages+=(npm)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

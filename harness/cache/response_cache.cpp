@@ -1,5 +1,6 @@
 #include "harness/cache/response_cache.hpp"
 
+#include <chrono>
 #include <filesystem>
 
 #include "core/json.hpp"
@@ -9,6 +10,10 @@
 namespace ds::harness {
 
 namespace {
+
+double monotonic_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 Database& prepared_schema(Database& db) {
   db.exec("PRAGMA synchronous=NORMAL");  // WAL + NORMAL: durable across crashes of the process
@@ -65,7 +70,16 @@ ResponseCache::ResponseCache(const std::string& path)
           " ON CONFLICT(hash) DO UPDATE SET response = excluded.response,"
           " created_at = excluded.created_at")) {}
 
+ResponseCache::~ResponseCache() {
+  try {
+    flush();
+  } catch (...) {
+    // A cache that cannot be written loses entries, never the run.
+  }
+}
+
 std::optional<Response> ResponseCache::get(const std::string& hash) {
+  if (const auto it = pending_.find(hash); it != pending_.end()) return from_json(it->second);
   select_.reset();
   select_.bind(1, hash);
   std::optional<Response> found;
@@ -76,13 +90,30 @@ std::optional<Response> ResponseCache::get(const std::string& hash) {
 
 void ResponseCache::put(const std::string& hash, const Response& response) {
   if (!response.ok()) return;
-  upsert_.reset();
-  upsert_.bind(1, hash).bind(2, dump_json(to_json(response)));
-  upsert_.run();
-  upsert_.reset();
+  if (pending_.empty()) oldest_pending_ = monotonic_seconds();
+  pending_[hash] = dump_json(to_json(response));
+  if (pending_.size() >= kBatch) flush();
+}
+
+void ResponseCache::flush_if_due(double now) {
+  if (!pending_.empty() && now - oldest_pending_ >= kFlushSeconds) flush();
+}
+
+void ResponseCache::flush() {
+  if (pending_.empty()) return;
+  db_.transaction([&] {
+    for (const auto& [hash, text] : pending_) {
+      upsert_.reset();
+      upsert_.bind(1, hash).bind(2, text);
+      upsert_.run();
+    }
+    upsert_.reset();
+  });
+  pending_.clear();
 }
 
 size_t ResponseCache::size() {
+  flush();
   Statement count = db_.prepare("SELECT COUNT(*) FROM responses");
   count.step();
   return static_cast<size_t>(count.integer(0));

@@ -1,17 +1,18 @@
 // `distillscope demo`: the whole pipeline offline — the built-in simulated endpoint over real
 // loopback HTTP, every suite, scoring, detection, and an HTML report.
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "harness/cli/commands.hpp"
+#include "harness/cli/phase_printer.hpp"
 #include "harness/pipeline/detection.hpp"
 #include "harness/pipeline/endpoint_probe.hpp"
 #include "harness/pipeline/report_data_build.hpp"
@@ -39,6 +40,15 @@ std::string simulated_teacher() {
       ->first;
 }
 
+// The demo's judge: the last persona (by name) that is neither distilled nor the teacher.
+std::string simulated_judge(const std::string& teacher) {
+  std::string judge;
+  for (const auto& p : server::sim_personas())
+    if (p.parent.empty() && p.name != teacher) judge = std::max(judge, p.name);
+  if (judge.empty()) throw std::runtime_error("demo: no simulated persona can act as the judge");
+  return judge;
+}
+
 }  // namespace
 
 void register_demo(CLI::App& app) {
@@ -56,10 +66,16 @@ void register_demo(CLI::App& app) {
   cmd->add_option("--samples", o->samples, "samples per item")->check(CLI::Range(1, 100000))->capture_default_str();
   cmd->add_option("--limit", o->limit, "at most this many items per suite (0 = all; the full demo takes a few minutes)");
   cmd->callback([o] {
+    const auto started = std::chrono::steady_clock::now();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o->db + suffix);
     std::cout << "distillscope demo: starting the built-in endpoint with SIMULATED models "
-                 "(deterministic stand-ins, not real models)\n";
+                 "(deterministic stand-ins, not real models)\n"
+              << std::flush;
+    PhasePrinter printer;
+    const PhaseObserver phases = printer.observer();
+    std::optional<Phase> endpoint_phase(std::in_place, phases, "endpoint");
     ServeProcess server(own_executable(), {"--simulate", "--latency-ms", "5,3"});
+    endpoint_phase.reset();
     const std::string url = server.base_url();
     std::cout << fmt::format("endpoint: {} (OpenAI and Anthropic wire formats)\n\n", url);
     RunConfig config;
@@ -72,6 +88,8 @@ void register_demo(CLI::App& app) {
       config.models.push_back((i % 2 == 0 ? "openai:" : "anthropic:") + names[i] + "@" + url);
     const std::string teacher = simulated_teacher();
     config.reference = teacher;
+    // Free-response items are judged by a simulated model too, all in one batch.
+    config.judge = "openai:" + simulated_judge(teacher) + "@" + url;
     config.suites = {"all"};
     config.samples = o->samples;
     if (o->limit > 0) config.limit = o->limit;
@@ -81,15 +99,20 @@ void register_demo(CLI::App& app) {
     config.db = o->db;
     config.no_cache = true;
     config.concurrency = 32;
-    config.progress = isatty(2) != 0;
-    const RunOutcome outcome = execute_run(config, dump_json(json{{"command", "demo"}}));
+    config.progress = true;
+    const RunOutcome outcome = execute_run(config, dump_json(json{{"command", "demo"}}), phases);
     print_run_outcome(outcome);
-    Store store(o->db);
-    ReportOptions report;
-    report.reference = teacher;
-    report.detection = outcome.scoring.detection;  // the run's detection, not computed twice
-    report.lineage = report.viewer = true;
-    std::ofstream(o->html) << format_html(build_report_data(store, o->db, report));
+    {
+      Phase report_phase(phases, "html report");
+      Store store(o->db);
+      ReportOptions report;
+      report.reference = teacher;
+      report.detection = outcome.scoring.detection;  // the run's detection, not computed twice
+      report.lineage = report.viewer = true;
+      std::ofstream(o->html) << format_html(build_report_data(store, o->db, report));
+    }
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << "\nphase times:\n" << printer.times_table() << fmt::format("  {:<16} {:7.2f} s\n", "demo wall", wall);
     std::cout << fmt::format(
         "\n{} answers stored in {}; HTML report (lineage map, detection, profile, viewer): {}\n"
         "Explore further:\n"

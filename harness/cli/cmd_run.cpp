@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "harness/pipeline/gates.hpp"
 #include "harness/pipeline/run_pipeline.hpp"
+#include "harness/cli/phase_printer.hpp"
 #include "harness/cli/run_output.hpp"
 #include "harness/layer.hpp"
 #include "core/json_bounded.hpp"
@@ -42,7 +43,9 @@ void register_run(CLI::App& app) {
     for (const auto& gate : c.fail_on) parse_gate(gate);  // reject a malformed gate before any request
     json record = {{"command", "run"}, {"config_file", *config_file}, {"models", c.models},
                    {"suites", c.suites}, {"samples", c.samples}, {"shard", fmt::format("{}/{}", c.shard.index, c.shard.count)}};
-    const RunOutcome outcome = execute_run(c, dump_json(record));
+    // Progress of every phase (scoring, judging, detection) where the runner shows its own.
+    PhasePrinter printer;
+    const RunOutcome outcome = execute_run(c, dump_json(record), c.progress ? printer.observer() : PhaseObserver{});
     print_run_outcome(outcome);
     if (outcome.interrupted)
       throw IncompleteRun(fmt::format("interrupted; run the same command again to resume ({} answers stored)", outcome.answered));

@@ -4,10 +4,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <csignal>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -15,11 +18,11 @@
 #include "core/model_spec.hpp"
 #include "harness/cache/response_cache.hpp"
 #include "harness/pipeline/endpoint_check.hpp"
+#include "harness/pipeline/judge_batch.hpp"
 #include "harness/pipeline/model_identity.hpp"
 #include "harness/plan/work_plan.hpp"
 #include "harness/runner/runner.hpp"
 #include "results/jsonl_export.hpp"
-#include "harness/runner/step_progress.hpp"
 #include "results/store.hpp"
 #include "results/store_writer.hpp"
 #include "harness/pipeline/detection.hpp"
@@ -54,6 +57,39 @@ class InterruptGuard {
  private:
   void (*previous_int_)(int) = SIG_DFL;
   void (*previous_term_)(int) = SIG_DFL;
+};
+
+// Passes an interrupt (the signal handler only sets a flag) on to a runner: a thread that
+// checks the flag every 50 ms and is told when the run ends rather than noticing it late.
+class InterruptWatcher {
+ public:
+  explicit InterruptWatcher(Runner& runner)
+      : thread_([this, &runner] {
+          std::unique_lock lock(mutex_);
+          while (!finished_) {
+            if (g_interrupted.load()) {
+              runner.request_stop();
+              return;
+            }
+            wake_.wait_for(lock, std::chrono::milliseconds(50));
+          }
+        }) {}
+  ~InterruptWatcher() {
+    {
+      std::lock_guard lock(mutex_);
+      finished_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  InterruptWatcher(const InterruptWatcher&) = delete;
+  InterruptWatcher& operator=(const InterruptWatcher&) = delete;
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool finished_ = false;
+  std::thread thread_;  // last: starts once the members it uses exist
 };
 
 StoredItem to_stored(const Suite& suite, const SuiteItem& item) {
@@ -149,7 +185,8 @@ std::vector<Suite> suites_for_run(const RunConfig& config) {
   return suites;
 }
 
-RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record) {
+RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record,
+                       const PhaseObserver& phases) {
   // Everything that can be wrong with the arguments is found before any request.
   const std::vector<ModelSpec> specs = run_model_specs(config);
   if (!config.judge.empty()) parse_model_spec(config.judge);
@@ -188,20 +225,12 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
 
   std::vector<Job> jobs = jobs_for(units, specs, config);
   const RunnerOptions options = runner_options(config);
+  Phase requests(phases, "requests", units.size());
   Runner runner(options);
   if (!config.jsonl.empty()) check_jsonl_writable(config.jsonl);
   StoreWriter writer(config.db, "");
   InterruptGuard guard;
-  std::atomic<bool> finished{false};
-  std::thread watcher([&] {
-    while (!finished.load()) {
-      if (g_interrupted.load()) {
-        runner.request_stop();
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  });
+  std::optional<InterruptWatcher> watcher(std::in_place, runner);
   std::map<std::string, size_t> answered_by_model;
   const RunnerStats stats = runner.run(std::move(jobs), [&](JobResult&& result) {
     const auto& u = units[std::stoul(result.key)];
@@ -228,9 +257,9 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
     if (result.from_cache) ++outcome.from_cache;
     writer.submit(std::move(record));
   });
-  finished = true;
-  watcher.join();
+  watcher.reset();
   writer.close();
+  requests.finish(outcome.answered);
   // Provenance (the spec as written, whether simulated) is refreshed only by a run that got
   // answers from the endpoint.
   for (const auto& spec : specs) {
@@ -249,40 +278,38 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   store.finish_run(outcome.run_id, status);
   outcome.retries = stats.retries;
   outcome.wall_seconds = stats.wall_seconds;
-  outcome.scoring = score_run(config, store, options);
+  outcome.scoring = score_run(config, store, options, phases);
   // Written after scoring, so every record carries its score.
   if (!config.jsonl.empty()) append_run_jsonl(store, outcome.run_id, config.jsonl);
   return outcome;
 }
 
-ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOptions& request_options) {
+ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOptions& request_options,
+                       const PhaseObserver& phases) {
   ScoreOptions score_options;
-  std::unique_ptr<Runner> judge_runner;
-  std::optional<ModelSpec> judge_spec;
+  score_options.phases = phases;
+  // All judge calls of the run in one batch, with the run's limits, retries and cache; an
+  // interrupt (during `run`) stops it like the requests, leaving the rest for the next run.
+  std::optional<Runner> judge_runner;
+  std::optional<InterruptWatcher> watcher;
   if (!config.judge.empty()) {
-    judge_spec = parse_model_spec(config.judge);
-    RunnerOptions judge_options = request_options;
-    judge_options.progress = false;
-    judge_runner = std::make_unique<Runner>(judge_options);
-    // Judge calls go through a runner like every other request: same retries, limits, cache.
-    score_options.context.judge = [&](const Request& request) -> std::optional<std::string> {
-      std::optional<std::string> text;
-      judge_runner->run({Job{"judge", *judge_spec, request}}, [&](JobResult&& r) {
-        if (r.response.ok()) text = r.response.text;
-      });
-      return text;
+    const ModelSpec judge_spec = parse_model_spec(config.judge);
+    judge_runner.emplace(request_options);
+    watcher.emplace(*judge_runner);
+    score_options.context.judge = [judge_spec, &judge_runner](const std::vector<Request>& requests,
+                                                              const JudgeVerdictFn& on_verdict) {
+      run_judge_batch(*judge_runner, judge_spec, requests, on_verdict);
     };
   }
   ScoreOutcome out;
-  StepProgress scoring("scoring", request_options.progress);
-  score_options.progress = scoring.fn();
   out.report = score_store(store, score_options);
-  scoring.finish(fmt::format("{} responses", out.report.scored + out.report.unscored));
-  out.summary = summarise_store(store);
+  {
+    Phase summary(phases, "summary");
+    out.summary = summarise_store(store);
+  }
   if (!config.reference.empty()) {
-    StepProgress detection("detection", request_options.progress);
-    out.detection = detect_against(store, reference_model_name(config.reference), detection.fn());
-    detection.finish("done");
+    Phase detection(phases, "detection");
+    out.detection = detect_against(store, reference_model_name(config.reference));
   }
   std::vector<Gate> gates;
   for (const auto& text : config.fail_on) gates.push_back(parse_gate(text));

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "harness/config/run_config.hpp"
+#include "harness/pipeline/phases.hpp"
 #include "harness/pipeline/score_stage.hpp"
 #include "harness/pipeline/summary.hpp"
 #include "harness/runner/runner.hpp"
@@ -43,15 +44,19 @@ struct RunOutcome {
 // Throws InputError for bad specs, suites or gates, a spec that disagrees with the stored
 // model, or an endpoint refused by the pre-flight check (all before any request of the plan
 // and before the store is written); returns the outcome (the caller prints it and maps a
-// failed, stopped or interrupted run to exit code 3). Only progress lines are printed here.
-RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record);
+// failed, stopped or interrupted run to exit code 3). Only the runner's progress line is
+// printed here. `phases` (optional) hears each phase start, progress and end: requests,
+// scoring, judging, corpus scores, summary, detection.
+RunOutcome execute_run(const RunConfig& config, const std::string& args_for_record,
+                       const PhaseObserver& phases = {});
 
 // Suites named in the config ("all" = every built-in, "math-generated" with the seed),
 // each cut to `limit` items.
 std::vector<Suite> suites_for_run(const RunConfig& config);
 
-// Scores what the run stored (judge calls, with --judge, go through their own runner),
+// Scores what the run stored (judge calls, with --judge, all through one runner),
 // summarises it and, with a reference, runs the detection; evaluates the --fail-on gates.
-ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOptions& request_options);
+ScoreOutcome score_run(const RunConfig& config, Store& store, const RunnerOptions& request_options,
+                       const PhaseObserver& phases = {});
 
 }  // namespace ds::harness

@@ -1,11 +1,14 @@
 #include "harness/pipeline/score_stage.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "core/utf8.hpp"
 #include "scorers/corpus_scores.hpp"
@@ -194,53 +197,108 @@ void finish_group(GroupWork& gw, ScoreBatches& batches, std::set<std::string>& w
   batches.add(std::move(gw.scored));
 }
 
-// Sandboxed answers (each its own process) are scored on all cores; the rest in this thread,
-// since WordNet, used by other scorers, is not thread-safe. A group is written as soon as its
-// last answer is scored.
+// Counts each item's answers still being scored or judged; an item is finished (corpus
+// scores, written) as soon as its count reaches zero. Not thread-safe: callers serialise.
+class GroupFinisher {
+ public:
+  GroupFinisher(std::vector<GroupWork>& work, const std::vector<Pending>& pending, ScoreBatches& batches,
+                std::set<std::string>& warnings)
+      : work_(work), remaining_(work.size(), 0), batches_(batches), warnings_(warnings) {
+    for (const auto& p : pending) ++remaining_[p.group];
+    for (size_t g = 0; g < work_.size(); ++g)
+      if (remaining_[g] == 0) finish_group(work_[g], batches_, warnings_);
+  }
+  void answer_done(size_t group) {
+    if (--remaining_[group] == 0) finish_group(work_[group], batches_, warnings_);
+  }
+
+ private:
+  std::vector<GroupWork>& work_;
+  std::vector<size_t> remaining_;
+  ScoreBatches& batches_;
+  std::set<std::string>& warnings_;
+};
+
+// An answer whose score waits for the judge (pass 2).
+struct JudgeWait {
+  size_t group = 0, index = 0;
+  Request request;
+};
+
+// Pass 1: every answer scored by what needs no one. Sandboxed answers (each its own
+// process) on all cores; the rest in this thread, since WordNet, used by other scorers, is
+// not thread-safe. Answers that need a judge wait in `judge_waits` when there is one.
 void score_pending(std::vector<GroupWork>& work, const std::vector<Pending>& pending,
-                   const ScoreContext& context, ScoreBatches& batches, std::set<std::string>& warnings,
-                   const ProgressFn& progress) {
-  std::vector<size_t> remaining(work.size(), 0);
-  for (const auto& p : pending) ++remaining[p.group];
-  for (size_t g = 0; g < work.size(); ++g)
-    if (remaining[g] == 0) finish_group(work[g], batches, warnings);
-  std::mutex group_mutex;
+                   const ScoreContext& context, GroupFinisher& finisher, Phase& phase,
+                   std::vector<JudgeWait>& judge_waits) {
+  std::mutex mutex;
+  size_t done = 0;
   const auto score_one = [&](const Pending& p) {
     ScoredResponse& sr = work[p.group].scored[p.index];
     sr.score = score_guarded(*work[p.group].item, sr.text, context);
-    std::lock_guard lock(group_mutex);
-    if (--remaining[p.group] == 0) finish_group(work[p.group], batches, warnings);
+    std::optional<Request> judge_request;
+    if (context.judge) judge_request = judge_request_for(*work[p.group].item, sr.text, sr.score);
+    std::lock_guard lock(mutex);
+    phase.progress(++done, pending.size());
+    if (judge_request) {
+      judge_waits.push_back({p.group, p.index, std::move(*judge_request)});
+    } else {
+      finisher.answer_done(p.group);
+    }
   };
   std::vector<Pending> parallel, serial;
   for (const auto& p : pending) {
     const KindScorer* scorer = scorer_for(*work[p.group].item);
     (scorer && scorer->runs_in_sandbox ? parallel : serial).push_back(p);
   }
-  // Progress by suite: the serial ones come grouped by suite (the groups are sorted by it).
-  std::map<std::string, size_t> suite_total, suite_done;
-  for (const auto& p : serial) ++suite_total[work[p.group].item->suite];
-  for (const auto& p : serial) {
-    score_one(p);
-    const std::string& suite = work[p.group].item->suite;
-    report_progress(progress, suite, ++suite_done[suite], suite_total[suite]);
-  }
-  const std::string sandboxed = parallel.empty() ? "" : work[parallel.front().group].item->suite;
-  std::atomic<size_t> next{0}, finished{0};
+  for (const auto& p : serial) score_one(p);
+  std::atomic<size_t> next{0};
   const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t)
     pool.emplace_back([&] {
-      for (size_t i = next++; i < parallel.size(); i = next++) {
-        score_one(parallel[i]);
-        report_progress(progress, sandboxed, ++finished, parallel.size());
-      }
+      for (size_t i = next++; i < parallel.size(); i = next++) score_one(parallel[i]);
     });
   for (auto& t : pool) t.join();
+}
+
+// Pass 2: every answer that waits for the judge, judged in one batch (one runner, the judge
+// endpoint's limits). Each verdict is recorded as it comes, and an item is written once its
+// last answer is judged, so an interrupted judging phase keeps what it got. A judge that gives
+// no verdict leaves the answer unscored with why (and waiting for a judge: the next run asks).
+void judge_pending(std::vector<GroupWork>& work, std::vector<JudgeWait>& waits, const JudgeFn& judge,
+                   GroupFinisher& finisher, const PhaseObserver& phases) {
+  if (waits.empty()) return;
+  std::sort(waits.begin(), waits.end(), [](const JudgeWait& a, const JudgeWait& b) {
+    return std::tie(a.group, a.index) < std::tie(b.group, b.index);
+  });
+  std::vector<Request> requests;
+  for (auto& w : waits) requests.push_back(std::move(w.request));
+  Phase phase(phases, "judging", requests.size());
+  std::vector<bool> judged(waits.size(), false);
+  size_t scored = 0;
+  const auto record = [&](size_t i, JudgeVerdict&& verdict) {
+    if (i >= waits.size() || judged[i]) return;  // a verdict per answer, the first counts
+    judged[i] = true;
+    Score& score = work[waits[i].group].scored[waits[i].index].score;
+    apply_judge_verdict(score, verdict);
+    if (score.value) ++scored;
+    finisher.answer_done(waits[i].group);
+  };
+  std::string missing = "the judge gave no verdict";
+  try {
+    judge(requests, record);
+  } catch (const std::exception& e) {
+    missing = "the judge could not be asked: " + excerpt_for_message(e.what(), 300);
+  }
+  for (size_t i = 0; i < waits.size(); ++i) record(i, {std::nullopt, "", missing, 0});
+  phase.finish(scored);
 }
 
 }  // namespace
 
 ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
+  Phase scoring(options.phases, "scoring");  // reading the store included
   const StoreSnapshot snap = read_snapshot(store);
   std::map<ItemKey, std::vector<const Record*>> groups;
   for (const auto& r : snap.responses) groups[{r.suite, r.item_id}].push_back(&r);
@@ -250,7 +308,12 @@ ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
   ScoreStoreReport report;
   std::set<std::string> warnings;
   ScoreBatches batches(store, snap.suite_of, report);
-  score_pending(work, pending, options.context, batches, warnings, options.progress);
+  GroupFinisher finisher(work, pending, batches, warnings);
+  // Two passes: everything that needs no one, then every judge call of the run at once.
+  std::vector<JudgeWait> judge_waits;
+  score_pending(work, pending, options.context, finisher, scoring, judge_waits);
+  scoring.finish(pending.size() - judge_waits.size());
+  judge_pending(work, judge_waits, options.context.judge, finisher, options.phases);
   batches.flush();
   report.warnings.assign(warnings.begin(), warnings.end());
   return report;

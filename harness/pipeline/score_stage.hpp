@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/progress_fn.hpp"
+#include "harness/pipeline/phases.hpp"
 #include "results/store.hpp"
 #include "scorers/scorer.hpp"
 #include "harness/layer.hpp"
@@ -18,7 +18,7 @@ struct ScoreOptions {
   bool rescore = false;  // recompute every score, not only the missing ones
   std::optional<std::string> model;  // restrict to one model's responses (corpus scores still
                                      // use every model's answers)
-  ProgressFn progress;               // per suite: responses scored of those to score
+  PhaseObserver phases;  // "scoring" (with progress), "judging", "corpus scores"
 };
 
 struct ScoreStoreReport {
@@ -28,7 +28,9 @@ struct ScoreStoreReport {
 };
 
 // Scores every stored response lacking a score for its suite's scorer (or all of them with
-// options.rescore), writing with Store::put_score. Items whose corpus changed (a new answer
+// options.rescore), writing with Store::put_score. Two passes: every answer that needs no one
+// (sandboxed coding answers on all cores), then every judge request at once
+// (options.context.judge). Items whose corpus changed (a new answer
 // for an AUT or philosophy item) are rescored as a whole, since rarity and distributions
 // depend on every answer.
 ScoreStoreReport score_store(Store& store, const ScoreOptions& options = {});

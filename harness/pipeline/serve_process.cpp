@@ -17,11 +17,24 @@ namespace ds::harness {
 
 std::string own_executable() { return std::filesystem::read_symlink("/proc/self/exe").string(); }
 
-ServeProcess::ServeProcess(const std::string& binary, const std::vector<std::string>& args) {
-  int pipe_fds[2];
-  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+namespace {
+
+std::vector<std::string> serve_command(const std::string& binary, const std::vector<std::string>& args) {
   std::vector<std::string> full = {binary, "serve", "--port", "0"};
   full.insert(full.end(), args.begin(), args.end());
+  return full;
+}
+
+}  // namespace
+
+ServeProcess::ServeProcess(const std::string& binary, const std::vector<std::string>& args)
+    : ServeProcess(Command{serve_command(binary, args)}) {}
+
+ServeProcess::ServeProcess(Command command) {
+  if (command.argv.empty()) throw std::invalid_argument("ServeProcess: empty command");
+  const std::vector<std::string>& full = command.argv;
+  int pipe_fds[2];
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   pid_ = spawn_process(full, {.out = pipe_fds[1]});
   close(pipe_fds[1]);
   // The server's first stdout line names its port; wait for it with a deadline.
@@ -57,7 +70,7 @@ ServeProcess::ServeProcess(const std::string& binary, const std::vector<std::str
   if (port_ == 0) {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
-    throw std::runtime_error("distillscope serve did not report its port; it printed: " + buffer);
+    throw std::runtime_error(full[0] + " did not report its port; it printed: " + buffer);
   }
 }
 

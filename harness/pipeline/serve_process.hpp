@@ -1,6 +1,7 @@
 #pragma once
-// Starts `distillscope serve ...` as a child process on an ephemeral loopback port and
-// stops it when destroyed. Used by `demo` (real HTTP, no network) and by the tests.
+// Starts `distillscope serve ...` (or any server that announces its port the same way) as a
+// child process on an ephemeral loopback port and stops it when destroyed. Used by `demo`
+// (real HTTP, no network), the tests and the benchmarks.
 #include <sys/types.h>
 
 #include <string>
@@ -13,6 +14,12 @@ class ServeProcess {
  public:
   // binary: path of the distillscope executable; args follow "serve --port 0".
   ServeProcess(const std::string& binary, const std::vector<std::string>& args);
+  // Any command (looked up on PATH) whose stdout says "listening on http://127.0.0.1:PORT"
+  // once it accepts connections, e.g. the peer benchmark's Node.js endpoint.
+  struct Command {
+    std::vector<std::string> argv;
+  };
+  explicit ServeProcess(Command command);
   ~ServeProcess();
   ServeProcess(const ServeProcess&) = delete;
   ServeProcess& operator=(const ServeProcess&) = delete;

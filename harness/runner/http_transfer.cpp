@@ -6,6 +6,8 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <stdexcept>
+
 #include "harness/layer.hpp"
 
 namespace ds::harness {
@@ -32,22 +34,22 @@ double steady_seconds() {
 
 }  // namespace
 
-HttpTransfer::HttpTransfer(CURL* easy, HttpRequest request, const TransferLimits& limits,
-                           size_t job, StreamMode stream)
-    : easy_(easy), job_(job), request_(std::move(request)), max_bytes_(limits.max_response_bytes),
-      stream_requested_(stream.enabled), stream_(stream.provider) {
-  curl_easy_reset(easy_);
-  for (const auto& [name, value] : request_.headers) {
-    headers_ = curl_slist_append(headers_, (name + ": " + value).c_str());
-  }
-  // No "Expect: 100-continue" round trip before larger bodies.
-  headers_ = curl_slist_append(headers_, "Expect:");
+HeaderList::~HeaderList() { curl_slist_free_all(list_); }
+
+curl_slist* HeaderList::get(const std::vector<std::pair<std::string, std::string>>& headers) {
+  if (list_ && headers == source_) return list_;
+  curl_slist_free_all(list_);
+  list_ = nullptr;
+  source_ = headers;
+  for (const auto& [name, value] : source_) list_ = curl_slist_append(list_, (name + ": " + value).c_str());
+  return list_ = curl_slist_append(list_, "Expect:");
+}
+
+HttpTransfer::HttpTransfer(const TransferLimits& limits)
+    : easy_(curl_easy_init()), max_bytes_(limits.max_response_bytes) {
+  if (!easy_) throw std::runtime_error("runner: curl_easy_init failed");
   const long timeout_ms = std::max(1L, static_cast<long>(limits.timeout_seconds * 1000));
-  curl_easy_setopt(easy_, CURLOPT_URL, request_.url.c_str());
   curl_easy_setopt(easy_, CURLOPT_POST, 1L);
-  curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, request_.body.data());
-  curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request_.body.size()));
-  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_);
   curl_easy_setopt(easy_, CURLOPT_USERAGENT, "distillscope/" DS_VERSION);
   curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &HttpTransfer::on_body);
   curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
@@ -62,16 +64,37 @@ HttpTransfer::HttpTransfer(CURL* easy, HttpRequest request, const TransferLimits
   curl_easy_setopt(easy_, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(easy_, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_bytes_));
   // HTTP/2 over TLS when the server offers it (ALPN); many requests then share one
-  // connection. PIPEWAIT prefers waiting for that connection over opening new ones.
+  // connection.
   curl_easy_setopt(easy_, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-  if (request_.url.rfind("https://", 0) == 0) curl_easy_setopt(easy_, CURLOPT_PIPEWAIT, 1L);
 }
 
-HttpTransfer::~HttpTransfer() {
-  // The handle goes back to a pool: leave no pointer into this object behind.
-  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, nullptr);
-  curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, nullptr);
-  curl_slist_free_all(headers_);
+HttpTransfer::~HttpTransfer() { curl_easy_cleanup(easy_); }
+
+void HttpTransfer::prepare(HttpRequest request, size_t job, StreamMode stream) {
+  job_ = job;
+  body_ = std::move(request.body);
+  too_large_ = false;
+  reply_.status = 0;
+  reply_.headers.clear();
+  reply_.body.clear();  // keeps its capacity for the next reply
+  transport_error_.clear();
+  transport_failure_ = TransportFailure::none;
+  error_buffer_[0] = '\0';
+  stream_requested_ = stream.enabled;
+  streaming_body_ = false;
+  body_bytes_ = 0;
+  sse_ = SseParser();
+  stream_ = StreamReply(stream.provider);
+  first_text_at_.reset();
+  if (request.url != url_) {
+    url_ = std::move(request.url);
+    curl_easy_setopt(easy_, CURLOPT_URL, url_.c_str());
+    // Over TLS, wait for a multiplexed HTTP/2 connection rather than opening new ones.
+    curl_easy_setopt(easy_, CURLOPT_PIPEWAIT, url_.rfind("https://", 0) == 0 ? 1L : 0L);
+  }
+  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_.get(request.headers));
+  curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body_.data());
+  curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body_.size()));
 }
 
 size_t HttpTransfer::on_body(char* data, size_t size, size_t count, void* self) {
@@ -102,6 +125,7 @@ size_t HttpTransfer::on_header(char* data, size_t size, size_t count, void* self
   std::string_view line(data, n);
   if (line.rfind("HTTP/", 0) == 0) {
     t->reply_.headers.clear();  // a new response (after 100 Continue or a redirect)
+    // The status is needed before the body starts, to tell a 2xx event stream from an error.
     const auto space = line.find(' ');
     if (space != std::string_view::npos) t->reply_.status = std::atol(std::string(line.substr(space + 1, 3)).c_str());
     return n;

@@ -1,11 +1,14 @@
 #pragma once
-// One HTTP attempt on a libcurl easy handle: request setup, header and body capture with a
-// size cap, and what came back. The runner owns scheduling; this owns the bytes.
+// One reusable HTTP slot on its own libcurl easy handle: the options that never change are
+// set once, each attempt only sets URL, headers and body; the reply buffers keep their
+// capacity between attempts. The runner owns scheduling; this owns the bytes.
 #include <curl/curl.h>
 
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "harness/endpoints/endpoint.hpp"
 #include "harness/endpoints/sse_parser.hpp"
@@ -29,19 +32,39 @@ struct StreamMode {
   Provider provider = Provider::OpenAI;
 };
 
+// Request headers as a libcurl list, rebuilt only when they change (a slot usually sends to
+// one endpoint, whose headers are always the same).
+class HeaderList {
+ public:
+  HeaderList() = default;
+  ~HeaderList();
+  HeaderList(const HeaderList&) = delete;
+  HeaderList& operator=(const HeaderList&) = delete;
+
+  // The list for `headers`, plus "Expect:" (no 100-continue round trip before a body).
+  curl_slist* get(const std::vector<std::pair<std::string, std::string>>& headers);
+
+ private:
+  std::vector<std::pair<std::string, std::string>> source_;  // may hold an API key: never log
+  curl_slist* list_ = nullptr;
+};
+
 class HttpTransfer {
  public:
-  // Configures `easy` (reset first, so a handle from a pool carries nothing over) to POST
-  // `request`. `this` is stored as CURLOPT_PRIVATE; it must outlive the transfer.
-  HttpTransfer(CURL* easy, HttpRequest request, const TransferLimits& limits, size_t job,
-               StreamMode stream = {});
+  // `this` is stored as CURLOPT_PRIVATE: curl_easy_getinfo(CURLINFO_PRIVATE) finds the slot.
+  explicit HttpTransfer(const TransferLimits& limits);
   ~HttpTransfer();
   HttpTransfer(const HttpTransfer&) = delete;
   HttpTransfer& operator=(const HttpTransfer&) = delete;
 
+  // Sets up the next attempt: POST `request` for the runner's job number `job`, its reply
+  // read as server-sent events when `stream` is enabled.
+  void prepare(HttpRequest request, size_t job, StreamMode stream = {});
+
   CURL* easy() const { return easy_; }
   size_t job() const { return job_; }
-  double started_at = 0;  // monotonic seconds, set by the runner
+  double started_at = 0;   // monotonic seconds, set by the runner
+  bool in_flight = false;  // attached to the multi handle, set by the runner
 
   // After CURLMSG_DONE: the reply (status, lower-case headers, body) when the transfer
   // completed, else "" and a message in transport_error().
@@ -62,9 +85,10 @@ class HttpTransfer {
   static size_t on_header(char* data, size_t size, size_t count, void* self);
 
   CURL* easy_;
-  size_t job_;
-  HttpRequest request_;
-  curl_slist* headers_ = nullptr;
+  size_t job_ = 0;
+  std::string url_;
+  std::string body_;
+  HeaderList headers_;
   size_t max_bytes_;
   bool too_large_ = false;
   HttpReply reply_;
@@ -74,7 +98,7 @@ class HttpTransfer {
   bool streaming_body_ = false;
   size_t body_bytes_ = 0;
   SseParser sse_;
-  StreamReply stream_;
+  StreamReply stream_{Provider::OpenAI};
   std::optional<double> first_text_at_;
   char error_buffer_[CURL_ERROR_SIZE] = {};
 };

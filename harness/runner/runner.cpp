@@ -22,6 +22,7 @@
 #include "harness/runner/http_transfer.hpp"
 #include "harness/runner/progress.hpp"
 #include "harness/runner/retry_policy.hpp"
+#include "harness/runner/socket_loop.hpp"
 #include "harness/runner/token_bucket.hpp"
 #include "harness/layer.hpp"
 
@@ -77,33 +78,28 @@ struct EndpointState {
 struct JobState {
   Job job;
   size_t endpoint = 0;
-  std::string hash;
+  std::string hash;  // computed when first needed (cache lookup or result)
   double token_estimate = 0;
   int attempts = 0;
+  bool cache_checked = false;
 };
 
 struct MultiHandle {
   CURLM* multi = curl_multi_init();
-  std::vector<CURL*> idle;  // easy handles kept for reuse
-  ~MultiHandle() {
-    for (CURL* easy : idle) curl_easy_cleanup(easy);
-    curl_multi_cleanup(multi);
-  }
+  ~MultiHandle() { curl_multi_cleanup(multi); }
 };
 
 class RunLoop {
  public:
   RunLoop(const RunnerOptions& options, const std::atomic<bool>& stop, CURLM* multi,
-          std::vector<CURL*>& idle, const std::function<void(JobResult&&)>& on_done)
-      : options_(options), stop_(stop), multi_(multi), idle_(idle), on_done_(on_done),
+          SocketLoop& sockets, const Runner::FollowUpFn& on_done)
+      : options_(options), stop_(stop), multi_(multi), sockets_(sockets), on_done_(on_done),
         progress_(options.progress, stderr), rng_(std::random_device{}()) {}
 
-  // Left early (on_done threw): detach what is still in flight before the handles go.
+  // Detaches whatever is still in flight (on_done threw) before the slots go.
   ~RunLoop() {
-    for (auto& [easy, transfer] : in_flight_) {
-      curl_multi_remove_handle(multi_, easy);
-      idle_.push_back(easy);
-    }
+    for (auto& slot : slots_)
+      if (slot->in_flight) curl_multi_remove_handle(multi_, slot->easy());
   }
 
   RunnerStats run(std::vector<Job> jobs) {
@@ -112,22 +108,25 @@ class RunLoop {
     std::unique_ptr<ResponseCache> cache;
     if (!options_.cache_path.empty()) cache = std::make_unique<ResponseCache>(options_.cache_path);
     cache_ = cache.get();
-    admit(std::move(jobs));
+    jobs_.reserve(jobs.size());
+    unfinished_ = jobs.size();
+    for (auto& job : jobs) add_job(std::move(job));
     // After request_stop() only in-flight transfers keep a job unfinished, so the loop
     // still ends.
     while (unfinished_ > 0) {
-      const double now = monotonic_seconds();
+      double now = monotonic_seconds();
+      admit_follow_ups();
       if (stop_.load()) abandon_waiting();
       release_due_retries(now);
       start_ready(now);
-      int running = 0;
-      curl_multi_perform(multi_, &running);
-      collect_finished();
-      if (stop_.load()) abandon_waiting();
+      if (cache_) cache_->flush_if_due(now);
       progress_.update(snapshot());
       if (unfinished_ == 0) break;
-      curl_multi_poll(multi_, nullptr, 0, wait_ms(monotonic_seconds()), nullptr);
+      now = monotonic_seconds();
+      sockets_.wait_and_act(wait_ms(now));
+      collect_finished();
     }
+    if (cache_) cache_->flush();
     stats_.wall_seconds = monotonic_seconds() - start_;
     progress_.finish(snapshot());
     for (auto& e : endpoints_) stats_.endpoints.push_back(std::move(e.report));
@@ -135,42 +134,53 @@ class RunLoop {
   }
 
  private:
-  void admit(std::vector<Job> jobs) {
-    std::map<std::string, size_t> endpoint_index;
-    EndpointOptions endpoint_options{options_.api_key_env};
-    jobs_.reserve(jobs.size());
-    for (auto& job : jobs) {
-      JobState state;
-      state.hash = request_hash(job.endpoint, job.request);
-      state.token_estimate = estimate_tokens(job.request);
-      const std::string endpoint_key = job.endpoint.base_url + "\n" + job.endpoint.model;
-      auto [it, added] = endpoint_index.emplace(endpoint_key, endpoints_.size());
-      if (added) {
-        const double now = monotonic_seconds();
-        endpoints_.push_back(EndpointState{
-            job.endpoint, read_api_key(job.endpoint.provider, endpoint_options),
-            EndpointReport{job.endpoint, {}, {}, 0}, 0,
-            AdaptiveConcurrency(options_.concurrency), TokenBucket(options_.requests_per_minute, now),
-            TokenBucket(options_.tokens_per_minute, now)});
-      }
-      state.endpoint = it->second;
-      state.job = std::move(job);
-      jobs_.push_back(std::move(state));
+  // Queues a job on its endpoint (created on first use). Cached answers are looked up as
+  // each job's turn comes (start_ready): the first requests go out at once instead of
+  // after hashing every job.
+  void add_job(Job job) {
+    JobState state;
+    state.token_estimate = estimate_tokens(job.request);
+    const std::string endpoint_key = job.endpoint.base_url + "\n" + job.endpoint.model;
+    auto [it, added] = endpoint_index_.emplace(endpoint_key, endpoints_.size());
+    if (added) {
+      const double now = monotonic_seconds();
+      endpoints_.push_back(EndpointState{
+          job.endpoint, read_api_key(job.endpoint.provider, EndpointOptions{options_.api_key_env}),
+          AdaptiveConcurrency(options_.concurrency), TokenBucket(options_.requests_per_minute, now),
+          TokenBucket(options_.tokens_per_minute, now)});
+      long connections = 0;
+      for (const auto& e : endpoints_) connections += e.concurrency.limit();
+      curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, std::max(16L, connections));
     }
-    unfinished_ = jobs_.size();
-    long connections = 0;
-    for (const auto& e : endpoints_) connections += e.concurrency.limit();
-    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, std::max(16L, connections));
-    for (size_t i = 0; i < jobs_.size(); ++i) {
-      if (cache_ && !options_.refresh) {
-        if (auto hit = cache_->get(jobs_[i].hash)) {
-          ++stats_.from_cache;
-          finish(i, std::move(*hit), /*from_cache=*/true);
-          continue;
-        }
-      }
-      endpoints_[jobs_[i].endpoint].ready.push_back(i);
-    }
+    state.endpoint = it->second;
+    state.job = std::move(job);
+    jobs_.push_back(std::move(state));
+    endpoints_[it->second].ready.push_back(jobs_.size() - 1);
+  }
+
+  // Follow-up jobs handed back by on_done join the run here, where no reference into the
+  // job and endpoint tables is held.
+  void admit_follow_ups() {
+    for (auto& job : follow_ups_) add_job(std::move(job));
+    follow_ups_.clear();
+  }
+
+  const std::string& hash_of(size_t job) {
+    JobState& state = jobs_[job];
+    if (state.hash.empty()) state.hash = request_hash(state.job.endpoint, state.job.request);
+    return state.hash;
+  }
+
+  // True when the job was answered from the cache (and is finished).
+  bool answered_from_cache(size_t job) {
+    JobState& state = jobs_[job];
+    if (!cache_ || options_.refresh || state.cache_checked) return false;
+    state.cache_checked = true;
+    auto hit = cache_->get(hash_of(job));
+    if (!hit) return false;
+    ++stats_.from_cache;
+    finish(job, std::move(*hit), /*from_cache=*/true);
+    return true;
   }
 
   void abandon_waiting() {
@@ -203,6 +213,7 @@ class RunLoop {
     while (started && !stop_.load()) {
       started = false;
       for (auto& e : endpoints_) {
+        while (!e.ready.empty() && answered_from_cache(e.ready.front())) e.ready.pop_front();
         if (e.ready.empty() || now < e.paused_until) continue;
         if (e.in_flight >= std::min(options_.concurrency, e.concurrency.limit())) continue;
         const size_t job = e.ready.front();
@@ -220,18 +231,22 @@ class RunLoop {
   void start_transfer(size_t job, double now) {
     JobState& state = jobs_[job];
     EndpointState& e = endpoints_[state.endpoint];
-    CURL* easy = idle_.empty() ? curl_easy_init() : idle_.back();
-    if (!idle_.empty()) idle_.pop_back();
-    auto transfer = std::make_unique<HttpTransfer>(
-        easy, build_http_request(e.spec, state.job.request, e.api_key, options_.stream),
-        TransferLimits{options_.timeout_seconds, options_.max_response_bytes}, job,
-        StreamMode{options_.stream, e.spec.provider});
+    if (idle_.empty()) {
+      slots_.push_back(std::make_unique<HttpTransfer>(
+          TransferLimits{options_.timeout_seconds, options_.max_response_bytes}));
+      idle_.push_back(slots_.back().get());
+    }
+    HttpTransfer* transfer = idle_.back();
+    idle_.pop_back();
+    transfer->prepare(build_http_request(e.spec, state.job.request, e.api_key, options_.stream), job,
+                      StreamMode{options_.stream, e.spec.provider});
     transfer->started_at = now;
+    transfer->in_flight = true;
     ++state.attempts;
     ++e.in_flight;
+    ++in_flight_;
     ++stats_.requests_sent;
-    curl_multi_add_handle(multi_, easy);
-    in_flight_.emplace(easy, std::move(transfer));
+    curl_multi_add_handle(multi_, transfer->easy());
   }
 
   void collect_finished() {
@@ -240,12 +255,13 @@ class RunLoop {
       if (msg->msg != CURLMSG_DONE) continue;
       CURL* easy = msg->easy_handle;
       const CURLcode code = msg->data.result;
+      HttpTransfer* transfer = nullptr;
+      curl_easy_getinfo(easy, CURLINFO_PRIVATE, &transfer);
       curl_multi_remove_handle(multi_, easy);
-      auto node = in_flight_.extract(easy);
-      std::unique_ptr<HttpTransfer> transfer = std::move(node.mapped());
+      --in_flight_;
       on_attempt_done(*transfer, code);
-      transfer.reset();
-      idle_.push_back(easy);
+      transfer->in_flight = false;
+      idle_.push_back(transfer);
     }
   }
 
@@ -277,7 +293,7 @@ class RunLoop {
       e.concurrency.on_success();
       e.tokens.adjust(state.token_estimate - static_cast<double>(response.usage.prompt_tokens +
                                                                  response.usage.completion_tokens));
-      if (cache_) cache_->put(state.hash, response);
+      if (cache_) cache_->put(hash_of(job), response);
       finish(job, std::move(response), false);
       return;
     }
@@ -341,9 +357,13 @@ class RunLoop {
       ++stats_.failed;
     }
     --unfinished_;
-    JobResult result{state.job.key, std::move(response), state.hash, state.attempts, from_cache};
-    on_done_(std::move(result));
+    JobResult result{state.job.key, std::move(response), hash_of(job), state.attempts, from_cache};
     state.job.request = Request{};  // the job's prompt is no longer needed
+    if (auto next = on_done_(std::move(result)); next && !stop_.load()) {
+      follow_ups_.push_back(std::move(*next));
+      ++total_;
+      ++unfinished_;  // counted now, so the loop cannot end before the follow-up is admitted
+    }
   }
 
   // How long the event loop may sleep: until the next retry is due, a paused endpoint
@@ -375,21 +395,25 @@ class RunLoop {
       }
     }
     return ProgressSnapshot{total_, stats_.done, stats_.failed, stats_.from_cache, stats_.retries,
-                            in_flight_.size(), monotonic_seconds() - start_, failures_text_};
+                            in_flight_, monotonic_seconds() - start_, failures_text_};
   }
 
   const RunnerOptions& options_;
   const std::atomic<bool>& stop_;
   CURLM* multi_;
-  std::vector<CURL*>& idle_;
-  const std::function<void(JobResult&&)>& on_done_;
+  SocketLoop& sockets_;
+  const Runner::FollowUpFn& on_done_;
   ProgressDisplay progress_;
   std::string failures_text_;  // live failure causes for the progress line; "" = rebuild
   std::mt19937_64 rng_;
   ResponseCache* cache_ = nullptr;
   std::vector<JobState> jobs_;
   std::vector<EndpointState> endpoints_;
-  std::map<CURL*, std::unique_ptr<HttpTransfer>> in_flight_;
+  std::map<std::string, size_t> endpoint_index_;  // base URL + model → endpoints_
+  std::vector<Job> follow_ups_;
+  std::vector<std::unique_ptr<HttpTransfer>> slots_;  // one per transfer ever in flight at once
+  std::vector<HttpTransfer*> idle_;                   // slots free for the next attempt
+  size_t in_flight_ = 0;
   using Due = std::pair<double, size_t>;
   std::priority_queue<Due, std::vector<Due>, std::greater<Due>> retry_queue_;
   size_t total_ = 0;
@@ -418,21 +442,29 @@ Runner::Runner(RunnerOptions options) : options_(std::move(options)) {
 
 Runner::~Runner() = default;
 
-RunnerStats Runner::run(std::vector<Job> jobs, const std::function<void(JobResult&&)>& on_done) {
+RunnerStats Runner::run_with_follow_ups(std::vector<Job> jobs, const FollowUpFn& on_done) {
   MultiHandle handle;
   curl_multi_setopt(handle.multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-  multi_.store(handle.multi);
+  SocketLoop sockets(handle.multi);
+  wake_fd_.store(sockets.wakeup_fd());
   struct Forget {
-    std::atomic<void*>& multi;
-    ~Forget() { multi.store(nullptr); }
-  } forget{multi_};
-  RunLoop loop(options_, stop_, handle.multi, handle.idle, on_done);
+    std::atomic<int>& fd;
+    ~Forget() { fd.store(-1); }
+  } forget{wake_fd_};
+  RunLoop loop(options_, stop_, handle.multi, sockets, on_done);
   return loop.run(std::move(jobs));
+}
+
+RunnerStats Runner::run(std::vector<Job> jobs, const std::function<void(JobResult&&)>& on_done) {
+  return run_with_follow_ups(std::move(jobs), [&](JobResult&& result) -> std::optional<Job> {
+    on_done(std::move(result));
+    return std::nullopt;
+  });
 }
 
 void Runner::request_stop() {
   stop_.store(true);
-  if (void* multi = multi_.load()) curl_multi_wakeup(static_cast<CURLM*>(multi));
+  SocketLoop::wakeup(wake_fd_.load());
 }
 
 }  // namespace ds::harness

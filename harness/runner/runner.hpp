@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,12 @@ class Runner {
   // their endpoint was stopped.
   RunnerStats run(std::vector<Job> jobs, const std::function<void(JobResult&&)>& on_done);
 
+  // Like run(), but on_done may hand back a follow-up job (a judge asked again with what was
+  // wrong with its reply): it joins this run under the same limits, cache and progress, and
+  // is reported through on_done like the others. None are started after request_stop().
+  using FollowUpFn = std::function<std::optional<Job>(JobResult&&)>;
+  RunnerStats run_with_follow_ups(std::vector<Job> jobs, const FollowUpFn& on_done);
+
   // Stops starting new requests (e.g. on SIGINT); run() returns after in-flight ones end
   // or are aborted. Safe from another thread or a signal handler.
   void request_stop();
@@ -90,7 +97,7 @@ class Runner {
  private:
   RunnerOptions options_;
   std::atomic<bool> stop_{false};
-  std::atomic<void*> multi_{nullptr};
+  std::atomic<int> wake_fd_{-1};  // the running loop's eventfd, -1 between runs
 };
 
 }  // namespace ds::harness

@@ -4,6 +4,7 @@
 
 #include "harness/server/conversation_key.hpp"
 #include "harness/server/sim_answers.hpp"
+#include "harness/server/sim_judge.hpp"
 #include "harness/server/sim_persona.hpp"
 #include "harness/server/text_tokens.hpp"
 #include "harness/layer.hpp"
@@ -43,6 +44,7 @@ std::optional<std::string> SimulatedBackend::answer(const ChatQuery& query, int 
   ctx.variant = ctx.greedy ? "greedy"
                            : fmt::format("seed={}/choice={}", query.seed ? std::to_string(*query.seed) : "none",
                                          choice_index);
+  if (auto verdict = sim_judge(ctx, query)) return verdict;
   const auto item = items_.find(normalise_whitespace(ctx.prompt));
   json probe_item = json::object();
   if (item != items_.end()) {

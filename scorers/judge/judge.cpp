@@ -159,19 +159,34 @@ std::optional<ScoreMention> last_mention(std::string_view s, MatchAt match_at) {
 
 }  // namespace
 
-std::optional<double> parse_judge_score(const std::string& text) {
+JudgeReading read_judge_reply(const std::string& text) {
   // Tiers in order of trust; within a tier the last mention wins (judges restate the scale
   // before concluding).
   std::optional<ScoreMention> m = last_mention(text, keyword_with_scale);
   if (!m) m = last_mention(text, double_brackets);
   if (!m) m = last_mention(text, keyword_only);
   if (!m) m = last_mention(text, bare_scale);
-  if (!m) return std::nullopt;
+  if (!m) return {std::nullopt, text.empty() ? "the reply is empty" : "the reply contains no score"};
   // strtod, not stod: a 400-digit "score" is +inf here, not an exception.
   const double value = std::strtod(m->value.c_str(), nullptr);
   const double max = m->max.empty() ? 10.0 : std::strtod(m->max.c_str(), nullptr);
-  if (!(max > 0) || !(value <= max)) return std::nullopt;
-  return value / max;
+  if (!(max > 0) || !(value <= max)) {
+    const std::string shown = m->value.size() > 12 ? m->value.substr(0, 12) + "..." : m->value;
+    return {std::nullopt, "the score " + shown + " is outside its scale of " + (m->max.empty() ? "10" : m->max)};
+  }
+  return {value / max, ""};
+}
+
+std::optional<double> parse_judge_score(const std::string& text) { return read_judge_reply(text).value; }
+
+Request judge_retry_request(const Request& first, const std::string& reply, const std::string& problem) {
+  Request again = first;
+  again.messages.push_back({"assistant", reply});
+  again.messages.push_back({"user", "Your evaluation could not be read: " + problem +
+                                        ". Give your evaluation again and end with a final line "
+                                        "exactly of the form \"Score: N/10\" where N is an integer "
+                                        "from 1 to 10."});
+  return again;
 }
 
 }  // namespace ds::scorers

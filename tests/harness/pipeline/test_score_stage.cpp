@@ -79,14 +79,15 @@ TEST_CASE("score_store scores each suite and only what lacks a score") {
   report = score_store(store);
   CHECK(report.scored + report.unscored == 0);
   ScoreOptions with_judge;
-  int judge_calls = 0;
-  with_judge.context.judge = [&](const Request& r) -> std::optional<std::string> {
-    ++judge_calls;
-    CHECK(r.messages.at(0).content.find("Lying is wrong") != std::string::npos);
-    return std::string("Solid.\nScore: 6/10");
+  int judge_batches = 0;
+  with_judge.context.judge = [&](const std::vector<Request>& requests, const JudgeVerdictFn& on_verdict) {
+    ++judge_batches;
+    REQUIRE(requests.size() == 1);
+    CHECK(requests[0].messages.at(0).content.find("Lying is wrong") != std::string::npos);
+    on_verdict(0, {0.6, "Solid.\nScore: 6/10", "", 1});
   };
   report = score_store(store, with_judge);
-  CHECK(judge_calls == 1);
+  CHECK(judge_batches == 1);
   CHECK(report.scored == 1);
   CHECK(scores_by_response(store)[free].value == doctest::Approx(0.6));
 
@@ -94,13 +95,15 @@ TEST_CASE("score_store scores each suite and only what lacks a score") {
   ScoreOptions silly_judge;
   silly_judge.rescore = true;
   silly_judge.model = "a";
-  silly_judge.context.judge = [](const Request&) -> std::optional<std::string> {
-    return std::string("What a lovely answer!");
+  silly_judge.context.judge = [](const std::vector<Request>& requests, const JudgeVerdictFn& on_verdict) {
+    for (size_t i = 0; i < requests.size(); ++i)
+      on_verdict(i, {std::nullopt, "What a lovely answer!", "the judge's reply contains no score", 2});
   };
   score_store(store, silly_judge);
   s = scores_by_response(store);
   CHECK_FALSE(s[free].value);
   CHECK(s[free].details["unscored"] == "the judge's reply contains no score");
+  CHECK(s[free].details["judge_asked_again"] == true);
   CHECK(s[wrong].value == 0.0);  // model b untouched
 }
 
@@ -138,7 +141,7 @@ TEST_CASE("AUT originality stays unscored when the corpus is too small") {
   CHECK(s[id].details["fluency"] == 1);
 }
 
-TEST_CASE("a scorer failing on one answer leaves that answer unscored, with the reason") {
+TEST_CASE("a judge that cannot be asked leaves only the judged answers unscored, with the reason") {
   ds::test::TempDir dir;
   Store store(dir.file("r.db"));
   add_item(store, "philosophy", "p2", {{"kind", "free"}, {"rubric", "Reason well."}});
@@ -146,14 +149,15 @@ TEST_CASE("a scorer failing on one answer leaves that answer unscored, with the 
   const auto free = add_answer(store, "a", "philosophy", "p2", 0, "Lying is wrong because...");
   const auto math = add_answer(store, "a", "math", "m1", 0, "Answer: 4");
   ScoreOptions options;
-  options.context.judge = [](const Request&) -> std::optional<std::string> {
+  options.context.judge = [](const std::vector<Request>&, const JudgeVerdictFn&) {
     throw std::runtime_error("judge exploded");
   };
   const auto report = score_store(store, options);
   CHECK(report.scored == 1);
   CHECK(report.unscored == 1);
   auto s = scores_by_response(store);
-  CHECK(s[free].details["unscored"] == "scorer failed: judge exploded");
+  CHECK(s[free].details["unscored"] == "the judge could not be asked: judge exploded");
+  CHECK(s[free].details["needs_judge"] == true);  // the next run with a judge asks again
   CHECK(s[math].value == 1.0);
 }
 
@@ -174,9 +178,11 @@ TEST_CASE("scores are committed in batches: a killed scoring phase keeps its wor
     Store store(db);
     ScoreOptions options;
     int calls = 0;
-    options.context.judge = [&](const Request&) -> std::optional<std::string> {
-      if (++calls == 400) _exit(0);
-      return "Score: 7/10";
+    options.context.judge = [&](const std::vector<Request>& requests, const JudgeVerdictFn& on_verdict) {
+      for (size_t i = 0; i < requests.size(); ++i) {
+        if (++calls == 400) _exit(0);
+        on_verdict(i, {0.7, "Score: 7/10", "", 1});
+      }
     };
     score_store(store, options);
     _exit(1);
@@ -191,9 +197,11 @@ TEST_CASE("scores are committed in batches: a killed scoring phase keeps its wor
   CHECK(kept < kAnswers);
   ScoreOptions options;
   int calls = 0;
-  options.context.judge = [&](const Request&) -> std::optional<std::string> {
-    ++calls;
-    return "Score: 7/10";
+  options.context.judge = [&](const std::vector<Request>& requests, const JudgeVerdictFn& on_verdict) {
+    for (size_t i = 0; i < requests.size(); ++i) {
+      ++calls;
+      on_verdict(i, {0.7, "Score: 7/10", "", 1});
+    }
   };
   const auto report = score_store(store, options);  // the next run scores only the rest
   CHECK(calls == static_cast<int>(kAnswers - kept));

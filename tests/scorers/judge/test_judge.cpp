@@ -52,3 +52,24 @@ TEST_CASE("judge replies of any length are read without std::regex") {
   CHECK_FALSE(parse_judge_score("70/1000"));  // no such scale
   CHECK(parse_judge_score("1.5.6/10") == doctest::Approx(0.56));
 }
+
+TEST_CASE("a reply without a usable score says why, and the follow-up carries it") {
+  CHECK(read_judge_reply("Nice.").problem == "the reply contains no score");
+  CHECK(read_judge_reply("").problem == "the reply is empty");
+  CHECK(read_judge_reply("Score: 12/10").problem.find("outside its scale") != std::string::npos);
+  CHECK(read_judge_reply("Score: 3/10").problem.empty());
+
+  Request first;
+  first.system = "judge";
+  first.messages = {{"user", "the task and the answer"}};
+  first.params.temperature = 0.0;
+  const Request again = judge_retry_request(first, "Nice.", "the reply contains no score");
+  CHECK(again.system == "judge");
+  REQUIRE(again.messages.size() == 3);
+  CHECK(again.messages[1].role == "assistant");
+  CHECK(again.messages[1].content == "Nice.");
+  CHECK(again.messages[2].role == "user");
+  CHECK(again.messages[2].content.find("the reply contains no score") != std::string::npos);
+  CHECK(again.messages[2].content.find("Score: N/10") != std::string::npos);
+  CHECK(again.params.temperature == 0.0);
+}
