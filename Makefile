@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test test-promptfoo bench clean
 
 all: build
 
@@ -20,6 +20,12 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The import test against the real promptfoo: installs the pinned promptfoo (npm, minutes; kept
+# in $(BUILD)/promptfoo) and runs the test that plain `make test` skips without it.
+test-promptfoo: build
+	tools/install-promptfoo.sh $(BUILD)/promptfoo
+	cd $(BUILD) && ctest --output-on-failure -L npm
 
 bench: build
 	@tools/install-deps.sh --bench
