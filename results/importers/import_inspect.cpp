@@ -78,7 +78,9 @@ ToolScore sample_score(const std::string& name, const JsonAt& score) {
   s.value = tool_score_value(raw);
   if (!s.value) s.details["unscored"] = "the scorer's value is not a number or grade";
   s.details["value"] = raw;
-  s.extracted = string_or(score, "answer");
+  const std::string answer = string_or(score, "answer");
+  if (!answer.empty()) s.details["answer"] = answer;
+  if (is_verdict(s.value)) s.extracted = answer;  // a right/wrong answer: shared-error evidence
   const std::string explanation = string_or(score, "explanation");
   if (!explanation.empty()) s.details["explanation"] = explanation;
   return s;

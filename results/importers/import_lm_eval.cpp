@@ -22,6 +22,8 @@ namespace ds {
 
 namespace {
 
+constexpr const char* kNoAnswer = "[invalid]";
+
 struct LmRequest {
   std::string context;
   std::optional<JsonAt> arg1;  // continuation (string) or generation kwargs (object)
@@ -210,8 +212,12 @@ class LmEvalFile {
       const JsonAt filtered = line.at("filtered_resps")[0];
       const std::string extracted =
           filtered.value().is_string() ? filtered.string() : filtered.value().dump();
-      for (auto& s : scores)
-        if (is_verdict(s.value)) s.extracted = extracted, s.details["target"] = target;
+      for (auto& s : scores) {
+        s.details["filtered"] = extracted;
+        s.details["target"] = target;
+        // "[invalid]" is the filters' mark for "no answer found", not an answer two models share.
+        if (is_verdict(s.value) && extracted != kNoAnswer) s.extracted = extracted;
+      }
       const JsonAt generations = line.at("resps")[0];
       if (generations.size() == 0) generations.fail("no generation logged");
       for (size_t k = 0; k < generations.size(); ++k) generations[k].string();

@@ -71,6 +71,11 @@ TEST_CASE("lm-eval samples: generative answers, filters' metrics, model and vers
   REQUIRE(flexible);
   CHECK(flexible->value == 0.0);
   CHECK(flexible->extracted == "Lyon");
+  // The strict filter found no answer ("[invalid]"): no extracted answer to share.
+  const auto no_answer = score_of(store, lyon->id, "lm-eval:exact_match,strict-match");
+  REQUIRE(no_answer);
+  CHECK(no_answer->extracted.empty());
+  CHECK(no_answer->details["filtered"] == "[invalid]");
   const auto item = store.item("imported", lyon->item_id);
   REQUIRE(item);
   CHECK(item->data["category"] == "arith");
