@@ -14,11 +14,12 @@
 #include <map>
 #include <tuple>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/json_at.hpp"
 #include "results/importers/tool_answers.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -258,4 +259,4 @@ void parse_helm_run(const std::string& path, const ImportOptions& options, Impor
   HelmRun(path, options, batch).parse();
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -9,12 +9,13 @@
 #include <filesystem>
 #include <fstream>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/json_at.hpp"
 #include "results/importers/tool_answers.hpp"
 #include "results/importers/zip_archive.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -196,4 +197,4 @@ void parse_inspect_file(const std::string& path, const ImportOptions& options,
   sink.finish(version, {{"task", task}, {"inspect_model", eval.at("model").string()}});
 }
 
-}  // namespace ds
+}  // namespace ds::results

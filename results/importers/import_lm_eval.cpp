@@ -13,12 +13,13 @@
 #include <map>
 #include <set>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/json_at.hpp"
 #include "results/importers/lm_eval_run.hpp"
 #include "results/importers/tool_answers.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -294,4 +295,4 @@ void parse_lm_eval_file(const std::string& path, const ImportOptions& options,
   LmEvalFile(path, options, batch).parse();
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -10,11 +10,12 @@
 
 #include <set>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/json_at.hpp"
 #include "results/importers/tool_answers.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -105,4 +106,4 @@ void parse_promptfoo_file(const std::string& path, const ImportOptions& options,
   sink.finish(version, extra);
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -4,9 +4,10 @@
 
 #include <cstdlib>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 JsonAt::JsonAt(const json& value, std::string origin, std::string path)
     : value_(&value), origin_(std::move(origin)), path_(std::move(path)) {}
@@ -74,4 +75,4 @@ std::string string_or(const JsonAt& parent, const std::string& field, const std:
   return found ? found->string() : fallback;
 }
 
-}  // namespace ds
+}  // namespace ds::results

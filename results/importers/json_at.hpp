@@ -5,9 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 class JsonAt {
  public:
@@ -43,4 +44,4 @@ class JsonAt {
 // A string field, or `fallback` when absent or null; fails when present with another type.
 std::string string_or(const JsonAt& parent, const std::string& field, const std::string& fallback = "");
 
-}  // namespace ds
+}  // namespace ds::results

@@ -6,10 +6,11 @@
 #include <filesystem>
 #include <regex>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/json_at.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -104,4 +105,4 @@ LmEvalRun read_lm_eval_run(const std::string& samples_path, const ImportOptions&
   return run;
 }
 
-}  // namespace ds
+}  // namespace ds::results

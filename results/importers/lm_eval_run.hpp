@@ -4,10 +4,11 @@
 // task's output type.
 #include <string>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "results/importers/import_batch.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 struct LmEvalRun {
   std::string results_path;  // "" when none was found (then --model names the model)
@@ -31,4 +32,4 @@ LmEvalSamplesName parse_samples_name(const std::string& path);
 // model=, path= or engine= entry of "config.model_args". InputError when none names it.
 LmEvalRun read_lm_eval_run(const std::string& samples_path, const ImportOptions& options);
 
-}  // namespace ds
+}  // namespace ds::results

@@ -3,12 +3,13 @@
 #include <map>
 #include <mutex>
 
-#include "harness/core/conversation_key.hpp"
-#include "harness/core/errors.hpp"
-#include "harness/core/sha256.hpp"
+#include "core/conversation_key.hpp"
+#include "core/errors.hpp"
+#include "core/sha256.hpp"
 #include "tasks/suite.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 namespace {
 
@@ -113,4 +114,4 @@ PromptItem item_for_prompt(const ImportedPrompt& prompt, const json& data) {
   return out;
 }
 
-}  // namespace ds
+}  // namespace ds::results

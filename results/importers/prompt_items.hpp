@@ -7,10 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/types.hpp"
+#include "core/types.hpp"
 #include "results/store.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 // What the model was sent: system text and the conversation before the answer.
 struct ImportedPrompt {
@@ -38,4 +39,4 @@ struct PromptItem {
 // The item for a prompt (see the file comment). Imported items carry `data` as given.
 PromptItem item_for_prompt(const ImportedPrompt& prompt, const json& data);
 
-}  // namespace ds
+}  // namespace ds::results

@@ -4,9 +4,10 @@
 
 #include <cstdlib>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 ToolImport::ToolImport(ImportBatch& batch, std::string tool, const std::string& path,
                        const std::string& run_file)
@@ -79,4 +80,4 @@ std::string without_provider_prefix(const std::string& model) {
   return slash == std::string::npos || slash + 1 >= model.size() ? model : model.substr(slash + 1);
 }
 
-}  // namespace ds
+}  // namespace ds::results

@@ -9,8 +9,9 @@
 
 #include "results/importers/import_batch.hpp"
 #include "results/importers/prompt_items.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 struct ToolScore {
   std::string metric;  // stored as scorer "<tool>:<metric>"
@@ -67,4 +68,4 @@ bool is_verdict(const std::optional<double>& value);
 // "hf/meta-llama/Llama-3-8B" -> "meta-llama/Llama-3-8B".
 std::string without_provider_prefix(const std::string& model);
 
-}  // namespace ds
+}  // namespace ds::results

@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 #include <zip.h>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
+#include "results/layer.hpp"
 
-namespace ds {
+namespace ds::results {
 
 ZipArchive::ZipArchive(const std::string& path) : path_(path) {
   int error = 0;
@@ -49,4 +50,4 @@ std::optional<std::string> ZipArchive::read(const std::string& name) const {
   return bytes;
 }
 
-}  // namespace ds
+}  // namespace ds::results

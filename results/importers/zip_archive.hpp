@@ -3,10 +3,11 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include "results/layer.hpp"
 
 struct zip;  // libzip's archive handle
 
-namespace ds {
+namespace ds::results {
 
 class ZipArchive {
  public:
@@ -25,4 +26,4 @@ class ZipArchive {
   ::zip* archive_ = nullptr;
 };
 
-}  // namespace ds
+}  // namespace ds::results

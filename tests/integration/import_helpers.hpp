@@ -8,12 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "tasks/suite.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/zip_writer.hpp"
 
 namespace ds::test {
+
+using ds::core::json;
+using ds::tasks::Suite;
+using ds::tasks::SuiteItem;
 
 struct Answer {
   std::string model;

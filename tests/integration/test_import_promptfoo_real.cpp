@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "results/store.hpp"
 #include "tests/integration/import_helpers.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 using namespace ds::test;
 namespace fs = std::filesystem;
 

@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "tasks/suite.hpp"
 #include "tests/support/process.hpp"
 #include "tests/integration/import_helpers.hpp"
 
-using namespace ds;
+using namespace ds::harness;
 using namespace ds::test;
 namespace fs = std::filesystem;
 

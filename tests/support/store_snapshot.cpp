@@ -7,6 +7,8 @@
 
 namespace ds::test {
 
+using ds::results::Store;
+
 namespace {
 
 std::vector<std::string> rows(Store& store, const std::string& sql) {

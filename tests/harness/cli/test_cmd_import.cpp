@@ -7,13 +7,14 @@
 #include <fstream>
 #include <sstream>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "results/store.hpp"
 #include "tasks/suite.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/store_snapshot.hpp"
 
-using namespace ds;
+using namespace ds::harness;
+namespace test = ds::test;
 using ds::test::run_distillscope;
 namespace fs = std::filesystem;
 

@@ -6,10 +6,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "harness/core/json.hpp"
+#include "core/json.hpp"
 #include "tests/support/process.hpp"
 
-using namespace ds;
+using namespace ds::results;
+namespace test = ds::test;
 namespace fs = std::filesystem;
 
 TEST_CASE("lm-eval:choice scores feed the detector's choice component") {

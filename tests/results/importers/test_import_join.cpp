@@ -7,7 +7,8 @@
 #include "tests/support/process.hpp"
 #include "tests/support/store_snapshot.hpp"
 
-using namespace ds;
+using namespace ds::results;
+namespace test = ds::test;
 
 namespace {
 

@@ -3,13 +3,14 @@
 #include <fstream>
 #include <sstream>
 
-#include "harness/core/errors.hpp"
+#include "core/errors.hpp"
 #include "results/importers/import_batch.hpp"
 #include "results/importers/prompt_items.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/store_snapshot.hpp"
 
-using namespace ds;
+using namespace ds::results;
+namespace test = ds::test;
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include "results/importers/prompt_items.hpp"
 #include "tasks/suite.hpp"
 
-using namespace ds;
+using namespace ds::results;
 
 TEST_CASE("prompts join on their text with whitespace normalised, not on their form") {
   const auto a = item_for_prompt(prompt_from_text("What is 2 + 2?\n  Answer."), json::object());
