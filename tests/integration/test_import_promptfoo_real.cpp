@@ -59,7 +59,7 @@ TEST_CASE("a results file written by the real promptfoo against serve --simulate
             "promptfoo, about 4 minutes) or set DISTILLSCOPE_PROMPTFOO");
     return;
   }
-  test::ServeProcess serve({"--simulate"});
+  ds::test::ServeProcess serve({"--simulate"});
   TempDir tmp;
   const std::vector<std::string> models = {"sim-teacher", "sim-student", "sim-mixed", "sim-independent-a",
                                            "sim-independent-b", "sim-independent-c"};

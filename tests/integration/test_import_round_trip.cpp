@@ -64,9 +64,9 @@ json import_and_detect(const std::string& db, const std::string& format, const s
   std::vector<std::string> args = {"import", "--format", format};
   args.insert(args.end(), files.begin(), files.end());
   args.insert(args.end(), {"--db", db});
-  const auto imported = test::run_distillscope(args);
+  const auto imported = ds::test::run_distillscope(args);
   REQUIRE_MESSAGE(imported.exit_code == 0, imported.err);
-  const auto detected = test::run_distillscope({"detect", "--reference", "sim-teacher", "--db", db, "--json"});
+  const auto detected = ds::test::run_distillscope({"detect", "--reference", "sim-teacher", "--db", db, "--json"});
   REQUIRE_MESSAGE(detected.exit_code == 0, detected.err);
   return json::parse(detected.out);
 }
@@ -74,8 +74,8 @@ json import_and_detect(const std::string& db, const std::string& format, const s
 }  // namespace
 
 TEST_CASE("the same simulated answers through lm-eval, inspect and promptfoo give one detection result") {
-  test::ServeProcess serve({"--simulate"});
-  test::TempDir tmp;
+  ds::test::ServeProcess serve({"--simulate"});
+  ds::test::TempDir tmp;
   std::vector<std::string> models{"sim-teacher", "sim-student", "sim-mixed"};
   for (char c = 'a'; c <= 'k'; ++c) models.push_back(std::string("sim-independent-") + c);
   const std::vector<Suite> suites = {load_suite("creativity"), load_suite("philosophy"), load_suite("probes")};
