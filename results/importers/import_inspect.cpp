@@ -90,7 +90,7 @@ ToolScore sample_score(const std::string& name, const JsonAt& score) {
 struct InspectLog {
   json eval;
   std::vector<std::pair<json, std::string>> samples;  // sample, origin for errors
-  std::string origin;                                 // where `eval` was read
+  std::string origin;  // the file (and archive member) `eval` was read from
 };
 
 InspectLog read_eval_archive(const std::string& path) {
@@ -104,7 +104,7 @@ InspectLog read_eval_archive(const std::string& path) {
       throw InputError(fmt::format("{}:{}: not valid JSON", path, name));
     if (!header.contains("eval")) continue;
     log.eval = header["eval"];
-    log.origin = fmt::format("{}:{}:eval", path, name);
+    log.origin = fmt::format("{}:{}", path, name);
     break;
   }
   if (log.eval.is_null())
@@ -125,7 +125,7 @@ InspectLog read_json_log(const std::string& path) {
   const JsonAt at(root, path);
   InspectLog log;
   log.eval = at.at("eval").object();
-  log.origin = path + ":eval";
+  log.origin = path;
   const auto samples = at.find("samples");
   if (!samples)
     at.fail("the log has no samples (it was written with log_samples off); nothing to import");
@@ -185,7 +185,7 @@ void import_sample(const json& raw, const std::string& origin, const std::string
 void parse_inspect_file(const std::string& path, const ImportOptions& options,
                         ImportBatch& batch) {
   const InspectLog log = is_zip(path) ? read_eval_archive(path) : read_json_log(path);
-  const JsonAt eval(log.eval, log.origin);
+  const JsonAt eval(log.eval, log.origin, "eval");
   eval.object();
   const std::string model =
       options.model_name.empty() ? without_provider_prefix(eval.at("model").string()) : options.model_name;
