@@ -21,10 +21,9 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The import test against the real promptfoo: installs the pinned promptfoo (npm, minutes; kept
-# in $(BUILD)/promptfoo) and runs the test that plain `make test` skips without it.
+# Only the import test against the real promptfoo (part of `make test` too); its setup installs
+# the pinned promptfoo from npm once per machine (tools/install-promptfoo.sh).
 test-promptfoo: build
-	tools/install-promptfoo.sh $(BUILD)/promptfoo
 	cd $(BUILD) && ctest --output-on-failure -L npm
 
 bench: build

@@ -113,7 +113,7 @@ void Store::record_import_run(const std::string& run_id, const json& args) {
       .bind(2, now)
       .bind(3, now)
       .bind(4, "imported")
-      .bind(5, args.dump())
+      .bind(5, dump_json(args))
       .bind(6, "{}")
       .bind(7, DS_VERSION)
       .run();

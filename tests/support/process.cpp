@@ -129,9 +129,11 @@ std::string mtbench_dir() {
 }
 
 std::string fixture_path(const std::string& relative) {
-  return std::string(DS_SOURCE_DIR) + "/tests/fixtures/" + relative;
+  return source_path("tests/fixtures/" + relative);
 }
 
-std::string build_dir() { return DS_BUILD_DIR; }
+std::string source_path(const std::string& relative) {
+  return std::string(DS_SOURCE_DIR) + "/" + relative;
+}
 
 }  // namespace ds::test

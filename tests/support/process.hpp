@@ -59,7 +59,7 @@ std::string mtbench_dir();
 // A file under tests/fixtures/ of the source tree.
 std::string fixture_path(const std::string& relative);
 
-// The build directory (where tools/install-promptfoo.sh puts promptfoo for the tests).
-std::string build_dir();
+// A file or folder of the source tree (e.g. "tools/install-promptfoo.sh").
+std::string source_path(const std::string& relative);
 
 }  // namespace ds::test
