@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test test-promptfoo bench clean
 
 all: build
 
@@ -20,6 +20,11 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Only the import test against the real promptfoo (part of `make test` too); its setup installs
+# the pinned promptfoo from npm once per machine (tools/install-promptfoo.sh).
+test-promptfoo: build
+	cd $(BUILD) && ctest --output-on-failure -L npm
 
 bench: build
 	@tools/install-deps.sh --bench

@@ -132,6 +132,21 @@ void Store::finish_run(const std::string& run_id, const std::string& status) {
       .run();
 }
 
+void Store::record_import_run(const std::string& run_id, const json& args) {
+  const std::string now = utc_now_iso8601();
+  db_.prepare(
+         "INSERT OR IGNORE INTO runs(run_id, started_at, finished_at, status, args, suite_hashes, "
+         "tool_version) VALUES(?,?,?,?,?,?,?)")
+      .bind(1, run_id)
+      .bind(2, now)
+      .bind(3, now)
+      .bind(4, "imported")
+      .bind(5, dump_json(args))
+      .bind(6, "{}")
+      .bind(7, DS_VERSION)
+      .run();
+}
+
 json Store::runs() {
   json out = json::array();
   auto s = db_.prepare(

@@ -59,6 +59,9 @@ class Store {
   std::string begin_run(const json& args, const json& suite_hashes);
   void finish_run(const std::string& run_id, const std::string& status);
   json runs();  // array of run rows
+  // The run row of an imported file (status "imported"); kept as first written, so
+  // importing the same file again changes nothing.
+  void record_import_run(const std::string& run_id, const json& args);
 
   // Models
   void upsert_model(const ModelInfo& model);

@@ -9,7 +9,7 @@
 set -euo pipefail
 packages=(cmake g++ make pkg-config python3 libcurl4-openssl-dev nlohmann-json3-dev libeigen3-dev
   libcli11-dev doctest-dev libsqlite3-dev libcpp-httplib-dev libfmt-dev libyaml-cpp-dev
-  libssl-dev libboost-math-dev bubblewrap libseccomp-dev wordnet-base wordnet-dev
+  libssl-dev libboost-math-dev libzip-dev bubblewrap libseccomp-dev wordnet-base wordnet-dev
   # tests: the HTML report rendered in headless Chromium, JUnit checked against its schema
   chromium libxml2-utils)
 # node and npm from any source will do (NodeSource's nodejs bundles npm and conflicts with Debian's).

@@ -146,6 +146,7 @@ class RunLoop {
       const double now = monotonic_seconds();
       endpoints_.push_back(EndpointState{
           job.endpoint, read_api_key(job.endpoint.provider, EndpointOptions{options_.api_key_env}),
+          EndpointReport{job.endpoint, {}, {}, 0}, 0,
           AdaptiveConcurrency(options_.concurrency), TokenBucket(options_.requests_per_minute, now),
           TokenBucket(options_.tokens_per_minute, now)});
       long connections = 0;

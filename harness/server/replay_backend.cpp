@@ -8,7 +8,7 @@
 
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "harness/server/conversation_key.hpp"
+#include "core/conversation_key.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness::server {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "harness/server/conversation_key.hpp"
+#include "core/conversation_key.hpp"
 #include "harness/server/sim_answers.hpp"
 #include "harness/server/sim_judge.hpp"
 #include "harness/server/sim_persona.hpp"

@@ -32,20 +32,4 @@ int64_t count_tokens(const std::string& text) {
   return static_cast<int64_t>(split_tokens(text).size());
 }
 
-std::string normalise_whitespace(const std::string& text) {
-  std::string out;
-  bool pending_space = false;
-  for (unsigned char c : text) {
-    if (std::isspace(c)) {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-
 }  // namespace ds::harness::server

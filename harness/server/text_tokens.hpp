@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include "core/text.hpp"  // normalise_whitespace, for transcript matching
 #include "harness/layer.hpp"
 
 namespace ds::harness::server {
@@ -14,8 +15,6 @@ std::vector<std::string> split_tokens(const std::string& text);
 
 int64_t count_tokens(const std::string& text);
 
-// Collapses runs of whitespace to one space and trims the ends (transcript matching).
-std::string normalise_whitespace(const std::string& text);
 
 
 }  // namespace ds::harness::server

@@ -19,6 +19,7 @@ void parse_alpacaeval_file(const std::string& path, const ImportOptions& options
   const std::string model = import_model_name(path, options);
   const std::string run_id = import_run_id(path);
   batch.models.push_back({model, "import", "", path, false});
+  batch.runs.push_back({run_id, import_run_args("alpacaeval", path, "alpacaeval", "", {model})});
   for (size_t i = 0; i < all.size(); ++i) {
     const json& o = all[i];
     // A JSON array has no lines; entries are numbered from 1 like lines.

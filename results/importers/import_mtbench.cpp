@@ -100,6 +100,7 @@ void parse_mtbench_file(const std::string& path, const ImportOptions& options, b
   std::ifstream in(path);
   if (!in) throw InputError(fmt::format("{}: cannot read the answers file", path));
   batch.models.push_back({model, "import", "", path, false});
+  batch.runs.push_back({run_id, import_run_args(suite, path, "fastchat", "", {model})});
   std::string line;
   size_t number = 0;
   while (std::getline(in, line)) {

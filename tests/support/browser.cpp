@@ -130,6 +130,4 @@ std::string xmllint_errors(const std::string& file, const std::string& xsd) {
   return code == 0 ? "" : "xmllint exit " + std::to_string(code) + ": " + slurp(err);
 }
 
-std::string fixture_path(const std::string& name) { return std::string(DS_SOURCE_DIR) + "/tests/fixtures/" + name; }
-
 }  // namespace ds::test

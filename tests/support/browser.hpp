@@ -31,7 +31,4 @@ RenderedPage render_page(const std::string& html_path, const std::string& work_d
 std::string xmllint_errors(const std::string& file, const std::string& xsd = "");
 bool have_xmllint();
 
-// tests/fixtures/NAME in the source tree.
-std::string fixture_path(const std::string& name);
-
 }  // namespace ds::test

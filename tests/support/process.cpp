@@ -59,6 +59,36 @@ pid_t start_child(const std::vector<std::string>& args, const std::string& out_p
 
 }  // namespace
 
+CommandResult run_program(const std::vector<std::string>& argv_in,
+                          const std::vector<std::string>& extra_env,
+                          const std::string& working_dir) {
+  TempDir tmp;
+  const std::string out_path = tmp.file("out"), err_path = tmp.file("err");
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(127);
+    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int in = open("/dev/null", O_RDONLY);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    for (const auto& entry : extra_env) putenv(const_cast<char*>(entry.c_str()));
+    std::vector<char*> argv;
+    for (const auto& a : argv_in) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv_in.at(0).c_str(), argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = slurp(out_path);
+  r.err = slurp(err_path);
+  return r;
+}
+
 CommandResult run_distillscope(const std::vector<std::string>& args,
                                const std::string& working_dir) {
   TempDir tmp;
@@ -140,6 +170,14 @@ ScopedEnv::~ScopedEnv() {
 std::string mtbench_dir() {
   const std::string dir = std::string(DS_SHARED_DIR) + "/data/mtbench";
   return std::filesystem::exists(dir + "/question.jsonl") ? dir : "";
+}
+
+std::string fixture_path(const std::string& relative) {
+  return source_path("tests/fixtures/" + relative);
+}
+
+std::string source_path(const std::string& relative) {
+  return std::string(DS_SOURCE_DIR) + "/" + relative;
 }
 
 }  // namespace ds::test

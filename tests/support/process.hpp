@@ -16,6 +16,12 @@ struct CommandResult {
   std::string err;
 };
 
+// Runs any program (argv[0] is its path; no shell) with extra environment entries
+// ("NAME=value"), waits, captures stdout and stderr.
+CommandResult run_program(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& extra_env = {},
+                          const std::string& working_dir = "");
+
 // Runs DS_BINARY with args (no shell), waits, captures stdout and stderr.
 CommandResult run_distillscope(const std::vector<std::string>& args,
                                const std::string& working_dir = "");
@@ -72,5 +78,11 @@ class ScopedEnv {
 
 // The shared development data (../shared/data/mtbench) or "" when absent.
 std::string mtbench_dir();
+
+// A file under tests/fixtures/ of the source tree.
+std::string fixture_path(const std::string& relative);
+
+// A file or folder of the source tree (e.g. "tools/install-promptfoo.sh").
+std::string source_path(const std::string& relative);
 
 }  // namespace ds::test

@@ -1,9 +1,8 @@
-#include "harness/server/conversation_key.hpp"
+#include "core/conversation_key.hpp"
 
-#include "harness/server/text_tokens.hpp"
-#include "harness/layer.hpp"
+#include "core/text.hpp"
 
-namespace ds::harness::server {
+namespace ds::core {
 
 std::string full_conversation_key(const std::string& system, const std::vector<Message>& messages) {
   std::string key = "system\x1f" + normalise_whitespace(system);
@@ -18,4 +17,4 @@ std::string user_turns_key(const std::vector<Message>& messages) {
   return key;
 }
 
-}  // namespace ds::harness::server
+}  // namespace ds::core
