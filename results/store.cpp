@@ -165,23 +165,22 @@ json Store::runs() {
 }
 
 void Store::upsert_model(const ModelInfo& m) {
-  db_.prepare(
-         "INSERT INTO models(name, provider, base_url, source, simulated, first_seen) "
-         "VALUES(?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET provider=excluded.provider, "
-         "base_url=excluded.base_url, source=excluded.source, simulated=excluded.simulated")
-      .bind(1, m.name)
-      .bind(2, m.provider)
-      .bind(3, m.base_url)
-      .bind(4, m.source)
-      .bind(5, m.simulated ? 1 : 0)
-      .bind(6, utc_now_iso8601())
-      .run();
+  write_model(
+      "INSERT INTO models(name, provider, base_url, source, simulated, first_seen) "
+      "VALUES(?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET provider=excluded.provider, "
+      "base_url=excluded.base_url, source=excluded.source, simulated=excluded.simulated",
+      m);
 }
 
 void Store::insert_model_if_new(const ModelInfo& m) {
-  db_.prepare(
-         "INSERT OR IGNORE INTO models(name, provider, base_url, source, simulated, first_seen) "
-         "VALUES(?,?,?,?,?,?)")
+  write_model(
+      "INSERT OR IGNORE INTO models(name, provider, base_url, source, simulated, first_seen) "
+      "VALUES(?,?,?,?,?,?)",
+      m);
+}
+
+void Store::write_model(const char* sql, const ModelInfo& m) {
+  db_.prepare(sql)
       .bind(1, m.name)
       .bind(2, m.provider)
       .bind(3, m.base_url)

@@ -91,6 +91,8 @@ class Store {
 
  private:
   void migrate();
+  // Binds a model's six columns (name … first_seen) to `sql` and runs it.
+  void write_model(const char* sql, const ModelInfo& m);
   Database db_;
   bool read_only_ = false;
   bool has_ttft_ = true;

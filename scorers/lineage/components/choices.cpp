@@ -11,14 +11,6 @@ namespace ds::scorers::lineage {
 
 namespace {
 
-// Imported tools' multiple-choice answers are stored as "<tool>:choice" scores.
-bool is_choice_scorer(const std::string& scorer) {
-  const std::string imported = ":choice";
-  return scorer == "philosophy" || scorer.rfind("probe", 0) == 0 ||
-         (scorer.size() > imported.size() &&
-          scorer.compare(scorer.size() - imported.size(), imported.size(), imported) == 0);
-}
-
 std::map<std::string, double> choice_distribution(const Corpus& c, int m, size_t p) {
   std::map<std::string, double> d;
   double n = 0;

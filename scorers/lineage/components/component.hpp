@@ -48,6 +48,10 @@ struct ComponentValues {
   std::vector<std::vector<std::string>> set_aside;
 };
 
+// Whether a scorer's answers are choices (philosophy, probes, and imported tools'
+// multiple-choice answers, stored as "<tool>:choice" scores).
+bool is_choice_scorer(const std::string& scorer);
+
 // Sets each model's value to the mean of its per-prompt values (NaN stays where it has none).
 void values_from_prompts(ComponentValues& v);
 

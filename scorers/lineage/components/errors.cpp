@@ -9,14 +9,6 @@ namespace ds::scorers::lineage {
 
 namespace {
 
-// Imported tools' multiple-choice answers are stored as "<tool>:choice" scores.
-bool is_choice_scorer(const std::string& scorer) {
-  const std::string imported = ":choice";
-  return scorer == "philosophy" || scorer.rfind("probe", 0) == 0 ||
-         (scorer.size() > imported.size() &&
-          scorer.compare(scorer.size() - imported.size(), imported.size(), imported) == 0);
-}
-
 const ScoredAnswer* wrong_answer(const Corpus& c, int m, size_t p, const std::string& scorer) {
   const auto& cell = c.cells[static_cast<size_t>(m)][p];
   if (cell.empty()) return nullptr;
