@@ -27,6 +27,7 @@ test-promptfoo: build
 	cd $(BUILD) && ctest --output-on-failure -L npm
 
 bench: build
+	cmake --build $(BUILD) -j $(JOBS) --target benches
 	@tools/install-deps.sh --bench
 	bench/run-all.sh $(BUILD)
 

@@ -1,6 +1,7 @@
 #include "scorers/scorer.hpp"
 
 
+#include "scorers/coding/code_extract.hpp"
 #include "scorers/coding/coding_scorer.hpp"
 #include "scorers/creativity/creativity_scorer.hpp"
 #include "scorers/generic/generic_scorers.hpp"
@@ -35,12 +36,17 @@ Score score_coding_item(const SuiteItem& item, const std::string& response, cons
   }
 }
 
+// The program the sandbox would run: equal programs against the item's tests score the same.
+std::string coding_execution_key(const SuiteItem& item, const std::string& response) {
+  return extract_code(response, item.data.value("entry_point", std::string()));
+}
+
 }  // namespace
 
 const std::vector<KindScorer>& kind_scorers() {
   static const std::vector<KindScorer> scorers = {
       {SuiteKind::math, on_item_data<score_math>},
-      {SuiteKind::coding, score_coding_item, true},
+      {SuiteKind::coding, score_coding_item, true, coding_execution_key},
       {SuiteKind::creativity, on_item_data<score_creativity>},
       {SuiteKind::philosophy, on_item_data<score_philosophy>},
       {SuiteKind::probes, on_item_data<score_probe>},

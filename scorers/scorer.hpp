@@ -39,6 +39,10 @@ struct KindScorer {
   SuiteKind kind;
   Score (*score)(const SuiteItem& item, const std::string& response, const ScoreContext& ctx);
   bool runs_in_sandbox = false;  // each answer is a sandboxed process: score them in parallel
+  // What the scorer runs for an answer (for coding: the extracted program). Answers to one item
+  // with the same key get the same score, so a scoring pass runs each key once; null: every
+  // answer is scored on its own.
+  std::string (*execution_key)(const SuiteItem& item, const std::string& response) = nullptr;
 };
 const std::vector<KindScorer>& kind_scorers();
 

@@ -225,20 +225,45 @@ struct JudgeWait {
   Request request;
 };
 
+// Sandboxed answers to one item that run the same program: the first of each set is run, the
+// others take its score. A key the scorer cannot compute leaves the answer on its own.
+std::vector<std::vector<Pending>> same_execution_sets(const std::vector<GroupWork>& work,
+                                                      const std::vector<Pending>& answers) {
+  std::vector<std::vector<Pending>> sets;
+  std::map<std::pair<size_t, std::string>, size_t> set_of;
+  for (const auto& p : answers) {
+    const SuiteItem& item = *work[p.group].item;
+    const KindScorer* scorer = scorer_for(item);
+    std::optional<std::string> key;
+    try {
+      if (scorer && scorer->execution_key)
+        key = scorer->execution_key(item, work[p.group].scored[p.index].text);
+    } catch (const std::exception&) {
+    }
+    if (!key) {
+      sets.push_back({p});
+      continue;
+    }
+    const auto [it, added] = set_of.try_emplace({p.group, std::move(*key)}, sets.size());
+    if (added) sets.emplace_back();
+    sets[it->second].push_back(p);
+  }
+  return sets;
+}
+
 // Pass 1: every answer scored by what needs no one. Sandboxed answers (each its own
-// process) on all cores; the rest in this thread, since WordNet, used by other scorers, is
-// not thread-safe. Answers that need a judge wait in `judge_waits` when there is one.
+// process) on all cores, each distinct program once; the rest in this thread meanwhile, since
+// WordNet, used by other scorers, is not thread-safe. Answers that need a judge wait in `judge_waits`
+// when there is one.
 void score_pending(std::vector<GroupWork>& work, const std::vector<Pending>& pending,
                    const ScoreContext& context, GroupFinisher& finisher, Phase& phase,
                    std::vector<JudgeWait>& judge_waits) {
   std::mutex mutex;
   size_t done = 0;
-  const auto score_one = [&](const Pending& p) {
+  const auto finish_one = [&](const Pending& p) {  // under the mutex
     ScoredResponse& sr = work[p.group].scored[p.index];
-    sr.score = score_guarded(*work[p.group].item, sr.text, context);
     std::optional<Request> judge_request;
     if (context.judge) judge_request = judge_request_for(*work[p.group].item, sr.text, sr.score);
-    std::lock_guard lock(mutex);
     phase.progress(++done, pending.size());
     if (judge_request) {
       judge_waits.push_back({p.group, p.index, std::move(*judge_request)});
@@ -246,19 +271,31 @@ void score_pending(std::vector<GroupWork>& work, const std::vector<Pending>& pen
       finisher.answer_done(p.group);
     }
   };
-  std::vector<Pending> parallel, serial;
+  const auto score_set = [&](const std::vector<Pending>& set) {
+    ScoredResponse& first = work[set[0].group].scored[set[0].index];
+    Score score = score_guarded(*work[set[0].group].item, first.text, context);
+    if (set.size() > 1) score.details["execution_shared_by"] = set.size();
+    std::lock_guard lock(mutex);
+    for (const auto& p : set) {
+      work[p.group].scored[p.index].score = score;
+      finish_one(p);
+    }
+  };
+  std::vector<Pending> sandboxed, serial;
   for (const auto& p : pending) {
     const KindScorer* scorer = scorer_for(*work[p.group].item);
-    (scorer && scorer->runs_in_sandbox ? parallel : serial).push_back(p);
+    (scorer && scorer->runs_in_sandbox ? sandboxed : serial).push_back(p);
   }
-  for (const auto& p : serial) score_one(p);
+  // The pool's threads mostly wait for their sandboxes, so this thread scores the rest meanwhile.
+  const auto sets = same_execution_sets(work, sandboxed);
   std::atomic<size_t> next{0};
   const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t)
+  for (unsigned t = 0; t < threads && t < sets.size(); ++t)
     pool.emplace_back([&] {
-      for (size_t i = next++; i < parallel.size(); i = next++) score_one(parallel[i]);
+      for (size_t i = next++; i < sets.size(); i = next++) score_set(sets[i]);
     });
+  for (const auto& p : serial) score_set({p});
   for (auto& t : pool) t.join();
 }
 

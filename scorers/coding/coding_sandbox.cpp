@@ -29,7 +29,9 @@ constexpr int kAnswerFiles = 64;                          // RLIMIT_NOFILE of an
 // the supervisor caps each answer at limits.max_processes.
 constexpr int kOtherSandboxes = 16;
 
-int test_seconds(const SandboxLimits& limits) { return std::max(1, limits.cpu_seconds / 2); }
+int test_seconds(const SandboxLimits& limits) {
+  return std::max(1, std::min(limits.test_seconds, limits.cpu_seconds / 2));
+}
 
 void close_fd(int& fd) {
   if (fd >= 0) ::close(fd);

@@ -17,6 +17,9 @@ struct SandboxLimits {
   size_t memory_bytes = 1024ull << 20;  // the whole sandbox: every process and its files
   int max_processes = 8;                // processes (and threads) the untrusted code may hold
   int cpu_seconds = 10;                 // RLIMIT_CPU per untrusted process
+  // Each test's call into the answer (at most cpu_seconds / 2). lm-evaluation-harness's
+  // code_eval gives a whole program 3 s; an answer looping forever costs 3 s per test.
+  int test_seconds = 3;
   size_t max_file_bytes = 16ull << 20;  // RLIMIT_FSIZE and the size of /tmp (/dev/shm: 1/4)
   double wall_seconds = 20;             // then everything is killed
   size_t max_output_bytes = 1ull << 20; // output (and each message of an answer) beyond this is cut

@@ -44,23 +44,26 @@ size_t answered_requests(const ServeProcess& server, const std::string& model) {
 
 TEST_CASE("kill -9 mid-run and restart: no answered request is sent twice") {
   TempDir dir;
-  const std::string suite = write_small_suite(dir, 120);
-  ServeProcess server({"--simulate", "--latency-ms", "40"});
+  // 240 requests of 80 ms at concurrency 4 take ≈ 5 s, so the kill comes mid-run even when a
+  // loaded machine polls the store late (120 requests of 40 ms took ≈ 1.2 s).
+  constexpr size_t kRequests = 240;
+  const std::string suite = write_small_suite(dir, kRequests);
+  ServeProcess server({"--simulate", "--latency-ms", "80"});
   const std::string db = dir.file("r.db");
   const auto args = run_args(server, suite, db, dir.file("cache.db"));
   run_and_kill(args, db, dir);
   const size_t before = answers(db).size();
   CHECK(before > 0);
-  CHECK(before < 120);
+  CHECK(before < kRequests);
   const auto resumed = run_distillscope(args);
   INFO(resumed.err);
   CHECK(resumed.exit_code == 0);
-  CHECK(answers(db).size() == 120);
+  CHECK(answers(db).size() == kRequests);
   // Requests killed in flight may have been answered by the server without reaching the
   // store; those are at most the concurrency (4). Everything stored was never asked again.
   const size_t served = answered_requests(server, "sim-teacher");
-  CHECK(served >= 120);
-  CHECK(served <= 120 + 4);
+  CHECK(served >= kRequests);
+  CHECK(served <= kRequests + 4);
   // A third run has nothing to do.
   const auto again = run_distillscope(args);
   CHECK(again.exit_code == 0);

@@ -208,3 +208,25 @@ TEST_CASE("scores are committed in batches: a killed scoring phase keeps its wor
   CHECK(report.scored == static_cast<int>(kAnswers - kept));
   CHECK(store.scores().size() == kAnswers);
 }
+
+TEST_CASE("answers to one item that run the same program are executed once and share its score") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  add_item(store, "coding", "add", {{"entry_point", "add"}, {"tests", "assert add(1, 2) == 3\n"}});
+  const std::string program = "```python\ndef add(a, b):\n    return a + b\n```";
+  const auto a = add_answer(store, "a", "coding", "add", 0, "Here you go:\n" + program);
+  const auto b = add_answer(store, "b", "coding", "add", 0, program + "\nHope this helps.");
+  const auto c = add_answer(store, "c", "coding", "add", 0, "```python\ndef add(a, b):\n    return a - b\n```");
+
+  const auto report = score_store(store);
+  CHECK(report.scored == 3);
+  auto s = scores_by_response(store);
+  CHECK(s[a].value == 1.0);
+  CHECK(s[b].value == 1.0);
+  CHECK(s[c].value == 0.0);
+  // One execution: the same measured wall time, and the sharing is stated on both.
+  CHECK(s[a].details["execution_shared_by"] == 2);
+  CHECK(s[b].details["execution_shared_by"] == 2);
+  CHECK(s[a].details["wall_ms"] == s[b].details["wall_ms"]);
+  CHECK_FALSE(s[c].details.contains("execution_shared_by"));
+}
