@@ -11,6 +11,7 @@
 #include "scorers/coding/python_check.hpp"
 #include "tasks/suite.hpp"
 #include "tasks/suite_validator.hpp"
+#include "tests/support/process.hpp"
 
 using namespace ds::tasks;
 
@@ -107,7 +108,7 @@ TEST_CASE("creativity and probes cover every kind") {
 TEST_CASE("every math answer agrees with an independent recomputation from its prompt") {
   // tasks/tools/check_math.py recomputes each answer by brute force or substitution, a different
   // method than the script that wrote the file.
-  std::ifstream in(std::string(DS_SOURCE_DIR) + "/tasks/tools/check_math.py");
+  std::ifstream in(ds::test::source_dir() + "/tasks/tools/check_math.py");
   REQUIRE(in);
   std::stringstream script;
   script << in.rdbuf();
