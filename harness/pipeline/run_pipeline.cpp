@@ -29,6 +29,7 @@
 #include "harness/pipeline/gates.hpp"
 #include "harness/pipeline/score_stage.hpp"
 #include "harness/pipeline/summary.hpp"
+#include "results/stored_item.hpp"
 #include "tasks/suite.hpp"
 #include "tasks/suite_resolver.hpp"
 #include "harness/layer.hpp"
@@ -91,18 +92,6 @@ class InterruptWatcher {
   bool finished_ = false;
   std::thread thread_;  // last: starts once the members it uses exist
 };
-
-StoredItem to_stored(const Suite& suite, const SuiteItem& item) {
-  StoredItem stored;
-  stored.suite = item.suite;
-  stored.item_id = item.id;
-  stored.suite_version = suite.version;
-  stored.system = item.system;
-  stored.messages = json::array();
-  for (const auto& m : item.messages) stored.messages.push_back({{"role", m.role}, {"content", m.content}});
-  stored.data = item.data;
-  return stored;
-}
 
 // One request per planned unit, keyed by its index in `units`.
 std::vector<Job> jobs_for(const std::vector<WorkUnit>& units, const std::vector<ModelSpec>& specs,
@@ -215,7 +204,7 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   outcome.run_id = store.begin_run(args, hashes);
   store.db().transaction([&] {
     for (const auto& suite : suites)
-      for (const auto& item : suite.items) store.upsert_item(to_stored(suite, item));
+      for (const auto& item : suite.items) store.upsert_item(stored_item(suite, item));
     for (const auto& spec : specs) {
       const auto check = checks.find(spec.name);
       store.insert_model_if_new(model_info(spec, check != checks.end() && check->second.simulated));

@@ -6,24 +6,13 @@
 #include "core/conversation_key.hpp"
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
+#include "results/stored_item.hpp"
 #include "tasks/suite.hpp"
 #include "results/layer.hpp"
 
 namespace ds::results {
 
 namespace {
-
-StoredItem stored_item(const Suite& suite, const SuiteItem& item) {
-  StoredItem stored;
-  stored.suite = item.suite;
-  stored.item_id = item.id;
-  stored.suite_version = suite.version;
-  stored.system = item.system;
-  for (const auto& m : item.messages)
-    stored.messages.push_back({{"role", m.role}, {"content", m.content}});
-  stored.data = item.data;
-  return stored;
-}
 
 // Built-in suite items by prompt key, loaded once.
 const std::map<std::string, StoredItem>& builtin_items() {
