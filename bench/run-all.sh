@@ -9,6 +9,8 @@ BUILD=${1:-build}
 PROMPTFOO=$(bench/peer/install-promptfoo.sh "$BUILD") || PROMPTFOO=""
 "$BUILD"/bench_peer --requests 2000 --concurrency 64 --latency-ms 50 --repeat 3 ${PROMPTFOO:+--promptfoo "$PROMPTFOO"}
 "$BUILD"/bench_peer --requests 11200 --concurrency 256 --latency-ms 50 --repeat 3 ${PROMPTFOO:+--promptfoo "$PROMPTFOO"}
+# Every judge call of a run through one runner, follow-ups included.
+"$BUILD"/bench_judge --answers 2000 --concurrency 64 --latency-ms 50
 "$BUILD"/bench_lineage 230 805
 "$BUILD"/bench_scorers
 "$BUILD"/bench_probe_power 200 1000
