@@ -3,8 +3,11 @@
 // answering after L ms, sent by `distillscope run` and, when installed, by promptfoo. Prints
 // both walls, the limit N·L/C measured in the same run (L = the endpoint's real per-request
 // time, median of 30 sequential requests), the ratios and each tool's peak RSS, median of
-// --repeat runs (the tools alternate, so both see the same machine). Figures only: it never
-// passes or fails on time.
+// --repeat runs (the tools alternate, so both see the same machine). Beside each wall it
+// prints the CPU seconds per request of the tool's process (user + system, start-up and
+// scoring included) and of the endpoint's process in the same run: on a small machine the
+// two share the cores, and an endpoint that is busy itself cannot answer after exactly L.
+// Figures only: it never passes or fails on time.
 //
 //   bench_peer [--requests N] [--concurrency C] [--latency-ms L] [--repeat R]
 //              [--promptfoo MAIN_JS] [--binary PATH] [--work DIR]
@@ -39,6 +42,10 @@ extern char** environ;
 using namespace ds::harness;
 
 namespace {
+
+// The model the endpoint serves (its /models lists it, as a real server's does, so
+// distillscope's pre-flight check needs no test completion).
+const std::string kModel = "peer";
 
 struct Args {
   size_t requests = 2000;
@@ -79,9 +86,24 @@ Args parse_args(int argc, char** argv) {
 
 struct ChildRun {
   double wall_seconds = 0;
+  double cpu_seconds = 0;  // user + system of the tool's process and its children
   double peak_rss_mb = 0;  // ru_maxrss of the tool's process (its largest, not summed)
   int exit_code = -1;
 };
+
+// User + system CPU seconds a process has used so far (/proc/PID/stat), 0 when unknown.
+double process_cpu_seconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto after_name = stat.rfind(')');  // the command name may hold spaces
+  if (after_name == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(after_name + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i)  // utime and stime are fields 14 and 15
+    if (i >= 14) ticks += std::stod(field);
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
 
 // Runs argv (PATH lookup) with extra environment variables, stdout and stderr to files.
 ChildRun run_child(const std::vector<std::string>& args, const std::vector<std::string>& extra_env,
@@ -109,6 +131,8 @@ ChildRun run_child(const std::vector<std::string>& args, const std::vector<std::
   wait4(pid, &status, 0, &usage);
   run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  run.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return run;
 }
@@ -146,7 +170,7 @@ void write_inputs(const Args& a, const std::string& base_url) {
   std::ofstream config(a.work + "/promptfooconfig.yaml");
   config << "# Written by bench_peer: the same requests as distillscope's peer-suite.jsonl.\n"
          << "providers:\n"
-         << "  - id: openai:chat:peer-model\n"
+         << "  - id: openai:chat:" << kModel << "\n"
          << "    config:\n"
          << "      apiBaseUrl: " << base_url << "\n"
          << "      apiKey: not-a-key\n"
@@ -207,8 +231,27 @@ size_t promptfoo_answered(const std::string& out_json) {
 
 struct Series {
   std::vector<double> wall, rss;
+  std::vector<double> cpu_ms, endpoint_cpu_ms;  // per request: the tool's, the endpoint's
   std::vector<std::string> problems;
 };
+
+// Runs one tool against the endpoint, recording its wall, memory and both processes' CPU.
+template <typename Run>
+ChildRun measured(Series& series, pid_t endpoint, size_t requests, Run&& run) {
+  const double endpoint_before = process_cpu_seconds(endpoint);
+  const ChildRun r = run();
+  const double endpoint_cpu = process_cpu_seconds(endpoint) - endpoint_before;
+  series.wall.push_back(r.wall_seconds);
+  series.rss.push_back(r.peak_rss_mb);
+  series.cpu_ms.push_back(1000.0 * r.cpu_seconds / static_cast<double>(requests));
+  series.endpoint_cpu_ms.push_back(1000.0 * endpoint_cpu / static_cast<double>(requests));
+  return r;
+}
+
+std::string cpu_figures(const Series& s) {
+  return fmt::format("CPU per request: tool {:.3f} ms, endpoint {:.3f} ms (medians)", median(s.cpu_ms),
+                     median(s.endpoint_cpu_ms));
+}
 
 }  // namespace
 
@@ -230,7 +273,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   const std::string base_url = endpoint->base_url();
-  const auto spec = parse_model_spec("openai:peer-model@" + base_url);
+  const auto spec = parse_model_spec("openai:" + kModel + "@" + base_url);
   const auto latency = measured_latency_ms(spec);
   if (!latency) {
     fmt::print("bench_peer: calibration requests to {} failed\n", base_url);
@@ -242,34 +285,34 @@ int main(int argc, char** argv) {
   Series ds_runs, pf_runs;
   for (int r = 0; r < a.repeat; ++r) {
     const std::string tag = std::to_string(r);
-    const auto d = run_child({a.binary, "run", "--model", "openai:peer-model@" + base_url, "--suite",
-                              a.work + "/peer-suite.jsonl", "--db", a.work + "/ds-" + tag + ".db",
-                              "--no-cache", "--concurrency", std::to_string(a.concurrency),
-                              "--temperature", "0", "--max-tokens", "32"},
-                             {}, a.work + "/ds-" + tag + ".out", a.work + "/ds-" + tag + ".err");
+    const auto d = measured(ds_runs, endpoint->pid(), a.requests, [&] {
+      return run_child({a.binary, "run", "--model", "openai:" + kModel + "@" + base_url, "--suite",
+                        a.work + "/peer-suite.jsonl", "--db", a.work + "/ds-" + tag + ".db", "--no-cache",
+                        "--concurrency", std::to_string(a.concurrency), "--temperature", "0", "--max-tokens",
+                        "32"},
+                       {}, a.work + "/ds-" + tag + ".out", a.work + "/ds-" + tag + ".err");
+    });
     const size_t answered = distillscope_answered(a.work + "/ds-" + tag + ".err");
     if (d.exit_code != 0 || answered != a.requests)
       ds_runs.problems.push_back(fmt::format("run {}: exit {}, {} of {} answered (see {}/ds-{}.err)", r,
                                              d.exit_code, answered, a.requests, a.work, tag));
-    ds_runs.wall.push_back(d.wall_seconds);
-    ds_runs.rss.push_back(d.peak_rss_mb);
     if (a.promptfoo.empty()) continue;
     const std::string home = a.work + "/promptfoo-home-" + tag;
     std::filesystem::create_directories(home);
-    const auto p = run_child({node, a.promptfoo, "eval", "-c", a.work + "/promptfooconfig.yaml", "-j",
-                              std::to_string(a.concurrency), "--no-cache", "--no-progress-bar", "--no-table",
-                              "-o", a.work + "/promptfoo-" + tag + ".json"},
-                             {"PROMPTFOO_CONFIG_DIR=" + home, "PROMPTFOO_DISABLE_TELEMETRY=1",
-                              "PROMPTFOO_DISABLE_UPDATE=1", "PROMPTFOO_DISABLE_SHARING=1"},
-                             a.work + "/promptfoo-" + tag + ".out", a.work + "/promptfoo-" + tag + ".err");
+    const auto p = measured(pf_runs, endpoint->pid(), a.requests, [&] {
+      return run_child({node, a.promptfoo, "eval", "-c", a.work + "/promptfooconfig.yaml", "-j",
+                        std::to_string(a.concurrency), "--no-cache", "--no-progress-bar", "--no-table", "-o",
+                        a.work + "/promptfoo-" + tag + ".json"},
+                       {"PROMPTFOO_CONFIG_DIR=" + home, "PROMPTFOO_DISABLE_TELEMETRY=1",
+                        "PROMPTFOO_DISABLE_UPDATE=1", "PROMPTFOO_DISABLE_SHARING=1"},
+                       a.work + "/promptfoo-" + tag + ".out", a.work + "/promptfoo-" + tag + ".err");
+    });
     const size_t pf_answered = promptfoo_answered(a.work + "/promptfoo-" + tag + ".json");
     // promptfoo 0.120.0 may exit 1 with "write after end" after writing complete results;
     // the run counts when every test case has its answer.
     if (pf_answered != a.requests)
       pf_runs.problems.push_back(fmt::format("run {}: exit {}, {} of {} answered (see {}/promptfoo-{}.err)", r,
                                              p.exit_code, pf_answered, a.requests, a.work, tag));
-    pf_runs.wall.push_back(p.wall_seconds);
-    pf_runs.rss.push_back(p.peak_rss_mb);
   }
 
   fmt::print("peer benchmark: N={} requests, C={} concurrency, L={} ms, median of {} runs each\n", a.requests,
@@ -282,6 +325,7 @@ int main(int argc, char** argv) {
   fmt::print("  distillscope run:    wall {}, ratio {:.3f} (goal <= {:.2f}), peak RSS {}\n",
              figures(ds_runs.wall, "s"), ds_wall / limit, a.concurrency >= 128 ? 1.05 : 1.10,
              figures(ds_runs.rss, "MB"));
+  fmt::print("                       {}\n", cpu_figures(ds_runs));
   for (const auto& p : ds_runs.problems) fmt::print("    problem: {}\n", p);
   if (a.promptfoo.empty()) {
     fmt::print("  promptfoo:           skipped (bench/peer/install-promptfoo.sh BUILD_DIR installs 0.120.0 "
@@ -290,6 +334,7 @@ int main(int argc, char** argv) {
     const double pf_wall = median(pf_runs.wall);
     fmt::print("  promptfoo 0.120.0:   wall {}, ratio {:.3f}, peak RSS {}\n", figures(pf_runs.wall, "s"),
                pf_wall / limit, figures(pf_runs.rss, "MB"));
+    fmt::print("                       {}\n", cpu_figures(pf_runs));
     for (const auto& p : pf_runs.problems) fmt::print("    problem: {}\n", p);
     fmt::print("  distillscope vs promptfoo: {:.1f}x faster, {:.1f}x less memory (medians)\n",
                pf_wall / ds_wall, median(pf_runs.rss) / median(ds_runs.rss));

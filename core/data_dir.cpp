@@ -10,21 +10,39 @@ namespace ds::core {
 namespace fs = std::filesystem;
 
 std::string executable_dir() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::current_path().string() : exe.parent_path().string();
+  // The executable does not move while it runs: asked once (suites are parsed by the
+  // thousand, each item asking for its suite's kind, and every readlink is a system call).
+  static const std::string dir = [] {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::current_path().string() : exe.parent_path().string();
+  }();
+  return dir;
 }
+
+namespace {
+
+fs::path build_tree_data() { return fs::path(executable_dir()) / "share" / "distillscope"; }
+fs::path installed_data() { return fs::path(executable_dir()).parent_path() / "share" / "distillscope"; }
+
+// The first of the two places that exists, "" when neither does.
+std::string existing_data_dir() {
+  std::error_code ec;
+  if (fs::is_directory(build_tree_data(), ec)) return build_tree_data().string();
+  if (fs::is_directory(installed_data(), ec)) return installed_data().lexically_normal().string();
+  return "";
+}
+
+}  // namespace
 
 std::string data_dir() {
   if (const char* env = std::getenv("DISTILLSCOPE_DATA_DIR"); env && *env) return env;
-  const fs::path exe_dir = executable_dir();
-  const fs::path build_tree = exe_dir / "share" / "distillscope";
-  const fs::path installed = exe_dir.parent_path() / "share" / "distillscope";
-  std::error_code ec;
-  if (fs::is_directory(build_tree, ec)) return build_tree.string();
-  if (fs::is_directory(installed, ec)) return installed.lexically_normal().string();
-  throw InputError("distillscope's data files are missing: looked in " + build_tree.string() +
-                   " and " + installed.lexically_normal().string() +
+  // Found once (it is asked for every suite item); not remembered while it is missing.
+  static const std::string found = existing_data_dir();
+  if (!found.empty()) return found;
+  if (std::string now = existing_data_dir(); !now.empty()) return now;
+  throw InputError("distillscope's data files are missing: looked in " + build_tree_data().string() +
+                   " and " + installed_data().lexically_normal().string() +
                    "; reinstall (cmake --install) or set DISTILLSCOPE_DATA_DIR");
 }
 

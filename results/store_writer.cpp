@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "results/layer.hpp"
@@ -10,8 +11,9 @@
 
 namespace ds::results {
 
-StoreWriter::StoreWriter(const std::string& db_path, const std::string& jsonl_path)
-    : store_(db_path) {
+StoreWriter::StoreWriter(const std::string& db_path, const std::string& jsonl_path,
+                         std::function<void(Store&)> prologue)
+    : store_(db_path), prologue_(std::move(prologue)) {
   if (!jsonl_path.empty()) {
     jsonl_.open(jsonl_path, std::ios::app);
     if (!jsonl_) throw InputError(fmt::format("{}: cannot open --jsonl file for writing", jsonl_path));
@@ -19,7 +21,7 @@ StoreWriter::StoreWriter(const std::string& db_path, const std::string& jsonl_pa
   thread_ = std::thread([this] { loop(); });
 }
 
-StoreWriter::~StoreWriter() { close(); }
+StoreWriter::~StoreWriter() { stop(); }
 
 void StoreWriter::submit(Record record) {
   bool wake = false;
@@ -33,14 +35,18 @@ void StoreWriter::submit(Record record) {
   if (wake) wake_.notify_one();
 }
 
-void StoreWriter::close() {
+void StoreWriter::stop() {
   {
     std::lock_guard lock(mutex_);
-    if (closing_ && !thread_.joinable()) return;
     closing_ = true;
   }
   wake_.notify_one();
   if (thread_.joinable()) thread_.join();
+}
+
+void StoreWriter::close() {
+  stop();
+  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
 }
 
 size_t StoreWriter::written() const {
@@ -49,6 +55,15 @@ size_t StoreWriter::written() const {
 }
 
 void StoreWriter::loop() {
+  try {
+    if (prologue_) store_.db().transaction([&] { prologue_(store_); });
+    write_batches();
+  } catch (...) {
+    error_ = std::current_exception();
+  }
+}
+
+void StoreWriter::write_batches() {
   for (;;) {
     std::deque<Record> batch;
     {

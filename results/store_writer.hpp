@@ -5,9 +5,16 @@
 // more than the request at high concurrency; a kill -9 loses at most the batch being
 // collected, and a resumed run asks for exactly those answers again. Every record is also
 // streamed to the --jsonl file.
+//
+// A prologue given to the constructor (a run's items and models) is written by the writer's
+// thread in its own transaction before the first record, so the caller can send its first
+// requests while it is stored. An error in the prologue or in a batch stops the writer and is
+// thrown by close().
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -24,19 +31,26 @@ class StoreWriter {
   static constexpr size_t kBatchRecords = 1024;
 
   // jsonl_path may be empty. The writer opens its own connection to the store.
-  StoreWriter(const std::string& db_path, const std::string& jsonl_path);
-  ~StoreWriter();  // drains the queue
+  StoreWriter(const std::string& db_path, const std::string& jsonl_path,
+              std::function<void(Store&)> prologue = {});
+  ~StoreWriter();  // drains the queue; an error is not thrown from here (call close())
   StoreWriter(const StoreWriter&) = delete;
   StoreWriter& operator=(const StoreWriter&) = delete;
 
   void submit(Record record);
-  void close();  // waits until every submitted record is stored
+  // Waits until the prologue and every submitted record are stored; throws the writer's
+  // error, if it had one.
+  void close();
   size_t written() const;
 
  private:
   void loop();
+  void write_batches();
+  void stop();  // joins the thread, never throws
 
   Store store_;
+  std::function<void(Store&)> prologue_;
+  std::exception_ptr error_;  // set by the thread, read after it is joined
   std::ofstream jsonl_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -202,14 +202,6 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   for (const auto& [name, check] : checks)
     outcome.warnings.insert(outcome.warnings.end(), check.warnings.begin(), check.warnings.end());
   outcome.run_id = store.begin_run(args, hashes);
-  store.db().transaction([&] {
-    for (const auto& suite : suites)
-      for (const auto& item : suite.items) store.upsert_item(stored_item(suite, item));
-    for (const auto& spec : specs) {
-      const auto check = checks.find(spec.name);
-      store.insert_model_if_new(model_info(spec, check != checks.end() && check->second.simulated));
-    }
-  });
   outcome.planned = units.size();
 
   std::vector<Job> jobs = jobs_for(units, specs, config);
@@ -217,7 +209,17 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   Phase requests(phases, "requests", units.size());
   Runner runner(options);
   if (!config.jsonl.empty()) check_jsonl_writable(config.jsonl);
-  StoreWriter writer(config.db, "");
+  // The suites' items and the models are stored by the writer's thread before the first
+  // answer, while the first requests are on their way (thousands of items took longer than
+  // the first round of requests).
+  StoreWriter writer(config.db, "", [&](Store& s) {
+    for (const auto& suite : suites)
+      for (const auto& item : suite.items) s.upsert_item(stored_item(suite, item));
+    for (const auto& spec : specs) {
+      const auto check = checks.find(spec.name);
+      s.insert_model_if_new(model_info(spec, check != checks.end() && check->second.simulated));
+    }
+  });
   InterruptGuard guard;
   std::optional<InterruptWatcher> watcher(std::in_place, runner);
   std::map<std::string, size_t> answered_by_model;

@@ -140,23 +140,31 @@ class RunLoop {
   void add_job(Job job) {
     JobState state;
     state.token_estimate = estimate_tokens(job.request);
-    const std::string endpoint_key = job.endpoint.base_url + "\n" + job.endpoint.model;
-    auto [it, added] = endpoint_index_.emplace(endpoint_key, endpoints_.size());
+    state.endpoint = endpoint_of(job.endpoint);
+    state.job = std::move(job);
+    jobs_.push_back(std::move(state));
+    endpoints_[jobs_.back().endpoint].ready.push_back(jobs_.size() - 1);
+  }
+
+  // The endpoint (base URL + model) of a job, created on first use. Jobs come in runs of one
+  // endpoint: the last one found is compared before the index is asked.
+  size_t endpoint_of(const ModelSpec& spec) {
+    if (!endpoints_.empty() && endpoints_[last_endpoint_].spec.base_url == spec.base_url &&
+        endpoints_[last_endpoint_].spec.model == spec.model)
+      return last_endpoint_;
+    auto [it, added] = endpoint_index_.emplace(spec.base_url + "\n" + spec.model, endpoints_.size());
     if (added) {
       const double now = monotonic_seconds();
       endpoints_.push_back(EndpointState{
-          job.endpoint, read_api_key(job.endpoint.provider, EndpointOptions{options_.api_key_env}),
-          EndpointReport{job.endpoint, {}, {}, 0}, 0,
+          spec, read_api_key(spec.provider, EndpointOptions{options_.api_key_env}),
+          EndpointReport{spec, {}, {}, 0}, 0,
           AdaptiveConcurrency(options_.concurrency), TokenBucket(options_.requests_per_minute, now),
           TokenBucket(options_.tokens_per_minute, now)});
       long connections = 0;
       for (const auto& e : endpoints_) connections += e.concurrency.limit();
       curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, std::max(16L, connections));
     }
-    state.endpoint = it->second;
-    state.job = std::move(job);
-    jobs_.push_back(std::move(state));
-    endpoints_[it->second].ready.push_back(jobs_.size() - 1);
+    return last_endpoint_ = it->second;
   }
 
   // Follow-up jobs handed back by on_done join the run here, where no reference into the
@@ -411,6 +419,7 @@ class RunLoop {
   std::vector<JobState> jobs_;
   std::vector<EndpointState> endpoints_;
   std::map<std::string, size_t> endpoint_index_;  // base URL + model → endpoints_
+  size_t last_endpoint_ = 0;                      // of the last job added
   std::vector<Job> follow_ups_;
   std::vector<std::unique_ptr<HttpTransfer>> slots_;  // one per transfer ever in flight at once
   std::vector<HttpTransfer*> idle_;                   // slots free for the next attempt

@@ -58,18 +58,27 @@ void SocketLoop::wakeup(int fd) {
   (void)written;
 }
 
-int SocketLoop::on_socket(CURL*, curl_socket_t socket, int what, void* self, void*) {
+int SocketLoop::on_socket(CURL*, curl_socket_t socket, int what, void* self, void* registered) {
   auto* loop = static_cast<SocketLoop*>(self);
-  if (what == CURL_POLL_REMOVE) {
+  if (what == CURL_POLL_REMOVE) {  // curl forgets the socket's mark with it
     epoll_ctl(loop->epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
     return 0;
   }
   epoll_event event{};
   event.events = epoll_events(what);
   event.data.fd = socket;
-  // curl reports a socket again whenever the events it waits for change.
-  if (epoll_ctl(loop->epoll_fd_, EPOLL_CTL_MOD, socket, &event) != 0 && errno == ENOENT)
-    epoll_ctl(loop->epoll_fd_, EPOLL_CTL_ADD, socket, &event);
+  // curl reports a socket again whenever the events it waits for change. A socket we added
+  // carries a mark (curl_multi_assign), so each report is one system call: a kept-alive
+  // connection is removed after every reply and added again for the next request, and a
+  // MOD that fails first would be one more per request.
+  if (registered) {
+    if (epoll_ctl(loop->epoll_fd_, EPOLL_CTL_MOD, socket, &event) != 0 && errno == ENOENT)
+      epoll_ctl(loop->epoll_fd_, EPOLL_CTL_ADD, socket, &event);
+    return 0;
+  }
+  if (epoll_ctl(loop->epoll_fd_, EPOLL_CTL_ADD, socket, &event) != 0 && errno == EEXIST)
+    epoll_ctl(loop->epoll_fd_, EPOLL_CTL_MOD, socket, &event);
+  curl_multi_assign(loop->multi_, socket, loop);
   return 0;
 }
 

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <future>
+#include <stdexcept>
 #include <thread>
 
 #include "results/store_writer.hpp"
@@ -39,4 +41,46 @@ TEST_CASE("store writer stores every record and streams JSONL while a reader rea
     ++lines;
   }
   CHECK(lines == 500);
+}
+
+TEST_CASE("store writer writes its prologue before the first record, and close() throws its error") {
+  ds::test::TempDir dir;
+  const std::string db = dir.file("r.db");
+  Store reader(db);
+  {
+    StoredItem item;
+    item.suite = "s";
+    item.item_id = "i0";
+    item.messages = json::array({{{"role", "user"}, {"content", "q"}}});
+    item.data = json::object();
+    bool records_waited = false;
+    std::promise<void> submitted;
+    StoreWriter writer(db, "", [&](Store& store) {
+      store.upsert_item(item);
+      // A record submitted meanwhile waits for the prologue's transaction.
+      submitted.get_future().wait();
+      records_waited = Store(db, /*read_only=*/true).responses({}).empty();
+    });
+    Record r;
+    r.model = "m";
+    r.suite = "s";
+    r.item_id = "i0";
+    r.text = "t";
+    writer.submit(r);
+    submitted.set_value();
+    writer.close();
+    CHECK(records_waited);
+    CHECK(writer.written() == 1);
+  }
+  CHECK(reader.items().size() == 1);
+  CHECK(reader.responses({}).size() == 1);
+
+  StoreWriter failing(db, "", [](Store&) { throw std::runtime_error("disk full"); });
+  Record r;
+  r.model = "m";
+  r.suite = "s";
+  r.item_id = "i1";
+  failing.submit(r);
+  CHECK_THROWS_WITH(failing.close(), "disk full");
+  CHECK(reader.responses({}).size() == 1);  // the writer stopped: nothing after the error
 }
