@@ -1,5 +1,6 @@
 // distillscope: detect distilled models by the company their answers keep.
 #include <fmt/format.h>
+#include <malloc.h>
 
 #include <iostream>
 
@@ -8,7 +9,22 @@
 #include "harness/layer.hpp"
 #include "core/secrets.hpp"
 
+namespace {
+
+// A page fault costs ≈15 µs on a small VM: the heap grows 16 MiB of address space at a time
+// (pages are only touched when used) and is given back at exit, not every time its top is
+// freed; buffers below 32 MiB (glibc's own largest dynamic threshold) come from the heap and
+// are reused instead of being mapped and unmapped per use. Runs are one process each.
+void tune_allocator() {
+  mallopt(M_TOP_PAD, 16 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  tune_allocator();
   // Every command may hold API keys in memory (run, demo, validate's judge): no core dumps.
   ds::core::keep_secrets_out_of_core_dumps();
   CLI::App app{

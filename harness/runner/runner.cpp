@@ -91,6 +91,8 @@ struct MultiHandle {
 
 class RunLoop {
  public:
+  static constexpr size_t kNewSlotsPerTurn = 16;
+
   RunLoop(const RunnerOptions& options, const std::atomic<bool>& stop, CURLM* multi,
           SocketLoop& sockets, const Runner::FollowUpFn& on_done)
       : options_(options), stop_(stop), multi_(multi), sockets_(sockets), on_done_(on_done),
@@ -219,9 +221,14 @@ class RunLoop {
   // Starts what the limits allow; round-robin so that one endpoint cannot starve another.
   void start_ready(double now) {
     bool started = true;
+    size_t new_slots = 0;
     while (started && !stop_.load()) {
       started = false;
       for (auto& e : endpoints_) {
+        // A new slot means a new connection (a dozen system calls here and an accept at the
+        // server): at most kNewSlotsPerTurn per turn of the loop, so that the first requests
+        // leave, and their answers are read, while the rest connect.
+        if (idle_.empty() && new_slots == kNewSlotsPerTurn) return;
         while (!e.ready.empty() && answered_from_cache(e.ready.front())) e.ready.pop_front();
         if (e.ready.empty() || now < e.paused_until) continue;
         if (e.in_flight >= std::min(options_.concurrency, e.concurrency.limit())) continue;
@@ -231,6 +238,7 @@ class RunLoop {
         e.requests.try_take(1, now);
         e.tokens.try_take(cost, now);
         e.ready.pop_front();
+        if (idle_.empty()) ++new_slots;
         start_transfer(job, now);
         started = true;
       }
