@@ -18,7 +18,11 @@ build: deps $(BUILD)/CMakeCache.txt
 demo: build
 	$(BUILD)/distillscope demo
 
-test: build
+# The promptfoo import test's setup (an npm install, minutes on a new machine) starts while the
+# build runs; the test waits for it (tools/install-promptfoo.sh holds a lock) or installs itself.
+test: deps $(BUILD)/CMakeCache.txt
+	@mkdir -p $(BUILD) && (tools/install-promptfoo.sh >/dev/null 2>$(BUILD)/promptfoo-install.log &)
+	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Only the import test against the real promptfoo (part of `make test` too); its setup installs
