@@ -364,21 +364,70 @@ void Store::put_score(const StoredScore& sc) {
       .run();
 }
 
+namespace {
+
+StoredScore read_score(const Statement& s) {
+  StoredScore sc;
+  sc.response_id = s.integer(0);
+  sc.scorer = s.text(1);
+  if (!s.is_null(2)) sc.value = s.real(2);
+  sc.extracted = s.text(3);
+  sc.details = stored_json(s.text(4));
+  return sc;
+}
+
+}  // namespace
+
 std::vector<StoredScore> Store::scores(const std::optional<std::string>& scorer) {
   std::vector<StoredScore> out;
   auto s = db_.prepare(
       "SELECT response_id, scorer, value, extracted, details FROM scores "
       "WHERE (?1 IS NULL OR scorer=?1) ORDER BY response_id, scorer");
   if (scorer) s.bind(1, *scorer);
-  while (s.step()) {
-    StoredScore sc;
-    sc.response_id = s.integer(0);
-    sc.scorer = s.text(1);
-    if (!s.is_null(2)) sc.value = s.real(2);
-    sc.extracted = s.text(3);
-    sc.details = stored_json(s.text(4));
-    out.push_back(std::move(sc));
-  }
+  while (s.step()) out.push_back(read_score(s));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Store::items_to_score(const std::optional<std::string>& model,
+                                                                       bool with_judge) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto s = db_.prepare(
+      "SELECT DISTINCT r.suite, r.item_id FROM responses r "
+      "LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
+      "WHERE r.error IS NULL AND (?1 IS NULL OR r.model = ?1) AND (sc.response_id IS NULL OR "
+      "(?2 = 1 AND sc.value IS NULL AND instr(sc.details, 'needs_judge') > 0)) "
+      "ORDER BY r.suite, r.item_id");
+  if (model) s.bind(1, *model);
+  s.bind(2, with_judge ? 1 : 0);
+  while (s.step()) out.emplace_back(s.text(0), s.text(1));
+  return out;
+}
+
+size_t Store::item_count() {
+  auto s = db_.prepare("SELECT COUNT(*) FROM items");
+  return s.step() ? static_cast<size_t>(s.integer(0)) : 0;
+}
+
+std::vector<Record> Store::item_responses(const std::string& suite, const std::string& item_id) {
+  std::vector<Record> out;
+  auto& s = db_.cached(std::string(
+      "SELECT r.id, r.run_id, r.model, r.suite, r.item_id, r.sample, r.request_hash, r.text, "
+      "r.finish_reason, r.usage, r.latency_ms, r.error, sc.value, ") + (has_ttft_ ? "r.ttft_ms" : "NULL") +
+      " FROM responses r LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
+      "WHERE r.suite = ?1 AND r.item_id = ?2 AND r.error IS NULL ORDER BY r.model, r.sample");
+  s.bind(1, suite).bind(2, item_id);
+  while (s.step()) out.push_back(read_record(s));
+  return out;
+}
+
+std::vector<StoredScore> Store::item_scores(const std::string& suite, const std::string& item_id) {
+  std::vector<StoredScore> out;
+  auto& s = db_.cached(
+      "SELECT sc.response_id, sc.scorer, sc.value, sc.extracted, sc.details FROM responses r "
+      "JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
+      "WHERE r.suite = ?1 AND r.item_id = ?2 AND r.error IS NULL");
+  s.bind(1, suite).bind(2, item_id);
+  while (s.step()) out.push_back(read_score(s));
   return out;
 }
 

@@ -89,6 +89,16 @@ class Store {
   void put_score(const StoredScore& score);
   std::vector<StoredScore> scores(const std::optional<std::string>& scorer = std::nullopt);
 
+  // What scoring reads when it scores a few items of a large store. The items (suite, item id)
+  // with an answer (of `model`, when given) that has no score of its suite's scorer, or, when
+  // `with_judge`, whose score may be waiting for a judge (a superset: the caller decides).
+  std::vector<std::pair<std::string, std::string>> items_to_score(const std::optional<std::string>& model,
+                                                                  bool with_judge);
+  size_t item_count();
+  // One item's answers (errors left out), ordered by model and sample, and their suite scores.
+  std::vector<Record> item_responses(const std::string& suite, const std::string& item_id);
+  std::vector<StoredScore> item_scores(const std::string& suite, const std::string& item_id);
+
  private:
   void migrate();
   // Binds a model's six columns (name … first_seen) to `sql` and runs it.

@@ -63,7 +63,7 @@ struct StoreSnapshot {
   std::map<int64_t, std::string> suite_of;       // response → suite (= scorer name)
 };
 
-StoreSnapshot read_snapshot(Store& store) {
+StoreSnapshot read_whole_store(Store& store) {
   StoreSnapshot snap;
   for (const auto& stored : store.items())
     snap.items[{stored.suite, stored.item_id}] = suite_item_from_stored(stored);
@@ -72,6 +72,25 @@ StoreSnapshot read_snapshot(Store& store) {
   for (auto& sc : store.scores())
     if (snap.suite_of.count(sc.response_id) && snap.suite_of[sc.response_id] == sc.scorer)
       snap.stored_scores[sc.response_id] = std::move(sc);
+  return snap;
+}
+
+// Only the items that may need scoring, with all their answers (corpus scores see every
+// answer): a run of a few requests into a store of a whole leaderboard reads a few items, not
+// the leaderboard. When most items need scoring, one pass over the store is cheaper.
+StoreSnapshot read_snapshot(Store& store, const ScoreOptions& options) {
+  if (options.rescore) return read_whole_store(store);
+  const auto keys = store.items_to_score(options.model, static_cast<bool>(options.context.judge));
+  if (keys.size() * 4 > store.item_count()) return read_whole_store(store);
+  StoreSnapshot snap;
+  for (const auto& [suite, item_id] : keys) {
+    if (auto stored = store.item(suite, item_id)) snap.items[{suite, item_id}] = suite_item_from_stored(*stored);
+    for (auto& r : store.item_responses(suite, item_id)) {
+      snap.suite_of[r.id] = r.suite;
+      snap.responses.push_back(std::move(r));
+    }
+    for (auto& sc : store.item_scores(suite, item_id)) snap.stored_scores[sc.response_id] = std::move(sc);
+  }
   return snap;
 }
 
@@ -336,7 +355,7 @@ void judge_pending(std::vector<GroupWork>& work, std::vector<JudgeWait>& waits, 
 
 ScoreStoreReport score_store(Store& store, const ScoreOptions& options) {
   Phase scoring(options.phases, "scoring");  // reading the store included
-  const StoreSnapshot snap = read_snapshot(store);
+  const StoreSnapshot snap = read_snapshot(store, options);
   std::map<ItemKey, std::vector<const Record*>> groups;
   for (const auto& r : snap.responses) groups[{r.suite, r.item_id}].push_back(&r);
   std::vector<GroupWork> work;

@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include "core/errors.hpp"
-#include "core/errors.hpp"
 #include "results/store.hpp"
 #include "tests/support/process.hpp"
 
@@ -89,4 +88,38 @@ TEST_CASE("prune removes a model, its answers and their scores, and nothing else
   CHECK(store.responses({.ok_only = false}).size() == 1);
   CHECK(store.scores().empty());
   CHECK_THROWS_WITH_AS(store.prune_model("a"), doctest::Contains("no model 'a'"), InputError);
+}
+
+TEST_CASE("items_to_score names the items with an answer lacking its suite score, and reads one item") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  const auto put = [&](const std::string& model, const std::string& item, int sample) {
+    return store.put_response({.model = model, .suite = "math", .item_id = item, .sample = sample, .text = "42"});
+  };
+  const auto a1 = put("a", "q1", 0);
+  put("b", "q1", 0);
+  const auto a2 = put("a", "q2", 0);
+  const auto b2 = put("b", "q2", 0);
+  const auto a3 = put("a", "q3", 0);
+  store.put_response({.model = "a", .suite = "math", .item_id = "q4", .error = "HTTP 500"});
+  store.put_score({a1, "math", 1.0, "42", json::object()});
+  store.put_score({a2, "math", 1.0, "42", json::object()});
+  store.put_score({b2, "math", 0.0, "41", json::object()});
+  store.put_score({a3, "math", std::nullopt, "", {{"unscored", "needs a judge"}, {"needs_judge", true}}});
+  store.put_score({a2, "other tool", std::nullopt, "", json::object()});  // not the suite's scorer
+
+  using Keys = std::vector<std::pair<std::string, std::string>>;
+  CHECK(store.items_to_score(std::nullopt, false) == Keys{{"math", "q1"}});  // b's q1; errors never
+  CHECK(store.items_to_score(std::string("a"), false).empty());
+  CHECK(store.items_to_score(std::nullopt, true) == Keys{{"math", "q1"}, {"math", "q3"}});
+  CHECK(store.item_count() == 0);  // answers only; no suite items stored
+
+  const auto q2 = store.item_responses("math", "q2");
+  REQUIRE(q2.size() == 2);
+  CHECK(q2[0].model == "a");
+  CHECK(q2[1].model == "b");
+  CHECK(q2[1].score == 0.0);
+  const auto scores = store.item_scores("math", "q2");
+  CHECK(scores.size() == 2);  // the other tool's score is not the suite's
+  CHECK(store.item_responses("math", "q4").empty());
 }

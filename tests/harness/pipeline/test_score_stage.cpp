@@ -121,9 +121,16 @@ TEST_CASE("a new answer to a corpus item rescales the whole item") {
   CHECK(s[ids[0]].value == doctest::Approx(1.0 / 2 / 2));  // pigment 1/24 = 4.2% → 1 point / 2 ideas
   CHECK(s[ids[1]].value == 0.0);
   CHECK(s[ids[0]].details["diversity"]["samples"] == 6);
-  // A 25th answer with pigment: 2/25 = 8% → no longer rare, for both.
+  // A 25th answer with pigment: 2/25 = 8% → no longer rare, for both. Beside many scored
+  // items, scoring reads only this item, still with all its answers.
+  for (int i = 0; i < 8; ++i) {
+    add_item(store, "math", "m" + std::to_string(i), {{"answer", "1"}});
+    add_answer(store, "m0", "math", "m" + std::to_string(i), 0, "Answer: 1");
+  }
+  CHECK(score_store(store).scored == 8);
   const auto late = add_answer(store, "m9", "creativity", "aut1", 0, "- pigment from grinding");
-  score_store(store);
+  const auto report = score_store(store);
+  CHECK(report.scored + report.unscored == 25);  // the item's answers, no math answer again
   s = scores_by_response(store);
   CHECK(s[ids[0]].value == 0.0);
   CHECK(s[late].value == 0.0);
