@@ -260,7 +260,8 @@ def serve_answer(job, requests, replies):
 
 def files_in_use():
     """Inodes in use on the two writable file systems (the empty ones use one each)."""
-    return [s.f_files - s.f_ffree for s in (os.statvfs("/tmp"), os.statvfs("/dev/shm"))]
+    tmp, shm = os.statvfs("/tmp"), os.statvfs("/dev/shm")
+    return [tmp.f_files - tmp.f_ffree, shm.f_files - shm.f_ffree]
 
 
 def directories_clean():
@@ -392,10 +393,12 @@ def main():
     last, job = None, None
     while True:
         message, fds = receive_job(control)
+        if not message or len(fds) != 2:
+            os._exit(0)
         if message != last:  # the same limits every time: parsed once
             last, job = message, json.loads(message)
             job["rlimits"] = [(limit, (job[key], job[key])) for limit, key in LIMITS]
-        if not message or len(fds) != 2 or not run_job(control, job, *fds):
+        if not run_job(control, job, *fds):
             os._exit(0)
 
 
