@@ -81,8 +81,9 @@ std::vector<std::string> bwrap_arguments(const std::string& bwrap, const Sandbox
                            "--size", std::to_string(budget.tmp_bytes), "--tmpfs", "/tmp",
                            "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp",
                            "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME",
-                           "/tmp", "--setenv", "LANG", "C.UTF-8",
-                           "--seccomp", std::to_string(layout.seccomp_fd), "--"});
+                           "/tmp", "--setenv", "LANG", "C.UTF-8"});
+  for (const auto& [name, value] : layout.env) args.insert(args.end(), {"--setenv", name, value});
+  args.insert(args.end(), {"--seccomp", std::to_string(layout.seccomp_fd), "--"});
   args.insert(args.end(), command.begin(), command.end());
   return args;
 }

@@ -3,9 +3,11 @@
 // loopback), no nested user namespaces where the installed bwrap can forbid them
 // (--disable-userns, checked in `bwrap --help`), no capabilities, uid/gid 65534, /usr read-only
 // (with /lib, /lib64, /bin, /sbin as the host has them), fresh /proc, read-only root and /dev,
-// /tmp and /dev/shm as tmpfs of the budget's sizes, an environment of PATH, HOME and LANG only,
-// and the seccomp program on a file descriptor.
+// /tmp and /dev/shm as tmpfs of the budget's sizes, an environment of PATH, HOME and LANG only
+// (plus the layout's own settings, never a value of ours), and the seccomp program on a file
+// descriptor.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scorers/coding/sandbox_budget.hpp"
@@ -17,6 +19,8 @@ struct BwrapLayout {
   bool as_pid_1 = false;  // the command is the sandbox's PID 1 (no bwrap reaper): it cannot be
                           // signalled from inside, and orphans come back to it
   int seccomp_fd = 3;     // where the child finds the seccomp program
+  // More variables of the sandbox's environment (constants: loader and allocator settings).
+  std::vector<std::pair<std::string, std::string>> env;
 };
 
 // Whether `bwrap --help` lists the flag (asked once per binary).

@@ -11,7 +11,8 @@
 //                         evaluates every statement and writes the results; calls into the
 //                         answer go over the answer's pipes as plain data.
 // Per answer we pass fresh pipes to both over their control sockets, send the judge the code and
-// tests, and read its results. The wall clock ends the answer (the supervisor kills it).
+// tests, and read its results (one write once the answer is judged). The wall clock ends the
+// answer (the supervisor kills it). What an answer costs and why: docs/scorers.md.
 #include <chrono>
 #include <memory>
 #include <string>
