@@ -142,6 +142,7 @@ std::vector<Row> load_rows(Store& store, const ProgressFn& progress) {
   }
   constexpr size_t kChunk = 8192;
   std::vector<Row> rows;
+  rows.reserve(total);
   std::vector<size_t> index;
   std::vector<std::string> texts;
   const auto flush = [&] {
