@@ -11,7 +11,10 @@
 
 namespace ds::core {
 
-double median(std::vector<double> v) {
+namespace {
+
+// Median of v, reordering it.
+double median_in_place(std::vector<double>& v) {
   if (v.empty()) return NAN;
   const size_t mid = v.size() / 2;
   std::nth_element(v.begin(), v.begin() + static_cast<long>(mid), v.end());
@@ -21,20 +24,36 @@ double median(std::vector<double> v) {
   return (lo + hi) / 2;
 }
 
+}  // namespace
+
+double median(std::vector<double> v) { return median_in_place(v); }
+
 double mad(const std::vector<double>& v) {
   if (v.size() < 2) return 0;
+  std::vector<double> scratch;
   const double m = median(v);
-  std::vector<double> dev;
-  dev.reserve(v.size());
-  for (double x : v) dev.push_back(std::fabs(x - m));
-  return median(dev);
+  scratch.reserve(v.size());
+  for (double x : v) scratch.push_back(std::fabs(x - m));
+  return median_in_place(scratch);
 }
 
 RobustScale robust_scale(const std::vector<double>& ref) {
+  std::vector<double> scratch;
+  return robust_scale(ref, scratch);
+}
+
+RobustScale robust_scale(const std::vector<double>& ref, std::vector<double>& scratch) {
   RobustScale s;
   if (ref.empty()) return s;
-  s.center = median(ref);
-  s.scale = 1.4826 * mad(ref);
+  scratch.assign(ref.begin(), ref.end());
+  s.center = median_in_place(scratch);
+  double mad = 0;
+  if (ref.size() >= 2) {
+    scratch.clear();
+    for (double x : ref) scratch.push_back(std::fabs(x - s.center));
+    mad = median_in_place(scratch);
+  }
+  s.scale = 1.4826 * mad;
   if (s.scale <= 1e-12 && ref.size() > 1) {
     const double mean = std::accumulate(ref.begin(), ref.end(), 0.0) / static_cast<double>(ref.size());
     double ss = 0;

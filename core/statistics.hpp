@@ -21,6 +21,9 @@ struct RobustScale {
   double z(double x) const { return scale > 0 ? (x - center) / scale : 0.0; }
 };
 RobustScale robust_scale(const std::vector<double>& reference);
+// The same, using `scratch` for its working copies: loops that scale many samples (one per
+// prompt and reference in `lineage`) reuse one buffer instead of allocating three each time.
+RobustScale robust_scale(const std::vector<double>& reference, std::vector<double>& scratch);
 
 double normal_cdf(double z);
 double normal_upper_p(double z);  // P(Z >= z)

@@ -23,13 +23,6 @@ CREATE TABLE IF NOT EXISTS lineage_features(
   PRIMARY KEY(response_id, version));
 )SQL";
 
-struct Pending {
-  int64_t id;
-  std::string created_at;
-  std::string text;
-  TextFeatures features;
-};
-
 bool has_table(Database& db, const char* name) {
   auto s = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
   s.bind(1, std::string(name));
@@ -49,38 +42,44 @@ void use_session_table(Database& db) {
 
 }  // namespace
 
+void create_feature_table(Store& store) { store.db().exec(kSchema); }
+
+void put_feature_row(Store& store, int64_t response_id, const FeatureRow& row) {
+  // The row carries the response's created_at (a later replacement of the text makes it
+  // stale); an error row has no features.
+  auto& insert = store.db().cached(
+      "INSERT OR REPLACE INTO lineage_features(response_id, version, created_at, blob, claim_name, "
+      "claim_maker, claim_quote) SELECT id, ?2, created_at, ?3, ?4, ?5, ?6 FROM responses "
+      "WHERE id = ?1 AND error IS NULL");
+  insert.bind(1, response_id).bind(2, kFeatureVersion).bind(3, row.blob);
+  if (row.claim)
+    insert.bind(4, row.claim->name).bind(5, row.claim->maker).bind(6, row.claim->quote);
+  insert.run();
+}
+
 size_t ensure_features(Store& store, const ProgressFn& progress) {
   auto& db = store.db();
   if (!store.read_only()) {
-    db.exec(kSchema);
+    create_feature_table(store);
   } else if (!has_table(db, "lineage_features")) {
     use_session_table(db);
   }
   // A response whose text was replaced gets a new created_at: its old features are stale.
-  std::vector<Pending> pending;
+  std::vector<int64_t> ids;
+  std::vector<std::string> texts;
   {
     auto s = db.prepare(
-        "SELECT r.id, r.created_at, r.text FROM responses r LEFT JOIN lineage_features f "
+        "SELECT r.id, r.text FROM responses r LEFT JOIN lineage_features f "
         "ON f.response_id = r.id AND f.version = ?1 AND f.created_at = r.created_at "
         "WHERE f.response_id IS NULL AND r.error IS NULL ORDER BY r.id");
     s.bind(1, kFeatureVersion);
-    while (s.step()) pending.push_back({s.integer(0), s.text(1), s.text(2), {}});
+    while (s.step()) {
+      ids.push_back(s.integer(0));
+      texts.push_back(s.text(1));
+    }
   }
-  if (pending.empty()) return 0;
+  if (ids.empty()) return 0;
   if (store.read_only()) use_session_table(db);
-  const unsigned threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> workers;
-  std::atomic<size_t> computed{0};
-  for (unsigned t = 0; t < threads; ++t)
-    workers.emplace_back([&, t] {
-      for (size_t i = t; i < pending.size(); i += threads) {
-        pending[i].features = compute_features(pending[i].text);
-        std::string().swap(pending[i].text);
-        const size_t done = ++computed;
-        if (done % 64 == 0 || done == pending.size()) report_progress(progress, "features", done, pending.size());
-      }
-    });
-  for (auto& w : workers) w.join();
   // BEGIN IMMEDIATE would ask for a write lock on a store opened read-only.
   const auto write = [&](const auto& fn) {
     if (!store.read_only()) return db.transaction(fn);
@@ -89,50 +88,96 @@ size_t ensure_features(Store& store, const ProgressFn& progress) {
     db.exec("RELEASE features");
   };
   write([&] {
-    auto insert = db.prepare(
-        "INSERT OR REPLACE INTO lineage_features(response_id, version, created_at, blob, "
-        "claim_name, claim_maker, claim_quote) VALUES(?,?,?,?,?,?,?)");
-    for (const auto& p : pending) {
-      insert.reset();
-      insert.bind(1, p.id).bind(2, kFeatureVersion).bind(3, p.created_at)
-          .bind(4, encode_features(p.features));
-      if (p.features.claim) {
-        insert.bind(5, p.features.claim->name).bind(6, p.features.claim->maker)
-            .bind(7, p.features.claim->quote);
-      } else {
-        insert.bind_null(5).bind_null(6).bind_null(7);
-      }
-      insert.run();
+    FeaturePool pool({texts.begin(), texts.end()}, {}, feature_threads());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      put_feature_row(store, ids[i], pool.take(i));
+      std::string().swap(texts[i]);
+      if ((i + 1) % 64 == 0 || i + 1 == ids.size()) report_progress(progress, "features", i + 1, ids.size());
     }
   });
-  return pending.size();
+  return ids.size();
 }
 
-Corpus load_corpus(Store& store, const CorpusOptions& options) {
-  ensure_features(store, options.progress);
-  auto& db = store.db();
-  Corpus c;
-  struct Row {
-    std::string model, prompt;
-    ResponseEntry entry;
+namespace {
+
+struct Row {
+  std::string model, prompt;
+  ResponseEntry entry;
+};
+
+// Computes the features of rows[index[k]] from texts[k] on every feature thread, dropping
+// each text once it is featurised.
+void featurise(std::vector<Row>& rows, const std::vector<size_t>& index, std::vector<std::string>& texts) {
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t k = next++; k < index.size(); k = next++) {
+      rows[index[k]].entry.features = compute_features(texts[k]);
+      std::string().swap(texts[k]);
+    }
   };
-  std::vector<Row> rows;
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < feature_threads(); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
+}
+
+// Every answer with its features: stored ones decoded, the others (missing or stale: a
+// replaced text has a new created_at) computed from the text in memory, chunk by chunk as
+// they are read, so a store read without stored features never holds all its texts at once.
+std::vector<Row> load_rows(Store& store, const ProgressFn& progress) {
+  auto& db = store.db();
+  const bool stored = has_table(db, "lineage_features");
+  auto s = db.prepare(
+      stored ? "SELECT r.id, r.model, r.suite || '/' || r.item_id, r.sample, f.blob, f.claim_name, "
+               "f.claim_maker, f.claim_quote, CASE WHEN f.blob IS NULL THEN r.text END "
+               "FROM responses r LEFT JOIN lineage_features f ON f.response_id = r.id "
+               "AND f.version = ?1 AND f.created_at = r.created_at WHERE r.error IS NULL"
+             : "SELECT r.id, r.model, r.suite || '/' || r.item_id, r.sample, NULL, NULL, NULL, NULL, "
+               "r.text FROM responses r WHERE r.error IS NULL");
+  if (stored) s.bind(1, kFeatureVersion);
+  size_t total = 0;
   {
-    auto s = db.prepare(
-        "SELECT r.id, r.model, r.suite || '/' || r.item_id, r.sample, f.blob, f.claim_name, "
-        "f.claim_maker, f.claim_quote FROM responses r JOIN lineage_features f "
-        "ON f.response_id = r.id AND f.version = ?1 WHERE r.error IS NULL");
-    s.bind(1, kFeatureVersion);
-    while (s.step()) {
-      Row row{s.text(1), s.text(2), {}};
-      row.entry.response_id = s.integer(0);
-      row.entry.sample = static_cast<int>(s.integer(3));
+    auto count = db.prepare("SELECT count(*) FROM responses");
+    if (count.step()) total = static_cast<size_t>(count.integer(0));
+  }
+  constexpr size_t kChunk = 8192;
+  std::vector<Row> rows;
+  rows.reserve(total);
+  std::vector<size_t> index;
+  std::vector<std::string> texts;
+  const auto flush = [&] {
+    featurise(rows, index, texts);
+    index.clear();
+    texts.clear();
+    report_progress(progress, "features", rows.size(), std::max(total, rows.size()));
+  };
+  while (s.step()) {
+    Row row{s.text(1), s.text(2), {}};
+    row.entry.response_id = s.integer(0);
+    row.entry.sample = static_cast<int>(s.integer(3));
+    if (s.is_null(4)) {
+      index.push_back(rows.size());
+      texts.push_back(s.text(8));
+    } else {
       row.entry.features = decode_features(s.text(4));
       if (!s.is_null(5) || !s.is_null(6))
         row.entry.features.claim = IdentityClaim{s.text(5), s.text(6), s.text(7)};
-      rows.push_back(std::move(row));
     }
+    rows.push_back(std::move(row));
+    if (texts.size() == kChunk) flush();
   }
+  if (!texts.empty()) flush();
+  return rows;
+}
+
+}  // namespace
+
+Corpus load_corpus(Store& store, const CorpusOptions& options) {
+  // A store opened for writing keeps what is computed now; a read-only one is not changed.
+  if (!store.read_only()) ensure_features(store, options.progress);
+  auto& db = store.db();
+  Corpus c;
+  std::vector<Row> rows = load_rows(store, options.progress);
   std::unordered_map<int64_t, std::vector<ScoredAnswer>> scores;
   {
     // Graded answers, and ungraded ones with an extracted fingerprint (probe answers: their

@@ -27,7 +27,15 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads, const Progres
   out.score.assign(n, std::vector<double>(n, NAN));
   out.verdict.assign(n, std::vector<std::string>(n));
   std::vector<std::vector<double>> pvalue(n, std::vector<double>(n, NAN)), z(n, std::vector<double>(n, NAN));
-  std::vector<DetectResult> results(n);
+  // Per reference, only what the matrix keeps of each candidate: 230 full detection results
+  // (texts of every null and component) would hold ~80 MB at once.
+  struct Tested {
+    std::string model;
+    double mean_similarity, p_value, z;
+    Verdict verdict;
+  };
+  std::vector<std::vector<Tested>> results(n);
+  std::vector<std::string> methods(n);
   std::atomic<size_t> next{0}, finished{0};
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < std::max(1u, threads); ++t)
@@ -38,15 +46,18 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads, const Progres
         o.correction = Correction::None;  // each pair is its own test; the parent guess corrects below
         o.bootstrap = 0;
         o.evidence = false;
-        results[r] = detector.detect(o);
+        const DetectResult d = detector.detect(o);
+        methods[r] = d.method;
+        for (const auto& cand : d.candidates)
+          results[r].push_back({cand.model, cand.mean_similarity, cand.p_value, cand.z, cand.verdict});
         report_progress(progress, "references", ++finished, n);
       }
     });
   for (auto& t : pool) t.join();
   for (size_t r = 0; r < n; ++r) {
-    if (r == 0) out.method = results[r].method;
+    if (r == 0) out.method = methods[r];
     out.similarity[r][r] = 1.0;
-    for (const auto& cand : results[r].candidates) {
+    for (const auto& cand : results[r]) {
       const size_t ci = static_cast<size_t>(
           std::lower_bound(out.models.begin(), out.models.end(), cand.model) - out.models.begin());
       out.similarity[ci][r] = cand.mean_similarity;

@@ -19,14 +19,17 @@ const TextFeatures* first_answer(const Corpus& c, int m, size_t p) {
 
 double SimilarityIndex::similarity(int a, int b, size_t p) const {
   const size_t M = corpus_.models.size();
-  if (!cache_.empty())
-    return cache_[(p * M + static_cast<size_t>(a)) * M + static_cast<size_t>(b)];
+  if (!cache_.empty()) return cached_value(cache_[(p * M + static_cast<size_t>(a)) * M + static_cast<size_t>(b)]);
   const auto* fa = first_answer(corpus_, a, p);
   const auto* fb = first_answer(corpus_, b, p);
   return fa && fb ? answer_similarity(*fa, *fb) : NAN;
 }
 
 double SimilarityIndex::mean_similarity(int a, int b) const {
+  // Precomputed (`lineage`): the matrix holds the same means. Every similarity is a multiple
+  // of 1/256, so its sums are exact whatever the order of addition, and reading the matrix
+  // spares a pass over all prompts (one cache miss each) per pair.
+  if (!cache_.empty() && a != b) return mean_matrix(threads_)[static_cast<size_t>(a)][static_cast<size_t>(b)];
   double sum = 0;
   size_t n = 0;
   for (size_t p = 0; p < corpus_.prompts.size(); ++p) {
@@ -89,21 +92,68 @@ void on_threads(unsigned threads, Work&& work) {
 
 void SimilarityIndex::precompute(unsigned threads) {
   const size_t M = corpus_.models.size(), P = corpus_.prompts.size();
-  std::vector<float> cache(P * M * M, NAN);
+  std::vector<uint16_t> cache(P * M * M, kNoSimilarity);
   std::atomic<size_t> next{0};
   on_threads(threads, [&](unsigned) {
     PromptSketches s;
     for (size_t p = next++; p < P; p = next++) {
       s.load(corpus_, p);
-      float* out = cache.data() + p * M * M;
+      uint16_t* out = cache.data() + p * M * M;
       for (size_t a = 0; a < M; ++a)
-        if (s.present[a]) out[a * M + a] = 1.0f;
+        if (s.present[a]) out[a * M + a] = kSimilarityScale;
       s.pairs([&](size_t a, size_t b, double sim) {
-        out[a * M + b] = out[b * M + a] = static_cast<float>(sim);
+        out[a * M + b] = out[b * M + a] = static_cast<uint16_t>(std::lround(sim * kSimilarityScale));
       });
     }
   });
   cache_ = std::move(cache);
+  threads_ = std::max(1u, threads);
+}
+
+SetMembership::SetMembership() : bits_(65536 / 64, 0) {}
+
+void SetMembership::load(const uint16_t* begin, const uint16_t* end) {
+  if (begin == begin_ && end == end_) return;
+  for (const uint16_t* h = begin_; h != end_; ++h) bits_[*h >> 6] = 0;
+  begin_ = begin;
+  end_ = end;
+  for (const uint16_t* h = begin_; h != end_; ++h) bits_[*h >> 6] |= uint64_t{1} << (*h & 63);
+}
+
+size_t SetMembership::common(const uint16_t* begin, const uint16_t* end) const {
+  size_t both = 0;
+  for (const uint16_t* h = begin; h != end; ++h) both += (bits_[*h >> 6] >> (*h & 63)) & 1;
+  return both;
+}
+
+const uint8_t* SimilarityIndex::overlaps(SetFeature feature) const {
+  if (threads_ == 0) return nullptr;
+  const size_t k = static_cast<size_t>(feature);
+  std::call_once(overlaps_once_[k], [&] {
+    const FlatSets& sets = this->sets(feature);
+    const size_t M = corpus_.models.size(), P = corpus_.prompts.size();
+    for (size_t at = 0; at < P * M; ++at)
+      if (sets.offset[at + 1] - sets.offset[at] > 255) return;  // a count would not fit
+    std::vector<uint8_t> out(P * M * M, 0);
+    std::atomic<size_t> next{0};
+    on_threads(threads_, [&](unsigned) {
+      SetMembership a_set;
+      for (size_t p = next++; p < P; p = next++) {
+        uint8_t* counts = out.data() + p * M * M;
+        for (size_t a = 0; a < M; ++a) {
+          if (!sets.answered(p, a)) continue;
+          a_set.load(sets.begin(p, a), sets.end(p, a));
+          counts[a * M + a] = static_cast<uint8_t>(sets.size(p, a));
+          for (size_t b = a + 1; b < M; ++b)
+            if (sets.answered(p, b))
+              counts[a * M + b] = counts[b * M + a] =
+                  static_cast<uint8_t>(a_set.common(sets.begin(p, b), sets.end(p, b)));
+        }
+      }
+    });
+    overlaps_[k] = std::move(out);
+  });
+  return overlaps_[k].empty() ? nullptr : overlaps_[k].data();
 }
 
 const FlatSets& SimilarityIndex::sets(SetFeature feature) const {
@@ -143,11 +193,11 @@ const std::vector<std::vector<double>>& SimilarityIndex::mean_matrix(unsigned th
       PromptSketches s;
       for (size_t p = next++; p < P; p = next++) {
         if (!cache_.empty()) {
-          const float* row = cache_.data() + p * M * M;
+          const uint16_t* row = cache_.data() + p * M * M;
           for (size_t a = 0; a < M; ++a)
             for (size_t b = a + 1; b < M; ++b)
-              if (std::isfinite(row[a * M + b])) {
-                sums[t][a * M + b] += row[a * M + b];
+              if (row[a * M + b] != kNoSimilarity) {
+                sums[t][a * M + b] += cached_value(row[a * M + b]);
                 ++counts[t][a * M + b];
               }
           continue;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/ascii.hpp"
 #include "core/text.hpp"
 #include "core/hash.hpp"
 #include "scorers/layer.hpp"
@@ -21,7 +22,7 @@ uint64_t mix(uint64_t x) { return mix64(x + kGoldenGamma); }
 
 uint32_t fold(uint64_t h) { return static_cast<uint32_t>(mix(h) >> 32); }
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '\'' || c >= 0x80; }
+bool is_word_byte(unsigned char c) { return ascii_alnum(c) || c == '\'' || c >= 0x80; }
 
 // Token hashes of the text, lower-cased, without building strings.
 std::vector<uint64_t> token_hashes(std::string_view text) {
@@ -30,13 +31,12 @@ std::vector<uint64_t> token_hashes(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = text[i];
-    if (std::isspace(c)) {
+    if (ascii_space(c)) {
       ++i;
     } else if (is_word_byte(c)) {
       uint64_t h = kFnv1aOffset;
       while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) {
-        h = (h ^ static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(text[i])))) *
-            kFnv1aPrime;
+        h = (h ^ ascii_lower(static_cast<unsigned char>(text[i]))) * kFnv1aPrime;
         ++i;
       }
       out.push_back(h);
@@ -163,13 +163,13 @@ std::vector<TokenSpan> tokenize_spans(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = text[i];
-    if (std::isspace(c)) {
+    if (ascii_space(c)) {
       ++i;
     } else if (is_word_byte(c)) {
       TokenSpan t;
       t.begin = i;
       while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i])))
-        t.token += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+        t.token += static_cast<char>(ascii_lower(static_cast<unsigned char>(text[i++])));
       t.end = i;
       out.push_back(std::move(t));
     } else {
@@ -240,7 +240,7 @@ size_t count_words(std::string_view s) {
   size_t n = 0;
   bool in = false;
   for (unsigned char c : s) {
-    const bool w = !std::isspace(c);
+    const bool w = !ascii_space(c);
     n += w && !in;
     in = w;
   }
@@ -376,10 +376,10 @@ TextFeatures compute_features(std::string_view text) {
   std::string norm;
   norm.reserve(text.size());
   for (unsigned char c : text) {
-    if (std::isspace(c)) {
+    if (ascii_space(c)) {
       if (!norm.empty() && norm.back() != ' ') norm += ' ';
     } else {
-      norm += static_cast<char>(std::tolower(c));
+      norm += static_cast<char>(ascii_lower(c));
     }
   }
   std::vector<uint32_t> chars;

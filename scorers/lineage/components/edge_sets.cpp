@@ -11,42 +11,29 @@ namespace ds::scorers::lineage {
 
 namespace {
 
-// The reference's set on the current prompt as a 65,536-bit membership table: each model's
-// set is then intersected with it by lookups (exact, and several times faster than merging
-// sorted sets; `lineage` asks for ~10^8 of them).
-class ReferenceSet {
- public:
-  ReferenceSet() : bits_(65536 / 64, 0) {}
-  void load(const uint16_t* begin, const uint16_t* end) {
-    if (begin == begin_ && end == end_) return;
-    for (const uint16_t* h = begin_; h != end_; ++h) bits_[*h >> 6] = 0;
-    begin_ = begin;
-    end_ = end;
-    for (const uint16_t* h = begin_; h != end_; ++h) bits_[*h >> 6] |= uint64_t{1} << (*h & 63);
-  }
-  double jaccard(const uint16_t* begin, const uint16_t* end) const {
-    const size_t mine = static_cast<size_t>(end - begin), theirs = static_cast<size_t>(end_ - begin_);
-    if (mine == 0 && theirs == 0) return 0.0;
-    size_t both = 0;
-    for (const uint16_t* h = begin; h != end; ++h) both += (bits_[*h >> 6] >> (*h & 63)) & 1;
-    return static_cast<double>(both) / static_cast<double>(mine + theirs - both);
-  }
-
- private:
-  std::vector<uint64_t> bits_;
-  const uint16_t* begin_ = nullptr;
-  const uint16_t* end_ = nullptr;
-};
+double jaccard_of(size_t both, size_t mine, size_t theirs) {
+  if (mine == 0 && theirs == 0) return 0.0;
+  return static_cast<double>(both) / static_cast<double>(mine + theirs - both);
+}
 
 ComponentValues set_component(const ComponentInput& in, SetFeature feature) {
   const FlatSets& sets = in.similarity.sets(feature);
   const size_t R = static_cast<size_t>(in.reference);
-  ReferenceSet reference;
+  if (const uint8_t* overlaps = in.similarity.overlaps(feature)) {
+    // `lineage`: every pair's intersection is counted once, read here along the reference's row.
+    const size_t M = sets.models;
+    return paired_component(in, [&](int model, size_t p) -> double {
+      const size_t m = static_cast<size_t>(model);
+      if (!sets.answered(p, m) || !sets.answered(p, R)) return NAN;
+      return jaccard_of(overlaps[(p * M + R) * M + m], sets.size(p, m), sets.size(p, R));
+    });
+  }
+  SetMembership reference;
   return paired_component(in, [&](int model, size_t p) -> double {
     const size_t m = static_cast<size_t>(model);
     if (!sets.answered(p, m) || !sets.answered(p, R)) return NAN;
     reference.load(sets.begin(p, R), sets.end(p, R));
-    return reference.jaccard(sets.begin(p, m), sets.end(p, m));
+    return jaccard_of(reference.common(sets.begin(p, m), sets.end(p, m)), sets.size(p, m), reference.size());
   });
 }
 

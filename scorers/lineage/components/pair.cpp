@@ -6,7 +6,9 @@
 namespace ds::scorers::lineage {
 
 ComponentValues pair_component(const ComponentInput& in) {
-  return paired_component(in, [&](int m, size_t p) { return in.similarity.similarity(m, in.reference, p); });
+  // Similarity is symmetric: asked as (reference, model), the precomputed matrix is read
+  // along one row, in memory order.
+  return paired_component(in, [&](int m, size_t p) { return in.similarity.similarity(in.reference, m, p); });
 }
 
 }  // namespace ds::scorers::lineage

@@ -15,7 +15,7 @@ ComponentValues paired_component(const ComponentInput& in, Sim&& sim) {
   ComponentValues out;
   out.value.assign(n, NAN);
   out.per_prompt.assign(n, {});
-  std::vector<double> s(n), pool;
+  std::vector<double> s(n), pool, scratch;
   for (size_t p = 0; p < in.corpus.prompts.size(); ++p) {
     if (in.corpus.cells[static_cast<size_t>(in.reference)][p].empty()) continue;
     pool.clear();
@@ -24,7 +24,7 @@ ComponentValues paired_component(const ComponentInput& in, Sim&& sim) {
       if (std::isfinite(s[i])) pool.push_back(s[i]);
     }
     if (pool.size() < 3) continue;
-    const auto scale = robust_scale(pool);
+    const auto scale = robust_scale(pool, scratch);
     if (scale.scale <= 0) continue;
     for (size_t i = 0; i < n; ++i)
       if (std::isfinite(s[i]))
