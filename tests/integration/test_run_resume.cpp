@@ -21,10 +21,11 @@ std::vector<std::string> run_args(const ServeProcess& server, const std::string&
           "--db", db, "--cache", cache, "--concurrency", "4", "--no-progress"};
 }
 
-// Starts the run, kills it with SIGKILL once some answers are stored.
+// Starts the run, kills it with SIGKILL once some answers are stored (waiting up to a minute:
+// a loaded machine can take seconds to start the run).
 void run_and_kill(const std::vector<std::string>& args, const std::string& db, const TempDir& dir) {
   const pid_t pid = spawn_distillscope(args, dir.file("killed.log"));
-  for (int i = 0; i < 400; ++i) {
+  for (int i = 0; i < 2400; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
     try {
       if (answers(db).size() >= 20) break;
