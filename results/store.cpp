@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS responses(
   finish_reason TEXT, usage TEXT, latency_ms REAL, error TEXT, created_at TEXT NOT NULL,
   UNIQUE(model, suite, item_id, sample));
 CREATE INDEX IF NOT EXISTS responses_by_item ON responses(suite, item_id);
+-- Covers what summaries read of every answer (answer_scores), so they skip the answers' text.
+CREATE INDEX IF NOT EXISTS responses_outline ON responses(model, suite, item_id, sample, error);
 CREATE TABLE IF NOT EXISTS scores(
   response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
   scorer TEXT NOT NULL, value REAL, extracted TEXT, details TEXT,
@@ -400,6 +402,38 @@ std::vector<std::pair<std::string, std::string>> Store::items_to_score(const std
   if (model) s.bind(1, *model);
   s.bind(2, with_judge ? 1 : 0);
   while (s.step()) out.emplace_back(s.text(0), s.text(1));
+  return out;
+}
+
+std::vector<AnswerScore> Store::answer_scores() {
+  std::vector<AnswerScore> out;
+  auto s = db_.prepare(
+      "SELECT r.id, r.model, r.suite, r.item_id, sc.value FROM responses r "
+      "LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
+      "WHERE r.error IS NULL ORDER BY r.model, r.suite, r.item_id, r.sample");
+  while (s.step()) {
+    AnswerScore a{s.integer(0), s.text(1), s.text(2), s.text(3), std::nullopt};
+    if (!s.is_null(4)) a.score = s.real(4);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<UnscoredCount> Store::unscored_counts() {
+  std::vector<UnscoredCount> out;
+  // CASE, unlike AND, never evaluates json_type on details that are not valid JSON.
+  auto s = db_.prepare(
+      "SELECT r.model, r.suite, CASE WHEN sc.response_id IS NULL THEN NULL "
+      "WHEN NOT json_valid(sc.details) THEN 'no reason recorded' "
+      "WHEN json_type(sc.details, '$.unscored') = 'text' THEN json_extract(sc.details, '$.unscored') "
+      "ELSE 'no reason recorded' END AS reason, COUNT(*) FROM responses r "
+      "LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
+      "WHERE r.error IS NULL AND sc.value IS NULL GROUP BY r.model, r.suite, reason");
+  while (s.step()) {
+    UnscoredCount c{s.text(0), s.text(1), std::nullopt, static_cast<size_t>(s.integer(3))};
+    if (!s.is_null(2)) c.reason = s.text(2);
+    out.push_back(std::move(c));
+  }
   return out;
 }
 

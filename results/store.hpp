@@ -39,6 +39,21 @@ struct StoredScore {
   json details = json::object();
 };
 
+// An answer's suite score without its text: what summaries read.
+struct AnswerScore {
+  int64_t response_id = 0;
+  std::string model, suite, item_id;
+  std::optional<double> score;  // nullopt: unscored or not scored yet
+};
+
+// How many answers of a model in a suite are unscored for one reason: the reason their
+// scorer gave ("no reason recorded" when it gave none), nullopt when not scored yet.
+struct UnscoredCount {
+  std::string model, suite;
+  std::optional<std::string> reason;
+  size_t count = 0;
+};
+
 struct ResponseFilter {
   std::optional<std::string> model;
   std::optional<std::string> suite;
@@ -95,6 +110,10 @@ class Store {
   std::vector<std::pair<std::string, std::string>> items_to_score(const std::optional<std::string>& model,
                                                                   bool with_judge);
   size_t item_count();
+  // Every answer (errors left out) with its suite score, and the unscored ones counted by
+  // reason: the run summary reads these instead of every answer's text.
+  std::vector<AnswerScore> answer_scores();
+  std::vector<UnscoredCount> unscored_counts();
   // One item's answers (errors left out), ordered by model and sample, and their suite scores.
   std::vector<Record> item_responses(const std::string& suite, const std::string& item_id);
   std::vector<StoredScore> item_scores(const std::string& suite, const std::string& item_id);

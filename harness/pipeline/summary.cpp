@@ -73,38 +73,27 @@ struct Gathered {
 };
 
 // Why a model's answers in a suite went unscored: the scorers' stated reasons, counted.
-void count_unscored_reasons(Store& store, const std::map<int64_t, const Record*>& unscored, Gathered& g) {
-  std::map<int64_t, std::string> reason_of;
-  for (const auto& sc : store.scores()) {
-    if (sc.value || !unscored.count(sc.response_id)) continue;
-    const auto it = sc.details.find("unscored");
-    reason_of[sc.response_id] = it != sc.details.end() && it->is_string() ? it->get<std::string>() : "no reason recorded";
-  }
-  for (const auto& [id, r] : unscored) {
-    const auto it = reason_of.find(id);
-    ++g.unscored_reasons[r->model][r->suite][it == reason_of.end() ? "not scored yet" : it->second];
-  }
+void count_unscored_reasons(Store& store, Gathered& g) {
+  for (const auto& c : store.unscored_counts())
+    g.unscored_reasons[c.model][c.suite][c.reason.value_or("not scored yet")] += c.count;
 }
 
 Gathered gather(Store& store) {
   Gathered g;
-  const auto responses = store.responses({});
   std::map<int64_t, std::pair<std::string, std::string>> model_item_of;  // response → model, item
-  std::map<int64_t, const Record*> unscored;
-  for (const auto& r : responses) {
-    auto& items = g.values[r.model][r.suite];
-    auto& c = g.counts[r.model][r.suite];
+  for (const auto& a : store.answer_scores()) {
+    auto& items = g.values[a.model][a.suite];
+    auto& c = g.counts[a.model][a.suite];
     ++c.first;
-    items[r.item_id];
-    if (r.score) {
-      items[r.item_id].push_back(*r.score);
+    auto& values = items[a.item_id];
+    if (a.score) {
+      values.push_back(*a.score);
     } else {
       ++c.second;
-      unscored[r.id] = &r;
     }
-    model_item_of[r.id] = {r.model, r.item_id};
+    if (a.suite == "creativity") model_item_of[a.response_id] = {a.model, a.item_id};
   }
-  count_unscored_reasons(store, unscored, g);
+  count_unscored_reasons(store, g);
   for (const auto& item : store.items("creativity"))
     g.creativity_task[item.item_id] = item.data.value("task", std::string());
   for (const auto& sc : store.scores("creativity")) {

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 
 #include "core/errors.hpp"
 #include "results/store.hpp"
@@ -122,4 +123,28 @@ TEST_CASE("items_to_score names the items with an answer lacking its suite score
   const auto scores = store.item_scores("math", "q2");
   CHECK(scores.size() == 2);  // the other tool's score is not the suite's
   CHECK(store.item_responses("math", "q4").empty());
+}
+
+TEST_CASE("unscored answers are counted by the reason their scorer gave, damaged details included") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  const auto put = [&](const std::string& item) {
+    return store.put_response({.model = "m", .suite = "math", .item_id = item, .text = "x"});
+  };
+  store.put_score({put("q1"), "math", std::nullopt, "", {{"unscored", "no answer found"}}});
+  store.put_score({put("q2"), "math", std::nullopt, "", {{"unscored", "no answer found"}}});
+  store.put_score({put("q3"), "math", std::nullopt, "", json::object()});
+  const auto damaged = put("q4");
+  store.put_score({damaged, "math", std::nullopt, "", json::object()});
+  store.db().exec("UPDATE scores SET details = '{not json' WHERE response_id = " + std::to_string(damaged));
+  put("q5");                                                      // not scored yet
+  store.put_score({put("q6"), "math", 1.0, "1", json::object()});  // scored
+  std::map<std::string, size_t> by_reason;
+  for (const auto& c : store.unscored_counts()) by_reason[c.reason.value_or("(none)")] += c.count;
+  CHECK(by_reason == std::map<std::string, size_t>{
+                         {"no answer found", 2}, {"no reason recorded", 2}, {"(none)", 1}});
+  const auto answers = store.answer_scores();
+  REQUIRE(answers.size() == 6);
+  CHECK(answers[5].score == 1.0);
+  CHECK_FALSE(answers[0].score);
 }
