@@ -253,7 +253,7 @@ StoredItem read_item(const Statement& s) {
 }  // namespace
 
 std::optional<StoredItem> Store::item(const std::string& suite, const std::string& item_id) {
-  auto s = db_.prepare(
+  auto& s = db_.cached(
       "SELECT suite, item_id, suite_version, system, messages, data FROM items "
       "WHERE suite=? AND item_id=?");
   s.bind(1, suite).bind(2, item_id);
@@ -334,14 +334,20 @@ bool Store::has_answer(const std::string& model, const std::string& suite,
   return found;
 }
 
+// The columns read_record reads, each answer with its suite scorer's value; a WHERE follows.
+// A store written before ttft_ms existed, opened read-only, cannot gain the column.
+std::string Store::select_records() const {
+  return std::string(
+             "SELECT r.id, r.run_id, r.model, r.suite, r.item_id, r.sample, r.request_hash, r.text, "
+             "r.finish_reason, r.usage, r.latency_ms, r.error, sc.value, ") +
+         (has_ttft_ ? "r.ttft_ms" : "NULL") +
+         " FROM responses r LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite ";
+}
+
 std::vector<Record> Store::responses(const ResponseFilter& f) {
   std::vector<Record> out;
   // The primary score is the suite's scorer (scorer name == suite name).
-  // A store written before ttft_ms existed, opened read-only, cannot gain the column.
-  auto s = db_.prepare(std::string(
-      "SELECT r.id, r.run_id, r.model, r.suite, r.item_id, r.sample, r.request_hash, r.text, "
-      "r.finish_reason, r.usage, r.latency_ms, r.error, sc.value, ") + (has_ttft_ ? "r.ttft_ms" : "NULL") + " FROM responses r "
-      "LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
+  auto s = db_.prepare(select_records() +
       "WHERE (?1 IS NULL OR r.model=?1) AND (?2 IS NULL OR r.suite=?2) "
       "AND (?3 IS NULL OR r.run_id=?3) AND (?4 = 0 OR r.error IS NULL) "
       "ORDER BY r.model, r.suite, r.item_id, r.sample");
@@ -444,11 +450,7 @@ size_t Store::item_count() {
 
 std::vector<Record> Store::item_responses(const std::string& suite, const std::string& item_id) {
   std::vector<Record> out;
-  auto& s = db_.cached(std::string(
-      "SELECT r.id, r.run_id, r.model, r.suite, r.item_id, r.sample, r.request_hash, r.text, "
-      "r.finish_reason, r.usage, r.latency_ms, r.error, sc.value, ") + (has_ttft_ ? "r.ttft_ms" : "NULL") +
-      " FROM responses r LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite "
-      "WHERE r.suite = ?1 AND r.item_id = ?2 AND r.error IS NULL ORDER BY r.model, r.sample");
+  auto& s = db_.cached(select_records() + "WHERE r.suite = ?1 AND r.item_id = ?2 AND r.error IS NULL ORDER BY r.model, r.sample");
   s.bind(1, suite).bind(2, item_id);
   while (s.step()) out.push_back(read_record(s));
   return out;

@@ -120,6 +120,7 @@ class Store {
 
  private:
   void migrate();
+  std::string select_records() const;
   // Binds a model's six columns (name … first_seen) to `sql` and runs it.
   void write_model(const char* sql, const ModelInfo& m);
   Database db_;
