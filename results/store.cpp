@@ -253,7 +253,7 @@ StoredItem read_item(const Statement& s) {
 }  // namespace
 
 std::optional<StoredItem> Store::item(const std::string& suite, const std::string& item_id) {
-  auto& s = db_.cached(
+  auto s = db_.prepare(
       "SELECT suite, item_id, suite_version, system, messages, data FROM items "
       "WHERE suite=? AND item_id=?");
   s.bind(1, suite).bind(2, item_id);
