@@ -31,10 +31,9 @@ double normal_upper_p(double z);  // P(Z >= z)
 // Upper-tail p of a z computed with robust_scale from a panel of n values (a new value's
 // prediction p). The median/MAD of a small panel are themselves uncertain (the MAD has ~37%
 // efficiency) and the z is a prediction, so z / sqrt(1 + 1/n) is referred to a Student t with
-// min(3, 0.37 (n - 1)) degrees of freedom. The cap at 3 keeps the tail heavy enough that the
-// test holds its level far out in the tail (alpha / k) for panels whose statistics are normal
-// or t(5)-tailed (docs/lineage.md, "The nulls"); it is conservative for large normal panels,
-// where the detector uses the exact conformal rank instead whenever it can reach the level.
+// min(5, 0.37 (n - 1)) degrees of freedom. The cap at 5 is the tail the labelled unrelated
+// models of the development sets show (docs/lineage.md, "The null"): lighter than the t(3)
+// that simulated heavy-tailed panels once suggested, heavier than a normal.
 double panel_upper_p(double z, size_t panel_size);
 
 // The z that panel_upper_p maps to p (its inverse): the smallest z reaching level p.

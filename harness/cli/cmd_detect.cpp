@@ -1,11 +1,13 @@
 // `distillscope detect`: was each candidate distilled from the reference?
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
 #include "results/lineage_features.hpp"
 #include "harness/cli/panel_file.hpp"
+#include "harness/cli/provenance_panel.hpp"
 #include "core/errors.hpp"
 #include "scorers/lineage/components/component.hpp"
 #include "results/reports/detect_output.hpp"
@@ -36,7 +38,9 @@ void register_detect(CLI::App& app) {
     lineage::DetectOptions options;
     std::string db = kDefaultDb;
     std::string panel_file;
-    std::string correction = "holm";
+    std::string provenance;
+    std::string correction = "auto";
+    std::string null_method = "t";
     std::vector<std::string> fail_on;
     bool allow_insufficient = false;
     bool as_json = false;
@@ -46,15 +50,25 @@ void register_detect(CLI::App& app) {
                   "the possible teacher; repeat it, or give a glob ('gpt-3.5-turbo*'), for a family of versions")
       ->required();
   cmd->add_option("--candidate", args->options.candidates,
-                  "models to test; the correction runs over these (default: every other model in the store)");
+                  "models to test, each its own question (default: a sweep of every other model in the store)");
   cmd->add_option("--panel", args->options.panel,
                   "models you assert are independent of the reference: the null (default: every other model)");
   cmd->add_option("--panel-file", args->panel_file, "the panel, one model name per line ('#' comments)");
+  cmd->add_option("--provenance", args->provenance,
+                  "model-card facts (the schema of data/*/lineage.json: kind, family, parent, teacher per model); the "
+                  "panel becomes the models it declares independent of the reference; never used to flag a candidate "
+                  "(default: STORE.provenance.json beside the store, when it exists)");
+  cmd->add_option("--null", args->null_method,
+                  "t: a Student-t null fitted to the panel's median and MAD (default); rank: the exact conformal rank "
+                  "where the panel is large enough")
+      ->capture_default_str();
   cmd->add_option("--components", args->options.components, component_help());
-  cmd->add_option("--correction", args->correction, "multiplicity correction across the candidates: holm, bh or none")
+  cmd->add_option("--correction", args->correction,
+                  "multiplicity correction: holm, bh or none (auto: Benjamini-Hochberg q-values in a sweep, Holm with "
+                  "--family-wise; named candidates are otherwise each their own question)")
       ->capture_default_str();
   cmd->add_flag("--family-wise", args->options.family_wise,
-                "correct across every model in the store even when candidates are named (a sweep)");
+                "correct across the candidates named with --candidate (each is otherwise its own question)");
   cmd->add_option("--alpha", args->options.alpha, "level of the distilled verdict")->capture_default_str()
       ->check(CLI::Range(1e-6, 0.5));
   cmd->add_option("--permutations", args->options.permutations,
@@ -73,24 +87,39 @@ void register_detect(CLI::App& app) {
     for (const auto& gate : args->fail_on)
       if (gate != "distilled")
         throw InputError(fmt::format("detect --fail-on '{}': the only gate detect knows is 'distilled'", gate));
-    args->options.correction = lineage::parse_correction(args->correction);
+    args->options.correction = args->correction != "auto" ? lineage::parse_correction(args->correction)
+                               : args->options.family_wise ? lineage::Correction::Holm
+                                                           : lineage::Correction::BenjaminiHochberg;
+    args->options.null_method = lineage::parse_null_method(args->null_method);
     Store store(args->db, /*read_only=*/true);
     StepProgress progress("detect", true);
     const auto corpus = load_corpus(
         store, {.first_texts = std::find(args->options.components.begin(), args->options.components.end(),
                                          "exact-ngrams") != args->options.components.end(),
                 .progress = progress.fn()});
+    const lineage::Detector detector(corpus);
+    std::vector<std::string> known;
+    for (size_t m = 0; m < corpus.models.size(); ++m)
+      if (corpus.answered(static_cast<int>(m))) known.push_back(corpus.models[m]);
+    const auto provenance = provenance_path(args->provenance, args->db);
+    if (int(!args->panel_file.empty()) + int(!args->options.panel.empty()) + int(!args->provenance.empty()) > 1)
+      throw InputError("give the panel one way: --panel, --panel-file or --provenance");
     if (!args->panel_file.empty()) {
-      if (!args->options.panel.empty()) throw InputError("give the panel with --panel or with --panel-file, not both");
       const auto entries = read_panel_file(args->panel_file);
-      std::vector<std::string> known;
-      for (size_t m = 0; m < corpus.models.size(); ++m)
-        if (corpus.answered(static_cast<int>(m))) known.push_back(corpus.models[m]);
       check_panel_entries(args->panel_file, entries, known);
       for (const auto& e : entries) args->options.panel.push_back(e.model);
       args->options.panel_source = "--panel-file " + args->panel_file;
+    } else if (args->options.panel.empty() && provenance) {
+      const auto members = detector.resolve_reference(args->options.reference);
+      const auto declared = provenance_panel(*provenance, fmt::format("{}", fmt::join(args->options.reference, ", ")),
+                                             members, known);
+      args->options.panel = declared.panel;
+      args->options.panel_source = declared.source;
+      if (declared.panel.empty())
+        throw InputError(fmt::format("{}: it declares none of the stored models independent of {}; add their "
+                                     "provenance, or give the panel with --panel", *provenance,
+                                     fmt::join(args->options.reference, ", ")));
     }
-    const lineage::Detector detector(corpus);
     const auto result = detector.detect(args->options, store_text_lookup(store));
     progress.finish("done");
     if (args->as_json)

@@ -1,6 +1,7 @@
 #include "results/reports/detect_output.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <memory>
@@ -77,7 +78,68 @@ std::string verdict_line(const CandidateResult& c) {
   return std::string(verdict_word(c.verdict));
 }
 
+// "a (z 4.10, q 0.001)": how a model's verdict is quoted in the summary.
+std::string quoted_candidate(const CandidateResult& c, Correction correction) {
+  const char* p_name = correction == Correction::BenjaminiHochberg ? "q" : correction == Correction::Holm ? "Holm p" : "p";
+  return fmt::format("{} (z {:.2f}, {} {:.2g})", c.model, c.z, p_name, c.p_adjusted);
+}
+
+std::string listed(const std::vector<std::string>& items, size_t most) {
+  std::string out;
+  for (size_t k = 0; k < items.size() && k < most; ++k) out += (k ? ", " : "") + items[k];
+  if (items.size() > most) out += fmt::format(" and {} more", items.size() - most);
+  return out;
+}
+
 }  // namespace
+
+std::string detect_summary(const DetectResult& r) {
+  std::vector<std::string> distilled, insufficient;
+  const CandidateResult* closest_miss = nullptr;
+  std::string insufficient_reason;
+  for (const auto& c : r.candidates) {
+    if (c.verdict == Verdict::Distilled) distilled.push_back(quoted_candidate(c, r.correction));
+    else if (c.verdict == Verdict::InsufficientEvidence) {
+      insufficient.push_back(c.model);
+      if (insufficient_reason.empty()) insufficient_reason = c.insufficient_reason;
+    } else if (!closest_miss) closest_miss = &c;
+  }
+  const size_t tested = r.candidates.size();
+  const std::string how = r.sweep ? fmt::format("a sweep of {} models, {}", tested,
+                                                r.correction == Correction::Holm ? "Holm-corrected"
+                                                : r.correction == Correction::BenjaminiHochberg
+                                                    ? "Benjamini-Hochberg false discovery rate"
+                                                    : "uncorrected")
+                                  : r.correction == Correction::None ? "each named candidate tested on its own"
+                                                                     : "corrected across the named candidates";
+  std::string out;
+  if (!distilled.empty())
+    out += fmt::format("{} of {} tested model{} answer{} like {} beyond the panel and {} called distilled ({}, "
+                       "alpha {:g}): {}.",
+                       distilled.size(), tested, tested == 1 ? "" : "s", distilled.size() == 1 ? "s" : "",
+                       r.reference_label, distilled.size() == 1 ? "is" : "are", how, r.alpha, listed(distilled, 8));
+  else
+    out += fmt::format("No model was called distilled from {}: none of the {} tested answers like it beyond the "
+                       "panel at alpha {:g} ({}).",
+                       r.reference_label, tested, r.alpha, how);
+  if (closest_miss)
+    out += fmt::format(" Closest not detected: {}; not detected is not evidence of independence.",
+                       quoted_candidate(*closest_miss, r.correction));
+  if (!insufficient.empty())
+    out += fmt::format(" {} could not be tested: {}.", listed(insufficient, 5), insufficient_reason);
+  out += "\n";
+  std::vector<std::string> help;
+  if (r.sweep && distilled.size() < tested) help.push_back("name the model you care about with --candidate (one question, no correction across the store)");
+  if (r.default_panel)
+    help.push_back("the panel is every other model in the store; if some of them also learnt from the reference "
+                   "they raise the bar, so name models known to be independent (--panel, --panel-file) or declare "
+                   "provenance (--provenance)");
+  if (!help.empty()) out += "To see more: " + listed(help, 3) + ".\n";
+  out += fmt::format("A distilled verdict means related beyond the panel: a student, a version, a fine-tune or a "
+                     "re-served copy of {} all look alike, and the test does not tell them apart.\n",
+                     r.reference_label);
+  return out;
+}
 
 json detect_result_to_json(const DetectResult& r) {
   json out = {{"reference", r.reference_label},
@@ -86,7 +148,9 @@ json detect_result_to_json(const DetectResult& r) {
               {"components", r.components},
               {"method", r.method},
               {"null", r.null_hypothesis},
+              {"summary", detect_summary(r)},
               {"correction", std::string(correction_name(r.correction))},
+              {"sweep", r.sweep},
               {"family_size", r.family_size},
               {"correction_note", r.correction_note},
               {"alpha", r.alpha},
@@ -99,7 +163,8 @@ json detect_result_to_json(const DetectResult& r) {
 }
 
 std::string detect_result_table(const DetectResult& r) {
-  std::string out = fmt::format("reference: {}\n", r.reference_label);
+  std::string out = detect_summary(r) + "\n";
+  out += fmt::format("reference: {}\n", r.reference_label);
   if (!r.family_note.empty()) out += "family: " + r.family_note + "\n";
   out += fmt::format("method: {}\nnull: {}\npanel: {} models ({})\ncorrection: {}; distilled when the adjusted p <= {:g}\n",
                      r.method, r.null_hypothesis, r.panel.size(), r.panel_source, r.correction_note, r.alpha);

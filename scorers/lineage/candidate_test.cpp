@@ -45,12 +45,19 @@ Correction parse_correction(const std::string& text) {
   throw InputError(fmt::format("--correction '{}': expected holm, bh or none", text));
 }
 
+NullMethod parse_null_method(const std::string& text) {
+  if (text == "t") return NullMethod::Parametric;
+  if (text == "rank") return NullMethod::Rank;
+  throw InputError(fmt::format("--null '{}': expected t (the default) or rank", text));
+}
+
 size_t conformal_panel_needed(double alpha, size_t family) {
   // 1 / (n + 1) <= alpha / k  <=>  n >= k / alpha - 1.
   return static_cast<size_t>(std::ceil(static_cast<double>(std::max<size_t>(1, family)) / alpha - 1.0 - 1e-9));
 }
 
-NullTest candidate_null_test(double t, const std::vector<double>& panel, double alpha, size_t family) {
+NullTest candidate_null_test(double t, const std::vector<double>& panel, double alpha, size_t family,
+                             NullMethod method) {
   NullTest out;
   const size_t n = panel.size();
   const size_t k = std::max<size_t>(1, family);
@@ -60,7 +67,7 @@ NullTest candidate_null_test(double t, const std::vector<double>& panel, double 
   const size_t needed = conformal_panel_needed(alpha, k);
   const std::string per_test = k == 1 ? fmt::format("alpha = {:g}", alpha)
                                       : fmt::format("alpha / k = {:g} / {} = {:.2g}", alpha, k, level);
-  if (n >= needed) {
+  if (method == NullMethod::Rank && n >= needed) {
     out.kind = NullKind::Conformal;
     const double at_least = static_cast<double>(std::count_if(panel.begin(), panel.end(), [&](double x) { return x >= t; }));
     out.p = (1.0 + at_least) / (static_cast<double>(n) + 1.0);
@@ -79,28 +86,26 @@ NullTest candidate_null_test(double t, const std::vector<double>& panel, double 
     out.kind = NullKind::Parametric;
     out.p = panel_upper_p(out.z, n);
     out.detectable_z = panel_upper_z(level, n);
+    const double df = std::min(5.0, std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0)));
     out.description = fmt::format(
-        "robust Student-t null on {} panel models (candidate left out): z = (T - median) / (1.4826 MAD), "
-        "z / sqrt(1 + 1/n) against a t with {:.1f} degrees of freedom; chosen because the conformal rank cannot go "
-        "below 1/{} = {:.3g} > {} (it needs {} panel models); holds its level when the panel's statistics are "
-        "normal or t(5)-tailed, not when they are strongly skewed",
-        n, std::min(3.0, std::max(1.0, 0.37 * (static_cast<double>(n) - 1.0))), n + 1,
-        1.0 / static_cast<double>(n + 1), per_test, needed);
+        "null hypothesis: the candidate is unrelated to the reference like the {} panel models (candidate left "
+        "out); z = (T - panel median) / (1.4826 panel MAD), p = P(t{:.1f} >= z / sqrt(1 + 1/n)), a Student t whose "
+        "tail was calibrated on the development sets' labelled unrelated models (per test at {})",
+        n, df, per_test);
     return out;
   }
   out.kind = NullKind::Unavailable;
   if (n >= kMinParametricPanel) {
     out.insufficient = fmt::format(
-        "the {} panel models' statistics have no spread, so no parametric null can be fitted, and the conformal "
-        "rank needs {} panel models to reach {}; add models you know are independent of the reference (--panel / "
-        "--panel-file) or run more models on the same prompts",
-        n, needed, per_test);
+        "the {} panel models' statistics have no spread, so no null can be fitted; add models you know are "
+        "independent of the reference (--panel / --panel-file / --provenance) or run more models on the same prompts",
+        n);
   } else {
     out.insufficient = fmt::format(
-        "the panel has {} model{} (candidate left out): the conformal rank needs {} to reach {} and the parametric "
-        "null needs at least {}; add {} or more models you know are independent of the reference (--panel / "
-        "--panel-file), or run more models on the same prompts",
-        n, n == 1 ? "" : "s", needed, per_test, kMinParametricPanel, kMinParametricPanel - n);
+        "the panel has {} model{} (candidate left out) and the test needs at least {}; add {} or more models you "
+        "know are independent of the reference (--panel / --panel-file / --provenance), or run more models on the "
+        "same prompts",
+        n, n == 1 ? "" : "s", kMinParametricPanel, kMinParametricPanel - n);
   }
   out.description = "no null available: " + out.insufficient;
   return out;

@@ -18,7 +18,7 @@ namespace ds::scorers::lineage {
 struct ComponentScore {
   std::string name;
   double value = NAN;  // the raw value (component-specific units; NaN = not measured)
-  double z = NAN;      // standardised against all measured models (clipped at +-10)
+  double z = NAN;      // standardised against the panel models (clipped at +-10)
 };
 
 struct CandidateResult {
@@ -51,6 +51,8 @@ struct DetectResult {
   std::string method;
   std::string null_hypothesis;
   Correction correction = Correction::Holm;
+  bool sweep = false;                   // no candidate named: every model in the store was tested
+  bool default_panel = false;           // the panel is every other model (nobody chose it)
   size_t family_size = 0;               // candidates the correction runs over
   std::string correction_note;          // which candidates, and why
   double alpha = 0.05;

@@ -46,6 +46,17 @@ std::string joined(const std::vector<std::string>& v, const char* sep = ", ") {
   return out;
 }
 
+std::string correction_note(Correction correction, size_t tested, bool sweep, bool family_wise) {
+  if (correction == Correction::None)
+    return sweep || family_wise ? "none: each candidate is its own test"
+                                : "none: each named candidate is its own question, so its verdict does not depend on "
+                                  "which others are named (correct across them with --family-wise)";
+  const char* name = correction == Correction::Holm ? "Holm (family-wise error)" : "Benjamini-Hochberg (false discovery rate)";
+  return fmt::format("{} across {} candidate{} ({})", name, tested, tested == 1 ? "" : "s",
+                     sweep ? "a sweep of every model in the store: name a candidate with --candidate to ask about it alone"
+                           : "--family-wise: the candidates named with --candidate");
+}
+
 // Everything the candidate loop needs about the measured models.
 struct Measured {
   std::vector<int> models;       // corpus indices, ascending
@@ -186,7 +197,6 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   DetectResult result;
   result.reference = resolve_reference(o.reference);
   result.alpha = o.alpha;
-  result.correction = o.correction;
   std::vector<int> family;
   for (const auto& r : result.reference) family.push_back(c.model_index(r));
   auto in_family = [&](int m) { return std::find(family.begin(), family.end(), m) != family.end(); };
@@ -223,22 +233,17 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   for (size_t m = 0; m < c.models.size(); ++m)
     if (c.answered(static_cast<int>(m)) && !in_family(static_cast<int>(m))) everyone.push_back(static_cast<int>(m));
   if (o.panel.empty()) panel = everyone;
-  const bool sweep = named.empty() || o.family_wise;
+  const bool sweep = named.empty();
   std::vector<int> tested = sweep ? everyone : named;
   result.panel_source = !o.panel_source.empty() ? o.panel_source
                         : o.panel.empty()       ? "default: every model in the store outside the reference family"
                                                 : "--panel";
   for (int m : panel) result.panel.push_back(c.models[static_cast<size_t>(m)]);
-  result.family_size = o.correction == Correction::None ? 1 : tested.size();
-  result.correction_note =
-      o.correction == Correction::None
-          ? "none: each candidate is its own test (as if named alone)"
-          : fmt::format("{} across {} candidate{} ({})", o.correction == Correction::Holm ? "Holm" : "Benjamini-Hochberg",
-                        tested.size(), tested.size() == 1 ? "" : "s",
-                        !named.empty() && !o.family_wise ? "the candidates named with --candidate"
-                        : o.family_wise && !named.empty()
-                            ? "--family-wise: every model in the store, though only the named ones are shown"
-                            : "every model in the store: name candidates with --candidate to test only those");
+  result.sweep = sweep;
+  result.default_panel = o.panel.empty();
+  result.correction = sweep || o.family_wise ? o.correction : Correction::None;
+  result.family_size = result.correction == Correction::None ? 1 : tested.size();
+  result.correction_note = correction_note(result.correction, tested.size(), sweep, o.family_wise);
 
   // Measure every component against every member.
   Measured m;
@@ -266,9 +271,9 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   for (const auto& member : m.per_member) used.insert(member.used.begin(), member.used.end());
   for (const auto& name : components)
     if (used.count(name)) result.components.push_back(name);
-  result.method = fmt::format("sum of the component z-scores ({}), each a robust z against all {} measured models",
+  result.method = fmt::format("sum of the component z-scores ({}), each a robust z against the {} panel models",
                               result.components.empty() ? "none measurable" : joined(result.components, " + "),
-                              m.models.size());
+                              panel.size());
   result.null_hypothesis =
       "the candidate is unrelated to the reference like the panel models: its statistic is exchangeable with "
       "theirs (candidate left out of its own panel)";
@@ -297,7 +302,7 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
     }
     const auto panel_t = panel_values(m, i, [&](size_t j) { return m.T[j]; });
     cr.panel_size = panel_t.size();
-    const NullTest test = candidate_null_test(m.T[i], panel_t, o.alpha, result.family_size);
+    const NullTest test = candidate_null_test(m.T[i], panel_t, o.alpha, result.family_size, o.null_method);
     cr.null_kind = test.kind;
     cr.null_description = test.description;
     cr.z = test.z;
@@ -320,7 +325,7 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
   // Correction across the family, then the verdicts.
   std::vector<double> ps;
   for (const auto& cr : result.candidates) ps.push_back(cr.p_value);
-  const auto adjusted = adjust_p_values(ps, o.correction);
+  const auto adjusted = adjust_p_values(ps, result.correction);
   for (size_t k = 0; k < result.candidates.size(); ++k) {
     auto& cr = result.candidates[k];
     cr.p_adjusted = std::isfinite(cr.p_value) ? adjusted[k] : NAN;
@@ -358,11 +363,6 @@ DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) co
       }
     }
   }
-  // Named candidates only, under --family-wise.
-  if (o.family_wise && !named.empty())
-    std::erase_if(result.candidates, [&](const CandidateResult& cr) {
-      return std::find(o.candidates.begin(), o.candidates.end(), cr.model) == o.candidates.end();
-    });
   std::stable_sort(result.candidates.begin(), result.candidates.end(),
                    [](const CandidateResult& a, const CandidateResult& b) { return a.statistic > b.statistic; });
   return result;

@@ -1,7 +1,7 @@
 #pragma once
 // The lineage test: was candidate C distilled from reference R? Each evidence component
 // (components/registry.cpp) gives every measured model a raw value against R; the detector
-// standardises each component the same way (robust z against all measured models, clipped at
+// standardises each component the same way (robust z against the panel models, clipped at
 // +-10) and sums them into the statistic T. The per-candidate test (candidate_test.hpp)
 // compares T(C) with the panel's T (C left out), the correction runs over the candidates the
 // user named (or the whole store), and the verdict is `distilled`, `not detected` or
@@ -26,9 +26,12 @@ struct DetectOptions {
   std::vector<std::string> panel;       // empty: every other model with answers
   std::string panel_source;             // how the panel was named, for the output ("--panel-file F")
   std::vector<std::string> components;  // empty: the default components
-  Correction correction = Correction::Holm;
-  // Correct across every model in the store even when candidates are named (a sweep).
+  // Across the candidates of a sweep (no candidates named), or across the named candidates
+  // with family_wise; a named candidate is otherwise its own question (no correction), so its
+  // verdict does not depend on which others are named.
+  Correction correction = Correction::BenjaminiHochberg;
   bool family_wise = false;
+  NullMethod null_method = NullMethod::Parametric;
   double alpha = 0.05;
   int permutations = 0;  // > 0: also a per-prompt permutation test of the pair component
   int bootstrap = 200;   // prompt-bootstrap resamples for the interval of z (0: none)

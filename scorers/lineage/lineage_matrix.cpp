@@ -79,10 +79,14 @@ LineageMatrix lineage_matrix(Detector& detector, unsigned threads, const Progres
       }
     if (!ps.empty()) {
       const auto adj = holm_adjust(ps);
+      // The closest model is the one whose answers most resemble this model's (the similarity
+      // the matrix shows). Not the highest z: a model that gives one answer to everything has
+      // almost no spread in anyone's similarity to it, so any model's z against it is large.
       size_t best = 0;
-      // Highest z first (conformal p-values tie at the top of a large panel).
       for (size_t k = 1; k < ps.size(); ++k)
-        if (z[ci][refs[k]] > z[ci][refs[best]] || !std::isfinite(z[ci][refs[best]])) best = k;
+        if (out.similarity[ci][refs[k]] > out.similarity[ci][refs[best]] ||
+            !std::isfinite(out.similarity[ci][refs[best]]))
+          best = k;
       g.parent = out.models[refs[best]];
       g.score = out.score[ci][refs[best]];
       g.p_value = ps[best];

@@ -1,7 +1,8 @@
 #pragma once
 // All models against all: each model in turn is the reference for every other, giving the
-// pairwise similarity matrix and, per model, the closest model (highest z, Holm across the
-// others; "parent" in the JSON, though similarity has no direction).
+// pairwise similarity matrix and, per model, the closest model (the most similar answers; its
+// test's p Holm-corrected across the others; "parent" in the JSON, though similarity has no
+// direction).
 #include <string>
 #include <vector>
 

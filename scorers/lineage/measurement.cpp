@@ -7,10 +7,12 @@ namespace ds::scorers::lineage {
 
 namespace {
 
-RobustScale scale_of(const std::vector<double>& values) {
+// Against the panel only: the scale is the same whichever candidates are named beside it, so a
+// named candidate's statistic does not depend on the others.
+RobustScale scale_of(const std::vector<double>& values, const std::vector<char>& in_panel) {
   std::vector<double> pool;
-  for (double v : values)
-    if (std::isfinite(v)) pool.push_back(v);
+  for (size_t i = 0; i < values.size(); ++i)
+    if (in_panel[i] && std::isfinite(values[i])) pool.push_back(values[i]);
   return pool.size() >= 3 ? robust_scale(pool) : RobustScale{};
 }
 
@@ -25,6 +27,7 @@ double Measurement::z(size_t c, size_t i) const { return clipped_z(scales[c], va
 Measurement measure(const ComponentInput& in, const std::vector<std::string>& components) {
   Measurement m;
   m.reference = in.reference;
+  m.in_panel = in.in_panel;
   const size_t n = in.models.size();
   m.T.assign(n, 0.0);
   m.measured.assign(n, 0);
@@ -37,7 +40,7 @@ Measurement measure(const ComponentInput& in, const std::vector<std::string>& co
     const Component* component = find_component(name);
     if (!component) continue;
     ComponentValues v = component->compute(in);
-    const RobustScale s = scale_of(v.value);
+    const RobustScale s = scale_of(v.value, m.in_panel);
     if (s.scale <= 0) continue;  // absent, or no spread: it cannot tell models apart
     m.used.push_back(name);
     for (size_t i = 0; i < n; ++i) {
@@ -67,7 +70,7 @@ std::vector<double> reweighted_statistic(const Measurement& m, const std::vector
       }
       v[i] = weight > 0 ? sum / weight : NAN;
     }
-    const RobustScale s = scale_of(v);
+    const RobustScale s = scale_of(v, m.in_panel);
     for (size_t i = 0; i < n; ++i) T[i] += clipped_z(s, v[i]);
   }
   return T;

@@ -13,6 +13,7 @@ namespace ds::scorers::lineage {
 
 struct Measurement {
   int reference = -1;
+  std::vector<char> in_panel;             // per measured model: the population every scale is taken from
   std::vector<std::string> used;          // components with spread among the measured models
   std::vector<ComponentValues> values;    // per used component
   std::vector<RobustScale> scales;        // per used component

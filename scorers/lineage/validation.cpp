@@ -69,16 +69,31 @@ PanelValidation evaluate_panel(const Detector& detector, const DetectOptions& ba
   out.detection = detector.detect(o);
   std::map<std::string, const CandidateResult*> by_model;
   for (const auto& c : out.detection.candidates) by_model[c.model] = &c;
+  // The same panel in a default sweep: every model tested, Benjamini-Hochberg across them.
+  DetectOptions sweep = o;
+  sweep.candidates.clear();
+  sweep.correction = Correction::BenjaminiHochberg;
+  const DetectResult swept = detector.detect(sweep);
+  size_t sweep_tp = 0, sweep_fp = 0;
+  for (const auto& c : swept.candidates) {
+    if (c.verdict != Verdict::Distilled) continue;
+    sweep_tp += std::find(row.positives.begin(), row.positives.end(), c.model) != row.positives.end();
+    sweep_fp += std::find(row.negatives.begin(), row.negatives.end(), c.model) != row.negatives.end();
+  }
+  out.sweep_tpr = rate(sweep_tp, row.positives.size());
+  out.sweep_fpr = rate(sweep_fp, row.negatives.size());
   std::vector<double> sp, sn;
   size_t tp = 0, fp = 0;
   for (const auto& m : row.positives) {
     sp.push_back(by_model.at(m)->statistic);
     tp += by_model.at(m)->verdict == Verdict::Distilled;
+    (by_model.at(m)->verdict == Verdict::Distilled ? out.caught : out.missed).push_back(m);
     out.insufficient += by_model.at(m)->verdict == Verdict::InsufficientEvidence;
   }
   for (const auto& m : row.negatives) {
     sn.push_back(by_model.at(m)->statistic);
     fp += by_model.at(m)->verdict == Verdict::Distilled;
+    if (by_model.at(m)->verdict == Verdict::Distilled) out.false_positives.push_back(m);
     out.insufficient += by_model.at(m)->verdict == Verdict::InsufficientEvidence;
   }
   out.auroc = auroc(sp, sn);

@@ -43,8 +43,11 @@ struct PanelValidation {
   Interval auroc_ci{NAN, NAN, NAN};
   double tpr_at_5_fpr = NAN;
   Interval tpr_ci{NAN, NAN, NAN};
-  Rate verdict_fpr;  // negatives called distilled
-  Rate verdict_tpr;  // positives called distilled
+  Rate verdict_fpr;  // negatives called distilled (each tested alone, as if named)
+  Rate verdict_tpr;  // positives called distilled (each tested alone, as if named)
+  std::vector<std::string> caught, missed, false_positives;  // by name, tested alone
+  Rate sweep_fpr;    // the same in a sweep of every model (Benjamini-Hochberg, the default)
+  Rate sweep_tpr;
   size_t insufficient = 0;  // positives and negatives with insufficient evidence
   std::vector<RelatedGroup> related;
   DetectResult detection;
@@ -62,6 +65,9 @@ std::vector<ValidationRow> validate_lineage(const Detector& detector, const json
                                             const DetectOptions& base, int resamples, uint64_t seed);
 
 json validation_to_json(const std::vector<ValidationRow>& rows);
+// One line per reference and panel, in words: the students caught and missed by name, the
+// unrelated models wrongly called distilled, and the same in a sweep.
+std::string validation_summary(const std::vector<ValidationRow>& rows);
 std::string validation_table(const std::vector<ValidationRow>& rows);
 
 }  // namespace ds::scorers::lineage

@@ -1,7 +1,7 @@
 #pragma once
 // One evidence component of the lineage test: a function from the corpus, the reference and
 // the models measured (candidates and panel) to one raw value per model. The detector
-// standardises every component the same way (robust z against all measured models, clipped)
+// standardises every component the same way (robust z against the panel models, clipped)
 // and sums the z-scores into the test statistic; a new component is one registry entry
 // (components/registry.cpp).
 #include <cstdint>
@@ -73,7 +73,7 @@ std::vector<std::string> default_components();
 
 // Shared by the per-prompt components (pair, opener, closer, skeleton, exact n-grams): at each
 // prompt the reference answered, every model's similarity to the reference is standardised
-// against all measured models' similarities on that prompt (robust z, clipped); a model's
+// against the panel models' similarities on that prompt (robust z, clipped); a model's
 // value is the mean over its prompts. `sim(model, prompt)` is NaN where it did not answer.
 template <class Sim>
 ComponentValues paired_component(const ComponentInput& in, Sim&& sim);

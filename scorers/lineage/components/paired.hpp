@@ -21,7 +21,7 @@ ComponentValues paired_component(const ComponentInput& in, Sim&& sim) {
     pool.clear();
     for (size_t i = 0; i < n; ++i) {
       s[i] = sim(in.models[i], p);
-      if (std::isfinite(s[i])) pool.push_back(s[i]);
+      if (in.in_panel[i] && std::isfinite(s[i])) pool.push_back(s[i]);
     }
     if (pool.size() < 3) continue;
     const auto scale = robust_scale(pool, scratch);

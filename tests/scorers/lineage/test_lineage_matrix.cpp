@@ -56,3 +56,30 @@ TEST_CASE("with too few models to test a pair the closest model is the most simi
   CHECK(std::isnan(g.p_value));
   CHECK(lineage_to_json(m)["parents"][0]["p_value"].is_null());
 }
+
+TEST_CASE("a model that gives one answer to everything is nobody's closest model") {
+  // Everyone's similarity to a constant answer is close to zero with almost no spread, so a z
+  // against it can be large by chance; the closest model must resemble the model's answers.
+  ds::test::TempDir dir;
+  Store store(dir.file("c.db"));
+  ds::test::fill_lineage_store(store, 10);
+  store.upsert_model({"constant-42", "import", "", "test", false});
+  for (int p = 0; p < 40; ++p) {
+    Record r;
+    r.model = "constant-42";
+    r.suite = "synthetic";
+    r.item_id = "p" + std::to_string(p);
+    r.text = "The answer is 42.";
+    store.put_response(r);
+  }
+  const auto corpus = load_corpus(store);
+  Detector detector(corpus);
+  const LineageMatrix m = lineage_matrix(detector);
+  REQUIRE(m.models.size() == 13);
+  for (const auto& g : m.parents) {
+    CAPTURE(g.model);
+    if (g.model != "constant-42") CHECK(g.parent != "constant-42");
+  }
+  CHECK(guess_of(m, "student").parent == "teacher");
+  CHECK(lineage_to_json(m)["parents"].size() == 13);
+}
