@@ -128,13 +128,14 @@ std::string detect_summary(const DetectResult& r) {
   if (!insufficient.empty())
     out += fmt::format(" {} could not be tested: {}.", listed(insufficient, 5), insufficient_reason);
   out += "\n";
-  std::vector<std::string> help;
-  if (r.sweep && distilled.size() < tested) help.push_back("name the model you care about with --candidate (one question, no correction across the store)");
+  if (r.sweep && distilled.size() < tested)
+    out += "To ask about one model, name it with --candidate: it is then one question, with no correction across "
+           "the store.\n";
   if (r.default_panel)
-    help.push_back("the panel is every other model in the store; if some of them also learnt from the reference "
-                   "they raise the bar, so name models known to be independent (--panel, --panel-file) or declare "
-                   "provenance (--provenance)");
-  if (!help.empty()) out += "To see more: " + listed(help, 3) + ".\n";
+    out += fmt::format("The panel is every other model in the store: if some of them also learnt from {}, they "
+                       "raise the bar; name models known to be independent (--panel, --panel-file) or declare their "
+                       "provenance (--provenance).\n",
+                       r.reference_label);
   out += fmt::format("A distilled verdict means related beyond the panel: a student, a version, a fine-tune or a "
                      "re-served copy of {} all look alike, and the test does not tell them apart.\n",
                      r.reference_label);

@@ -96,7 +96,7 @@ TEST_CASE("verdict FPR stays within 5% over 9,600 null simulations, panels conta
     for (size_t n : {8, 12, 20, 40, 100})
       for (size_t level = 0; level < 4; ++level)
         for (const Correction correction : {Correction::None, Correction::BenjaminiHochberg, Correction::Holm})
-          for (int sim = 0; sim < 40; ++sim) {
+          for (int sim = 0; sim < 80; ++sim) {
             auto draw = [&] { return heavy ? d.t5() : d.normal(); };
             std::vector<double> panel(n);
             const size_t relatives = static_cast<size_t>(std::round(0.1 * static_cast<double>(level * n)));

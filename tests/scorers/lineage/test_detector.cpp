@@ -84,7 +84,7 @@ TEST_CASE("unknown reference lists the known models") {
   }
 }
 
-TEST_CASE("a named candidate is tested alone: the conformal rank when the panel allows it") {
+TEST_CASE("a named candidate is one question: its verdict is the same alone or beside others") {
   ds::test::TempDir dir;
   Store store(dir.file("n.db"));
   fill_store(store, 45);
@@ -92,25 +92,61 @@ TEST_CASE("a named candidate is tested alone: the conformal rank when the panel 
   const Detector detector(corpus);
   DetectOptions o;
   o.reference = {"teacher"};
-  o.candidates = {"student", "indep-3"};
+  o.bootstrap = 0;
+  o.panel = {};
+  for (int i = 0; i < 20; ++i) o.panel.push_back("indep-" + std::to_string(i));  // a declared panel
+  o.candidates = {"student"};
+  const auto alone = detector.detect(o);
+  o.candidates = {"student", "indep-30", "indep-31", "indep-32", "indep-33"};
+  const auto beside = detector.detect(o);
+  REQUIRE(alone.candidates.size() == 1);
+  REQUIRE(beside.candidates.size() == 5);
+  CHECK(alone.correction == Correction::None);
+  CHECK(beside.family_size == 1);
+  const auto& a = alone.candidates.front();
+  const auto& b = beside.candidates.front();
+  CHECK(b.model == "student");
+  CHECK(a.verdict == Verdict::Distilled);
+  CHECK(b.verdict == a.verdict);
+  CHECK(b.statistic == doctest::Approx(a.statistic));
+  CHECK(b.p_value == doctest::Approx(a.p_value));
+  CHECK(b.p_adjusted == doctest::Approx(a.p_adjusted));
+  CHECK(a.null_kind == NullKind::Parametric);
+  CHECK(a.null_description.find("null hypothesis") != std::string::npos);
+  // --family-wise corrects across the named candidates only.
+  o.family_wise = true;
+  o.correction = Correction::Holm;
+  const auto family = detector.detect(o);
+  CHECK(family.family_size == 5);
+  CHECK(family.candidates.size() == 5);
+  CHECK(family.candidates.front().p_adjusted == doctest::Approx(std::min(1.0, 5 * a.p_value)));
+  // The exact rank on request, where the panel can reach the level.
+  o.family_wise = false;
+  o.candidates = {"student"};
+  o.null_method = NullMethod::Rank;
+  const auto rank = detector.detect(o);
+  CHECK(rank.candidates.front().null_kind == NullKind::Conformal);
+  CHECK(rank.candidates.front().p_value == doctest::Approx(1.0 / 21));
+}
+
+TEST_CASE("a sweep corrects across every model with Benjamini-Hochberg and says so") {
+  ds::test::TempDir dir;
+  Store store(dir.file("w.db"));
+  fill_store(store, 20);
+  const auto corpus = load_corpus(store);
+  const Detector detector(corpus);
+  DetectOptions o;
+  o.reference = {"teacher"};
   o.bootstrap = 0;
   const auto r = detector.detect(o);
-  REQUIRE(r.candidates.size() == 2);
-  CHECK(r.family_size == 2);
-  // 45 panel models (candidate left out): 1/46 <= 0.05/2, so the exact rank is used.
-  const auto& student = r.candidates.front();
-  CHECK(student.model == "student");
-  CHECK(student.null_kind == NullKind::Conformal);
-  CHECK(student.panel_size == 45);
-  CHECK(student.p_value == doctest::Approx(1.0 / 46));
-  CHECK(student.p_adjusted == doctest::Approx(2.0 / 46));
-  CHECK(student.verdict == Verdict::Distilled);
-  CHECK(student.null_description.find("conformal") != std::string::npos);
-  CHECK(r.candidates.back().verdict == Verdict::NotDetected);
-  // Three named candidates need 59 panel models for the rank: the parametric null is used.
-  o.candidates = {"student", "indep-3", "indep-4"};
-  const auto three = detector.detect(o);
-  for (const auto& c : three.candidates) CHECK(c.null_kind == NullKind::Parametric);
+  CHECK(r.sweep);
+  CHECK(r.default_panel);
+  CHECK(r.correction == Correction::BenjaminiHochberg);
+  CHECK(r.family_size == 21);
+  CHECK(r.correction_note.find("Benjamini-Hochberg") != std::string::npos);
+  CHECK(r.candidates.front().model == "student");
+  CHECK(r.candidates.front().verdict == Verdict::Distilled);
+  for (size_t k = 1; k < r.candidates.size(); ++k) CHECK(r.candidates[k].verdict != Verdict::Distilled);
 }
 
 TEST_CASE("fails closed: too small a panel is insufficient evidence, never a pass") {
