@@ -73,10 +73,12 @@ TEST_CASE("kill -9 mid-run and restart: no answered request is sent twice") {
   CHECK(resumed.exit_code == 0);
   CHECK(answers(db).size() == kRequests);
   // Requests killed in flight may have been answered by the server without reaching the
-  // store; those are at most the concurrency (4). Everything stored was never asked again.
+  // store: the concurrency (4), plus answers received but not yet committed, since the writer
+  // commits every 50 ms (StoreWriter::kBatchSeconds), i.e. at most one more round of 4 at 80 ms
+  // latency. Everything stored was never asked again.
   const size_t served = answered_requests(server, "sim-teacher");
   CHECK(served >= kRequests);
-  CHECK(served <= kRequests + 4);
+  CHECK(served <= kRequests + 2 * 4);
   // A third run has nothing to do.
   const auto again = run_distillscope(args);
   CHECK(again.exit_code == 0);
