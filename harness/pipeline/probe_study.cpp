@@ -144,7 +144,7 @@ ProbeStudy run_probe_study(const lineage::Corpus& corpus, const ProbeStudyOption
     if (tests[k].kind == lineage::NullKind::Unavailable)
       c.reading = "insufficient evidence: " + tests[k].insufficient;
     else
-      c.reading = c.p_adjusted <= o.alpha ? "answers like the reference beyond the panel" : "not detected";
+      c.reading = std::string(lineage::verdict_word(c.p_adjusted <= o.alpha ? lineage::Verdict::Distilled : lineage::Verdict::NotDetected));
   }
   std::stable_sort(study.candidates.begin(), study.candidates.end(),
                    [](const auto& a, const auto& b) { return a.z > b.z; });

@@ -40,7 +40,7 @@ struct ProbeCandidate {
   std::string null_description;  // that null in words, with the panel size
   double p_adjusted = 1;  // Holm across the candidates
   double p_same = 1;      // Fisher-combined homogeneity permutation p (null: R's distribution)
-  std::string reading;    // "answers like the reference beyond the panel" | "not detected" |
+  std::string reading;    // "distilled" (answers like the reference beyond the panel) | "not detected" |
                           // "insufficient evidence: <why>"
   std::vector<std::string> closest_prompts;  // where its answers are distributed most like R's
 };

@@ -37,7 +37,7 @@ TEST_CASE("probe separates the lambda = 1 student from the independents over rea
   CHECK(out["prompts"].get<size_t>() >= 80);
   CHECK(out["reference_samples_per_prompt"] == 4);
   const json& student = by_model.at("sim-student-l100");
-  CHECK(student["reading"] == "answers like the reference beyond the panel");
+  CHECK(student["reading"] == "distilled");
   CHECK(student["p_adjusted"].get<double>() <= 0.05);
   CHECK(student["p_same_distribution"].get<double>() > 1e-3);  // its answers look drawn like the teacher's
   for (size_t i = 2; i < models.size(); ++i) {
@@ -66,7 +66,7 @@ TEST_CASE("probe separates the lambda = 1 student from the independents over rea
   CHECK(with_file["panel"].size() == models.size() - 2);
   CHECK(with_file["correction"] == "none (one candidate)");
   REQUIRE(with_file["candidates"].size() == 1);
-  CHECK(with_file["candidates"][0]["reading"] == "answers like the reference beyond the panel");
+  CHECK(with_file["candidates"][0]["reading"] == "distilled");
   const auto bad = ds::test::run_distillscope(
       {"probe", "--reference", "sim-teacher", "--db", db, "--panel-file", tmp.file("bad.txt")});
   CHECK(bad.exit_code == 2);
