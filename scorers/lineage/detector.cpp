@@ -164,6 +164,187 @@ std::vector<std::string> strongest_prompts(const Corpus& c, const Measurement& m
   return out;
 }
 
+// The components to measure: the named ones (each must exist) or the defaults.
+std::vector<std::string> checked_components(const DetectOptions& o) {
+  std::vector<std::string> components = o.components.empty() ? default_components() : o.components;
+  for (const auto& name : components)
+    if (!find_component(name)) {
+      std::string known;
+      for (const auto& comp : component_registry()) known += (known.empty() ? "" : ", ") + comp.name;
+      throw InputError(fmt::format("unknown component '{}'; known components: {}", name, known));
+    }
+  return components;
+}
+
+// Who is the reference family, who is tested, who is the panel (corpus indices).
+struct Selection {
+  std::vector<int> family, named, panel, everyone, tested;
+  bool sweep = false;
+};
+
+Selection select_models(const Corpus& c, const DetectOptions& o, const std::vector<std::string>& members) {
+  Selection s;
+  for (const auto& r : members) s.family.push_back(c.model_index(r));
+  auto in_family = [&](int m) { return std::find(s.family.begin(), s.family.end(), m) != s.family.end(); };
+  for (const auto& n : o.candidates) {
+    const int m = resolve_model(c, n, "candidate");
+    if (in_family(m)) throw InputError(fmt::format("candidate '{}' is a member of the reference family", n));
+    s.named.push_back(m);
+  }
+  for (const auto& n : o.panel) {
+    const int m = resolve_model(c, n, "panel");
+    if (in_family(m))
+      throw InputError(fmt::format("panel model '{}' is a member of the reference family; the panel holds models "
+                                   "independent of the reference", n));
+    s.panel.push_back(m);
+  }
+  for (size_t m = 0; m < c.models.size(); ++m)
+    if (c.answered(static_cast<int>(m)) && !in_family(static_cast<int>(m))) s.everyone.push_back(static_cast<int>(m));
+  if (o.panel.empty()) s.panel = s.everyone;
+  s.sweep = s.named.empty();
+  s.tested = s.sweep ? s.everyone : s.named;
+  return s;
+}
+
+// The family note, the panel and the correction, in the result's words.
+void describe_selection(DetectResult& r, const Corpus& c, const DetectOptions& o, const Selection& s) {
+  if (s.family.size() > 1)
+    r.family_note = fmt::format(
+        "the reference is a family of {} models ({}); each model's statistic is its highest over the members (the "
+        "closest member), computed the same way for the panel, so the null already includes the choice of member",
+        s.family.size(), joined(r.reference));
+  r.panel_source = !o.panel_source.empty() ? o.panel_source
+                   : o.panel.empty()       ? "default: every model in the store outside the reference family"
+                                           : "--panel";
+  for (int m : s.panel) r.panel.push_back(c.models[static_cast<size_t>(m)]);
+  r.sweep = s.sweep;
+  r.default_panel = o.panel.empty();
+  r.correction = s.sweep || o.family_wise ? o.correction : Correction::None;
+  r.family_size = r.correction == Correction::None ? 1 : s.tested.size();
+  r.correction_note = correction_note(r.correction, s.tested.size(), s.sweep, o.family_wise);
+  r.null_hypothesis =
+      "the candidate is unrelated to the reference like the panel models: its statistic is drawn from the panel's "
+      "distribution (candidate left out of its own panel)";
+  r.scope_note =
+      "the statistic measures how much more the candidate's outputs resemble the reference's than the panel's do; "
+      "a version, fine-tune, sibling or re-served copy of the reference resembles it for the same reason a "
+      "student does, so `distilled` means related beyond the panel, not the direction or the mechanism; "
+      "`not detected` is a failure to detect, not evidence of independence";
+}
+
+// Every component against every member of the reference family, for the tested and panel models.
+Measured measure_all(ComponentInput base, const Selection& s, const std::vector<std::string>& components) {
+  Measured m;
+  std::set<int> involved(s.tested.begin(), s.tested.end());
+  involved.insert(s.panel.begin(), s.panel.end());
+  m.models.assign(involved.begin(), involved.end());
+  m.slot.assign(base.corpus.models.size(), SIZE_MAX);
+  for (size_t i = 0; i < m.models.size(); ++i) m.slot[static_cast<size_t>(m.models[i])] = i;
+  m.in_panel.assign(m.models.size(), 0);
+  for (int p : s.panel) m.in_panel[m.slot[static_cast<size_t>(p)]] = 1;
+  base.models = m.models;
+  base.in_panel = m.in_panel;
+  for (int r : s.family) {
+    base.reference = r;
+    base.reference_name = base.corpus.models[static_cast<size_t>(r)];
+    m.per_member.push_back(measure(base, components));
+  }
+  combine_members(m);
+  return m;
+}
+
+void describe_measurement(DetectResult& r, const Measured& m, const std::vector<std::string>& components,
+                          size_t panel_size) {
+  std::set<std::string> used;
+  for (const auto& member : m.per_member) used.insert(member.used.begin(), member.used.end());
+  for (const auto& name : components)
+    if (used.count(name)) r.components.push_back(name);
+  r.method = fmt::format("sum of the component z-scores ({}), each a robust z against the {} panel models",
+                         r.components.empty() ? "none measurable" : joined(r.components, " + "), panel_size);
+}
+
+// Why a candidate cannot be tested ("" when it can).
+std::string insufficient_reason(const CandidateResult& cr, const NullTest& test, const Measurement& member, size_t i,
+                                size_t measured_models) {
+  if (cr.prompts == 0)
+    return fmt::format("no component could be measured: {} answered no prompt that {} answered; run both on the "
+                       "same suites", cr.model, cr.closest_reference);
+  if (test.kind == NullKind::Unavailable) return test.insufficient;
+  if (member.measured[i] == 0)
+    return fmt::format("no component could be measured for {}: none has a value that varies across the {} measured "
+                       "models; run the candidate and the panel on the same suites", cr.model, measured_models);
+  return "";
+}
+
+// The statistic, its components and the null test of the model in slot i.
+CandidateResult test_candidate(const Corpus& c, const SimilarityIndex& similarity, const Measured& m, size_t i,
+                               const DetectOptions& o, size_t family_size, SplitMix64& rng) {
+  const Measurement& member = m.per_member[m.closest[i]];
+  CandidateResult cr;
+  cr.model = c.models[static_cast<size_t>(m.models[i])];
+  cr.closest_reference = c.models[static_cast<size_t>(member.reference)];
+  cr.statistic = m.T[i];
+  cr.prompts = member.shared_prompts[i];
+  cr.mean_similarity = similarity.mean_similarity(m.models[i], member.reference);
+  for (size_t comp = 0; comp < member.used.size(); ++comp) {
+    cr.components.push_back({member.used[comp], member.values[comp].value[i], member.z(comp, i)});
+    if (!member.values[comp].set_aside.empty()) cr.siblings = member.values[comp].set_aside[i];
+  }
+  const auto panel_t = panel_values(m, i, [&](size_t j) { return m.T[j]; });
+  cr.panel_size = panel_t.size();
+  const NullTest test = candidate_null_test(m.T[i], panel_t, o.alpha, family_size, o.null_method);
+  cr.null_kind = test.kind;
+  cr.null_description = test.description;
+  cr.z = test.z;
+  cr.p_value = test.p;
+  cr.detectable_z = test.detectable_z;
+  cr.insufficient_reason = insufficient_reason(cr, test, member, i, m.models.size());
+  if (!cr.insufficient_reason.empty()) cr.p_value = NAN;
+  if (o.permutations > 0) cr.p_permutation = pair_permutation_p(member, m, i, o.permutations, rng);
+  return cr;
+}
+
+// The correction across the family, then each verdict.
+void apply_verdicts(DetectResult& r) {
+  std::vector<double> ps;
+  for (const auto& cr : r.candidates) ps.push_back(cr.p_value);
+  const auto adjusted = adjust_p_values(ps, r.correction);
+  for (size_t k = 0; k < r.candidates.size(); ++k) {
+    auto& cr = r.candidates[k];
+    cr.p_adjusted = std::isfinite(cr.p_value) ? adjusted[k] : NAN;
+    cr.verdict = !cr.insufficient_reason.empty() ? Verdict::InsufficientEvidence
+                 : cr.p_adjusted <= r.alpha     ? Verdict::Distilled
+                                                : Verdict::NotDetected;
+  }
+}
+
+// Evidence: verbatim passages the candidate shares with the reference, then what the
+// components found — only from components that point towards the reference (z > 0), so a
+// model is never shown evidence against its own verdict as if it were for it.
+void add_evidence(DetectResult& r, const Corpus& c, const Measured& m, const std::vector<size_t>& slots,
+                  const std::vector<int>& panel, const DetectOptions& o, const TextLookup& text) {
+  std::vector<std::string> panel_sample;
+  const size_t step = std::max<size_t>(1, (panel.size() + kPanelTextsChecked - 1) / kPanelTextsChecked);
+  for (size_t k = 0; k < panel.size(); k += step) panel_sample.push_back(c.models[static_cast<size_t>(panel[k])]);
+  PassageFinder passages(text, panel_sample);
+  for (size_t k = 0; k < slots.size(); ++k) {
+    const size_t i = slots[k];
+    auto& cr = r.candidates[k];
+    const Measurement& member = m.per_member[m.closest[i]];
+    if (o.evidence && text) {
+      const auto prompts = strongest_prompts(c, member, i, kEvidencePrompts);
+      for (auto& e : passages.find(cr.model, cr.closest_reference, prompts, 3)) cr.evidence.push_back(std::move(e));
+    }
+    for (size_t comp = 0; comp < member.used.size(); ++comp) {
+      if (member.values[comp].evidence.empty() || !(member.z(comp, i) > 0)) continue;
+      for (auto e : member.values[comp].evidence[i]) {
+        e.statistic = member.z(comp, i);
+        cr.evidence.push_back(std::move(e));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Detector::Detector(const Corpus& corpus)
@@ -193,176 +374,31 @@ std::vector<std::string> Detector::resolve_reference(const std::vector<std::stri
 }
 
 DetectResult Detector::detect(const DetectOptions& o, const TextLookup& text) const {
-  const Corpus& c = corpus_;
   DetectResult result;
   result.reference = resolve_reference(o.reference);
-  result.alpha = o.alpha;
-  std::vector<int> family;
-  for (const auto& r : result.reference) family.push_back(c.model_index(r));
-  auto in_family = [&](int m) { return std::find(family.begin(), family.end(), m) != family.end(); };
   result.reference_label = joined(o.reference);
-  if (family.size() > 1) {
-    result.family_note = fmt::format(
-        "the reference is a family of {} models ({}); each model's statistic is its highest over the members (the "
-        "closest member), computed the same way for the panel, so the null already includes the choice of member",
-        family.size(), joined(result.reference));
-  }
-  // Components.
-  std::vector<std::string> components = o.components.empty() ? default_components() : o.components;
-  for (const auto& name : components)
-    if (!find_component(name)) {
-      std::string known;
-      for (const auto& comp : component_registry()) known += (known.empty() ? "" : ", ") + comp.name;
-      throw InputError(fmt::format("unknown component '{}'; known components: {}", name, known));
-    }
-  // Candidates and panel.
-  std::vector<int> named, panel;
-  for (const auto& n : o.candidates) {
-    const int m = resolve_model(c, n, "candidate");
-    if (in_family(m)) throw InputError(fmt::format("candidate '{}' is a member of the reference family", n));
-    named.push_back(m);
-  }
-  for (const auto& n : o.panel) {
-    const int m = resolve_model(c, n, "panel");
-    if (in_family(m))
-      throw InputError(fmt::format("panel model '{}' is a member of the reference family; the panel holds models "
-                                   "independent of the reference", n));
-    panel.push_back(m);
-  }
-  std::vector<int> everyone;
-  for (size_t m = 0; m < c.models.size(); ++m)
-    if (c.answered(static_cast<int>(m)) && !in_family(static_cast<int>(m))) everyone.push_back(static_cast<int>(m));
-  if (o.panel.empty()) panel = everyone;
-  const bool sweep = named.empty();
-  std::vector<int> tested = sweep ? everyone : named;
-  result.panel_source = !o.panel_source.empty() ? o.panel_source
-                        : o.panel.empty()       ? "default: every model in the store outside the reference family"
-                                                : "--panel";
-  for (int m : panel) result.panel.push_back(c.models[static_cast<size_t>(m)]);
-  result.sweep = sweep;
-  result.default_panel = o.panel.empty();
-  result.correction = sweep || o.family_wise ? o.correction : Correction::None;
-  result.family_size = result.correction == Correction::None ? 1 : tested.size();
-  result.correction_note = correction_note(result.correction, tested.size(), sweep, o.family_wise);
-
-  // Measure every component against every member.
-  Measured m;
-  {
-    std::set<int> involved(tested.begin(), tested.end());
-    involved.insert(panel.begin(), panel.end());
-    m.models.assign(involved.begin(), involved.end());
-  }
-  m.slot.assign(c.models.size(), SIZE_MAX);
-  for (size_t i = 0; i < m.models.size(); ++i) m.slot[static_cast<size_t>(m.models[i])] = i;
-  m.in_panel.assign(m.models.size(), 0);
-  for (int p : panel) m.in_panel[m.slot[static_cast<size_t>(p)]] = 1;
-  for (int r : family) {
-    ComponentInput in{c, similarity_, profiles_};
-    in.reference = r;
-    in.reference_name = c.models[static_cast<size_t>(r)];
-    in.family = family;
-    in.models = m.models;
-    in.in_panel = m.in_panel;
-    in.seed = o.seed;
-    m.per_member.push_back(measure(in, components));
-  }
-  combine_members(m);
-  std::set<std::string> used;
-  for (const auto& member : m.per_member) used.insert(member.used.begin(), member.used.end());
-  for (const auto& name : components)
-    if (used.count(name)) result.components.push_back(name);
-  result.method = fmt::format("sum of the component z-scores ({}), each a robust z against the {} panel models",
-                              result.components.empty() ? "none measurable" : joined(result.components, " + "),
-                              panel.size());
-  result.null_hypothesis =
-      "the candidate is unrelated to the reference like the panel models: its statistic is exchangeable with "
-      "theirs (candidate left out of its own panel)";
-  result.scope_note =
-      "the statistic measures how much more the candidate's outputs resemble the reference's than the panel's do; "
-      "a version, fine-tune, sibling or re-served copy of the reference resembles it for the same reason a "
-      "student does, so `distilled` means related beyond the panel, not the direction or the mechanism; "
-      "`not detected` is a failure to detect, not evidence of independence";
-
-  // The per-candidate test.
+  result.alpha = o.alpha;
+  const auto components = checked_components(o);
+  const Selection s = select_models(corpus_, o, result.reference);
+  describe_selection(result, corpus_, o, s);
+  ComponentInput base{corpus_, similarity_, profiles_};
+  base.family = s.family;
+  base.seed = o.seed;
+  const Measured m = measure_all(base, s, components);
+  describe_measurement(result, m, components, s.panel.size());
   std::vector<size_t> slots;
-  for (int t : tested) slots.push_back(m.slot[static_cast<size_t>(t)]);
+  for (int t : s.tested) slots.push_back(m.slot[static_cast<size_t>(t)]);
   SplitMix64 rng(o.seed);
-  for (size_t k = 0; k < slots.size(); ++k) {
-    const size_t i = slots[k];
-    const Measurement& member = m.per_member[m.closest[i]];
-    CandidateResult cr;
-    cr.model = c.models[static_cast<size_t>(m.models[i])];
-    cr.closest_reference = c.models[static_cast<size_t>(member.reference)];
-    cr.statistic = m.T[i];
-    cr.prompts = member.shared_prompts[i];
-    cr.mean_similarity = similarity_.mean_similarity(m.models[i], member.reference);
-    for (size_t comp = 0; comp < member.used.size(); ++comp) {
-      cr.components.push_back({member.used[comp], member.values[comp].value[i], member.z(comp, i)});
-      if (!member.values[comp].set_aside.empty()) cr.siblings = member.values[comp].set_aside[i];
-    }
-    const auto panel_t = panel_values(m, i, [&](size_t j) { return m.T[j]; });
-    cr.panel_size = panel_t.size();
-    const NullTest test = candidate_null_test(m.T[i], panel_t, o.alpha, result.family_size, o.null_method);
-    cr.null_kind = test.kind;
-    cr.null_description = test.description;
-    cr.z = test.z;
-    cr.p_value = test.p;
-    cr.detectable_z = test.detectable_z;
-    if (cr.prompts == 0)
-      cr.insufficient_reason = fmt::format(
-          "no component could be measured: {} answered no prompt that {} answered; run both on the same suites",
-          cr.model, cr.closest_reference);
-    else if (test.kind == NullKind::Unavailable)
-      cr.insufficient_reason = test.insufficient;
-    else if (member.measured[i] == 0)
-      cr.insufficient_reason = fmt::format(
-          "no component could be measured for {}: none has a value that varies across the {} measured models; "
-          "run the candidate and the panel on the same suites", cr.model, m.models.size());
-    if (!cr.insufficient_reason.empty()) cr.p_value = NAN;
-    if (o.permutations > 0) cr.p_permutation = pair_permutation_p(member, m, i, o.permutations, rng);
-    result.candidates.push_back(std::move(cr));
-  }
-  // Correction across the family, then the verdicts.
-  std::vector<double> ps;
-  for (const auto& cr : result.candidates) ps.push_back(cr.p_value);
-  const auto adjusted = adjust_p_values(ps, result.correction);
-  for (size_t k = 0; k < result.candidates.size(); ++k) {
-    auto& cr = result.candidates[k];
-    cr.p_adjusted = std::isfinite(cr.p_value) ? adjusted[k] : NAN;
-    cr.verdict = !cr.insufficient_reason.empty()  ? Verdict::InsufficientEvidence
-                 : cr.p_adjusted <= o.alpha      ? Verdict::Distilled
-                                                 : Verdict::NotDetected;
-  }
+  for (size_t i : slots) result.candidates.push_back(test_candidate(corpus_, similarity_, m, i, o, result.family_size, rng));
+  apply_verdicts(result);
   if (o.bootstrap > 0) {
-    const auto intervals = bootstrap_intervals(m, slots, c.prompts.size(), o.bootstrap, o.seed);
+    const auto intervals = bootstrap_intervals(m, slots, corpus_.prompts.size(), o.bootstrap, o.seed);
     for (size_t k = 0; k < slots.size(); ++k) {
       result.candidates[k].z_interval = intervals[k];
       result.candidates[k].z_interval.mean = result.candidates[k].z;
     }
   }
-  // Evidence: what the components found, then verbatim passages.
-  std::vector<std::string> panel_sample;
-  {
-    const size_t step = std::max<size_t>(1, (panel.size() + kPanelTextsChecked - 1) / kPanelTextsChecked);
-    for (size_t k = 0; k < panel.size(); k += step) panel_sample.push_back(c.models[static_cast<size_t>(panel[k])]);
-  }
-  PassageFinder passages(text, panel_sample);
-  for (size_t k = 0; k < slots.size(); ++k) {
-    const size_t i = slots[k];
-    auto& cr = result.candidates[k];
-    const Measurement& member = m.per_member[m.closest[i]];
-    if (o.evidence && text) {
-      const auto prompts = strongest_prompts(c, member, i, kEvidencePrompts);
-      for (auto& e : passages.find(cr.model, cr.closest_reference, prompts, 3)) cr.evidence.push_back(std::move(e));
-    }
-    for (size_t comp = 0; comp < member.used.size(); ++comp) {
-      if (member.values[comp].evidence.empty()) continue;
-      for (auto e : member.values[comp].evidence[i]) {
-        e.statistic = member.z(comp, i);
-        cr.evidence.push_back(std::move(e));
-      }
-    }
-  }
+  add_evidence(result, corpus_, m, slots, s.panel, o, text);
   std::stable_sort(result.candidates.begin(), result.candidates.end(),
                    [](const CandidateResult& a, const CandidateResult& b) { return a.statistic > b.statistic; });
   return result;

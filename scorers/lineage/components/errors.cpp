@@ -9,6 +9,8 @@ namespace ds::scorers::lineage {
 
 namespace {
 
+constexpr size_t kRareShareDenominator = 10;  // "rarely": at most 1 in 10 panel models
+
 const ScoredAnswer* wrong_answer(const Corpus& c, int m, size_t p, const std::string& scorer) {
   const auto& cell = c.cells[static_cast<size_t>(m)][p];
   if (cell.empty()) return nullptr;
@@ -35,9 +37,11 @@ ComponentValues errors_component(const ComponentInput& in) {
       any = true;
       // How often the panel's wrong answers here equal the reference's (add-one smoothed).
       double same = 1, total = 2;
+      size_t answering = 0;
       std::vector<char> panel_same(n, 0);
       for (size_t k = 0; k < n; ++k) {
         if (!in.in_panel[k]) continue;
+        answering += !c.cells[static_cast<size_t>(in.models[k])][p].empty();
         if (const auto* s = wrong_answer(c, in.models[k], p, rs.scorer)) {
           total += 1;
           panel_same[k] = s->extracted == rs.extracted;
@@ -52,13 +56,19 @@ ComponentValues errors_component(const ComponentInput& in) {
         expected[i] += (same - (counted ? panel_same[i] : 0)) / (total - (counted ? 1 : 0));
         if (mine->extracted != rs.extracted) continue;
         observed[i] += 1;
-        if (out.evidence[i].size() < 5) {
+        // Evidence only where the panel rarely gives the same wrong answer: an answer most
+        // models share (a common slip, a whole function body) says nothing about lineage.
+        const size_t shared_by = static_cast<size_t>(same) - 1 - (in.in_panel[i] ? 1 : 0);
+        const bool rare = shared_by * kRareShareDenominator <= answering;
+        if (rare && out.evidence[i].size() < 5) {
           Evidence e;
           e.kind = "errors";
           e.prompt_ids = {c.prompts[p]};
           e.quote = mine->extracted;
           e.reference_quote = rs.extracted;
           e.expected = c.expected.empty() ? "" : c.expected[p];
+          e.panel_sharing = shared_by;
+          e.panel_checked = answering;
           e.detail = e.expected.empty()
                          ? fmt::format("same wrong answer as the reference: {}", mine->extracted)
                          : fmt::format("same wrong answer as the reference: {} (expected {})",

@@ -51,3 +51,29 @@ TEST_CASE("errors: identical wrong answers beyond chance, quoted with the expect
   CHECK(v.evidence[0][0].prompt_ids == std::vector<std::string>{"math/1"});
   CHECK(v.evidence[0][2].detail.find("expected 3/4") != std::string::npos);
 }
+
+TEST_CASE("errors: a wrong answer most of the panel shares is not shown as evidence") {
+  Corpus c = scored_corpus();
+  // On math/1 every other model now gives the reference's wrong 13 too: a common slip.
+  for (size_t m = 1; m <= 3; ++m) {
+    auto& e = c.cells[m][0].front();
+    e.scores.front() = {"math", true, "13"};
+  }
+  const SimilarityIndex similarity(c);
+  const Profiles profiles = build_profiles(c);
+  ComponentInput in{c, similarity, profiles};
+  in.reference = 4;
+  in.reference_name = "ref";
+  in.family = {4};
+  in.models = {0, 1, 2, 3};
+  in.in_panel = {1, 1, 1, 1};
+  const auto v = errors_component(in);
+  REQUIRE(v.evidence[0].size() == 2);  // math/2 and math/3 only
+  for (const auto& e : v.evidence[0]) {
+    CHECK(e.prompt_ids.front() != "math/1");
+    REQUIRE(e.panel_sharing.has_value());
+    CHECK(*e.panel_sharing == 0);
+    CHECK(e.panel_checked == 4);
+  }
+  CHECK(v.evidence[1].empty());  // the others share only the common slip
+}
