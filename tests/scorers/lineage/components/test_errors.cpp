@@ -29,10 +29,8 @@ Corpus scored_corpus() {
   return c;
 }
 
-}  // namespace
-
-TEST_CASE("errors: identical wrong answers beyond chance, quoted with the expected answer") {
-  const Corpus c = scored_corpus();
+// The errors component of every other model against "ref", all of them the panel.
+ComponentValues errors_against_ref(const Corpus& c) {
   const SimilarityIndex similarity(c);
   const Profiles profiles = build_profiles(c);
   ComponentInput in{c, similarity, profiles};
@@ -41,7 +39,14 @@ TEST_CASE("errors: identical wrong answers beyond chance, quoted with the expect
   in.family = {4};
   in.models = {0, 1, 2, 3};
   in.in_panel = {1, 1, 1, 1};
-  const auto v = errors_component(in);
+  return errors_component(in);
+}
+
+}  // namespace
+
+TEST_CASE("errors: identical wrong answers beyond chance, quoted with the expected answer") {
+  const Corpus c = scored_corpus();
+  const auto v = errors_against_ref(c);
   REQUIRE(v.value.size() == 4);
   CHECK(v.value[0] > 1.0);
   for (size_t i = 1; i < 4; ++i) CHECK(v.value[i] < v.value[0]);
@@ -59,15 +64,7 @@ TEST_CASE("errors: a wrong answer most of the panel shares is not shown as evide
     auto& e = c.cells[m][0].front();
     e.scores.front() = {"math", true, "13"};
   }
-  const SimilarityIndex similarity(c);
-  const Profiles profiles = build_profiles(c);
-  ComponentInput in{c, similarity, profiles};
-  in.reference = 4;
-  in.reference_name = "ref";
-  in.family = {4};
-  in.models = {0, 1, 2, 3};
-  in.in_panel = {1, 1, 1, 1};
-  const auto v = errors_component(in);
+  const auto v = errors_against_ref(c);
   REQUIRE(v.evidence[0].size() == 2);  // math/2 and math/3 only
   for (const auto& e : v.evidence[0]) {
     CHECK(e.prompt_ids.front() != "math/1");
