@@ -59,7 +59,11 @@ class Handler(BaseHTTPRequestHandler):
                         "usage": {"prompt_tokens": 10, "completion_tokens": len(text.split())}})
 
 
-server = ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
+class Server(ThreadingHTTPServer):
+    request_queue_size = 256  # the default listen backlog of 5 drops a client's burst of connections
+
+
+server = Server(("127.0.0.1", PORT), Handler)
 try:
     server.serve_forever()
 except KeyboardInterrupt:
