@@ -16,6 +16,7 @@ json record_to_json(const Record& r) {
               {"error", r.error.empty() ? json(nullptr) : json(r.error)},
               {"score", r.score ? json(*r.score) : json(nullptr)}};
   if (r.ttft_ms) out["ttft_ms"] = *r.ttft_ms;
+  if (r.logprobs) out["logprobs"] = *r.logprobs;
   return out;
 }
 
@@ -77,6 +78,11 @@ Record record_from_json(const json& v, const std::string& where) {
     if (!v["score"].is_number())
       throw InputError(fmt::format("{}: field 'score' must be a number or null", where));
     r.score = v["score"].get<double>();
+  }
+  if (v.contains("logprobs") && !v["logprobs"].is_null()) {
+    if (!v["logprobs"].is_object())
+      throw InputError(fmt::format("{}: field 'logprobs' must be an object or null", where));
+    r.logprobs = v["logprobs"];
   }
   if (r.error.empty() && !v.contains("text"))
     throw InputError(fmt::format("{}: missing field 'text' (needed when 'error' is null)", where));

@@ -24,6 +24,7 @@ struct Record {
   std::optional<double> ttft_ms;  // time to the first answer text, for streamed requests
   std::string error;             // empty on success
   std::optional<double> score;   // the suite's primary score, when scored
+  std::optional<json> logprobs;  // token log-probabilities (results/compact_logprobs.hpp), when asked
 };
 
 json record_to_json(const Record& record);

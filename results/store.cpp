@@ -63,6 +63,7 @@ Record read_record(const Statement& s) {
   r.error = s.text(11);
   if (!s.is_null(12)) r.score = s.real(12);
   if (!s.is_null(13)) r.ttft_ms = s.real(13);
+  if (!s.is_null(14)) r.logprobs = stored_json(s.text(14));
   return r;
 }
 
@@ -101,12 +102,15 @@ Store::Store(const std::string& path, bool read_only)
     : db_(existing(path, read_only), read_only), read_only_(read_only) {
   if (!read_only) migrate();
   has_ttft_ = has_column(db_, "responses", "ttft_ms");
+  has_logprobs_ = has_column(db_, "responses", "logprobs");
 }
 
 void Store::migrate() {
   db_.exec(kSchema);
   // Added after schema version 1: stores written before it get the column, empty.
   if (!has_column(db_, "responses", "ttft_ms")) db_.exec("ALTER TABLE responses ADD COLUMN ttft_ms REAL");
+  // Token log-probabilities (run --logprobs), compact JSON; NULL when not asked for.
+  if (!has_column(db_, "responses", "logprobs")) db_.exec("ALTER TABLE responses ADD COLUMN logprobs TEXT");
 }
 
 std::string Store::begin_run(const json& args, const json& suite_hashes) {
@@ -287,7 +291,7 @@ int64_t Store::put_response(const Record& r) {
     db_.cached("DELETE FROM scores WHERE response_id=?").bind(1, id).run();
     auto& update = db_.cached(
         "UPDATE responses SET run_id=?, request_hash=?, text=?, finish_reason=?, usage=?, "
-           "latency_ms=?, error=?, created_at=?, ttft_ms=? WHERE id=?");
+           "latency_ms=?, error=?, created_at=?, ttft_ms=?, logprobs=? WHERE id=?");
     update.bind(1, r.run_id)
         .bind(2, r.request_hash)
         .bind(3, r.text)
@@ -297,15 +301,18 @@ int64_t Store::put_response(const Record& r) {
         .bind_null(7)
         .bind(8, now)
         .bind(9, r.ttft_ms)
-        .bind(10, id);
+        .bind_null(10)
+        .bind(11, id);
     if (!r.error.empty()) update.bind(7, r.error);
+    if (r.logprobs) update.bind(10, dump_json(*r.logprobs));
     update.run();
     return id;
   }
   existing.reset();
   auto& insert = db_.cached(
       "INSERT INTO responses(run_id, model, suite, item_id, sample, request_hash, text, "
-      "finish_reason, usage, latency_ms, error, created_at, ttft_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "finish_reason, usage, latency_ms, error, created_at, ttft_ms, logprobs) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert.bind(1, r.run_id)
       .bind(2, r.model)
       .bind(3, r.suite)
@@ -319,6 +326,7 @@ int64_t Store::put_response(const Record& r) {
   if (r.error.empty()) insert.bind_null(11); else insert.bind(11, r.error);
   insert.bind(12, now);
   insert.bind(13, r.ttft_ms);
+  if (r.logprobs) insert.bind(14, dump_json(*r.logprobs)); else insert.bind_null(14);
   insert.run();
   return db_.last_insert_id();
 }
@@ -334,13 +342,25 @@ bool Store::has_answer(const std::string& model, const std::string& suite,
   return found;
 }
 
+std::optional<std::string> Store::answer_text(const std::string& model, const std::string& suite,
+                                              const std::string& item_id, int sample) {
+  auto& s = db_.cached(
+      "SELECT text FROM responses WHERE model=? AND suite=? AND item_id=? AND sample=? "
+      "AND error IS NULL");
+  s.bind(1, model).bind(2, suite).bind(3, item_id).bind(4, sample);
+  std::optional<std::string> text;
+  if (s.step()) text = s.text(0);
+  s.reset();
+  return text;
+}
+
 // The columns read_record reads, each answer with its suite scorer's value; a WHERE follows.
 // A store written before ttft_ms existed, opened read-only, cannot gain the column.
 std::string Store::select_records() const {
   return std::string(
              "SELECT r.id, r.run_id, r.model, r.suite, r.item_id, r.sample, r.request_hash, r.text, "
              "r.finish_reason, r.usage, r.latency_ms, r.error, sc.value, ") +
-         (has_ttft_ ? "r.ttft_ms" : "NULL") +
+         (has_ttft_ ? "r.ttft_ms" : "NULL") + (has_logprobs_ ? ", r.logprobs" : ", NULL") +
          " FROM responses r LEFT JOIN scores sc ON sc.response_id = r.id AND sc.scorer = r.suite ";
 }
 

@@ -98,6 +98,9 @@ class Store {
   int64_t put_response(const Record& record);
   bool has_answer(const std::string& model, const std::string& suite, const std::string& item_id,
                   int sample);
+  // The text of that answer (errors left out): a later turn of a resumed run is sent with it.
+  std::optional<std::string> answer_text(const std::string& model, const std::string& suite,
+                                         const std::string& item_id, int sample);
   std::vector<Record> responses(const ResponseFilter& filter = {});
 
   // Scores
@@ -126,6 +129,7 @@ class Store {
   Database db_;
   bool read_only_ = false;
   bool has_ttft_ = true;
+  bool has_logprobs_ = true;
 };
 
 // UTC timestamp in ISO 8601, for the store's rows.

@@ -98,6 +98,16 @@ SuiteItem parse_suite_item(const json& v, const std::string& where) {
   return item;
 }
 
+std::vector<Message> conversation_with_answers(const SuiteItem& item, const std::vector<std::string>& answers) {
+  std::vector<Message> out;
+  size_t answered = 0;
+  for (size_t i = 0; i < item.messages.size(); ++i) {
+    out.push_back(item.messages[i]);
+    if (i + 1 < item.messages.size() && answered < answers.size()) out.push_back({"assistant", answers[answered++]});
+  }
+  return out;
+}
+
 Suite load_suite(const std::string& name_or_path) {
   Suite suite;
   const json m = manifest();

@@ -18,6 +18,10 @@ struct SuiteItem {
   std::string system;
   std::vector<Message> messages;  // `prompt` becomes one user message
   json data;                      // the whole item, suite-specific fields included
+  // Turn k of a multi-turn benchmark (MT-bench): `messages` holds the k user turns, and the
+  // items of turns 1..k-1 are named here, in order. Each is answered first, and its answer by
+  // the same model (same sample) goes after its user turn: never another model's answer.
+  std::vector<std::string> earlier_turns;
 };
 
 struct Suite {
@@ -26,7 +30,12 @@ struct Suite {
   std::string path;
   std::string sha256;  // of the file's bytes, recorded per run
   std::vector<SuiteItem> items;
+  bool stored = false;  // imported prompts read from the results store: not written back
 };
+
+// The conversation sent for `item`: its messages with the model's own answers to the earlier
+// turns (`answers[i]` answers `item.earlier_turns[i]`) after each user turn but the last.
+std::vector<Message> conversation_with_answers(const SuiteItem& item, const std::vector<std::string>& answers);
 
 // The folder of built-in suites: $DISTILLSCOPE_SUITES_DIR, else data_dir()/suites (copied
 // from tasks/suites into the build tree and installed under share/distillscope).

@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include <iostream>
+#include <set>
 
 #include "harness/cli/commands.hpp"
 #include "results/lineage_features.hpp"
@@ -10,6 +11,7 @@
 #include "harness/cli/provenance_panel.hpp"
 #include "core/errors.hpp"
 #include "scorers/lineage/components/component.hpp"
+#include "results/reports/detect_coverage.hpp"
 #include "results/reports/detect_output.hpp"
 #include "harness/layer.hpp"
 #include "core/json_bounded.hpp"
@@ -122,10 +124,16 @@ void register_detect(CLI::App& app) {
     }
     const auto result = detector.detect(args->options, store_text_lookup(store));
     progress.finish("done");
-    if (args->as_json)
-      std::cout << dump_json(detect_result_to_json(result), 2) << "\n";
-    else
-      std::cout << detect_result_table(result);
+    std::set<std::string> imported;
+    for (const auto& m : store.models())
+      if (m.provider == "import") imported.insert(m.name);
+    if (args->as_json) {
+      json out = detect_result_to_json(result);
+      out["answered"] = detect_coverage_json(corpus, result, imported);
+      std::cout << dump_json(out, 2) << "\n";
+    } else {
+      std::cout << detect_result_table(result) << detect_coverage_lines(corpus, result, imported);
+    }
     if (args->fail_on.empty()) return;
     const auto failures = lineage::distilled_gate_failures(result, args->allow_insufficient);
     if (failures.empty()) return;

@@ -52,7 +52,9 @@ void register_import(CLI::App& app) {
       ->required()
       ->check(CLI::IsMember(import_formats()));
   cmd->add_option("paths", args->paths,
-                  "files to import (helm: run directories holding scenario_state.json)")
+                  "files to import; mtbench/arenahard/alpacaeval also a leaderboard folder as published "
+                  "(DIR with model_answer/, or results/*/model_outputs.json; see docs/public-outputs.md); "
+                  "helm: run directories holding scenario_state.json")
       ->required();
   cmd->add_option("--db", args->db, "results store")->capture_default_str();
   cmd->add_option("--model", args->options.model_name,

@@ -18,6 +18,9 @@ void print_run_outcome(const RunOutcome& outcome) {
       outcome.run_id, outcome.planned, outcome.answered, outcome.from_cache, outcome.failed,
       outcome.not_sent ? fmt::format(", {} not sent (endpoint stopped)", outcome.not_sent) : "",
       outcome.interrupted ? ", interrupted" : "", outcome.retries, outcome.wall_seconds);
+  if (outcome.later_turns > 0)
+    std::cerr << fmt::format("{} of the requests were later turns, each sent with the model's own earlier answers\n",
+                             outcome.later_turns);
   const ScoreOutcome& scoring = outcome.scoring;
   for (const auto& w : scoring.report.warnings) std::cerr << "warning: " << w << "\n";
   std::cerr << fmt::format("scored {} responses; {} unscored\n", scoring.report.scored, scoring.report.unscored);

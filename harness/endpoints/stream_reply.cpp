@@ -60,6 +60,12 @@ bool StreamReply::add_openai(const json& chunk) {
   const json& choice = (*choices)[0];
   if (choice.contains("finish_reason") && choice["finish_reason"].is_string())
     response_.finish_reason = choice["finish_reason"].get<std::string>();
+  // Each chunk carries the log-probabilities of its own tokens: joined in order.
+  if (const auto lp = choice.find("logprobs"); lp != choice.end() && lp->is_object() && lp->contains("content") &&
+                                               (*lp)["content"].is_array()) {
+    if (!response_.logprobs) response_.logprobs = json{{"content", json::array()}};
+    for (const auto& entry : (*lp)["content"]) (*response_.logprobs)["content"].push_back(entry);
+  }
   const auto delta = choice.find("delta");
   if (delta == choice.end() || !delta->is_object()) return false;
   std::string piece;

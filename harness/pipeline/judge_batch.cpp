@@ -25,7 +25,7 @@ JudgeBatchStats run_judge_batch(Runner& runner, const ModelSpec& judge, const st
     on_verdict(index, std::move(verdict));
   };
   JudgeBatchStats stats;
-  stats.runner = runner.run_with_follow_ups(std::move(jobs), [&](JobResult&& result) -> std::optional<Job> {
+  stats.runner = runner.run_with_follow_ups(std::move(jobs), [&](JobResult&& result) -> std::vector<Job> {
     const bool again = result.key.find('/') != std::string::npos;
     const size_t index = std::stoul(result.key);
     JudgeVerdict verdict = again ? std::move(first_replies[index]) : JudgeVerdict{};
@@ -33,7 +33,7 @@ JudgeBatchStats run_judge_batch(Runner& runner, const ModelSpec& judge, const st
       verdict.unscored = (again ? "the judge call asking again failed: " : "the judge call failed: ") +
                          result.response.error;
       report(index, std::move(verdict));
-      return std::nullopt;
+      return {};
     }
     ++verdict.replies;
     verdict.text = std::move(result.response.text);
@@ -48,10 +48,10 @@ JudgeBatchStats run_judge_batch(Runner& runner, const ModelSpec& judge, const st
       ++stats.asked_again;
       Job follow_up{job_key(index, true), judge, judge_retry_request(requests[index], verdict.text, reading.problem)};
       first_replies[index] = std::move(verdict);
-      return follow_up;
+      return {std::move(follow_up)};
     }
     report(index, std::move(verdict));
-    return std::nullopt;
+    return {};
   });
   for (size_t i = 0; i < requests.size(); ++i) {
     if (reported[i]) continue;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -20,8 +21,11 @@
 #include "harness/pipeline/endpoint_check.hpp"
 #include "harness/pipeline/judge_batch.hpp"
 #include "harness/pipeline/model_identity.hpp"
+#include "harness/plan/turn_order.hpp"
 #include "harness/plan/work_plan.hpp"
 #include "harness/runner/runner.hpp"
+#include "results/compact_logprobs.hpp"
+#include "results/imported_suite.hpp"
 #include "results/jsonl_export.hpp"
 #include "results/store.hpp"
 #include "results/store_writer.hpp"
@@ -31,6 +35,7 @@
 #include "harness/pipeline/summary.hpp"
 #include "results/stored_item.hpp"
 #include "tasks/suite.hpp"
+#include "tasks/math_generator.hpp"
 #include "tasks/suite_resolver.hpp"
 #include "harness/layer.hpp"
 
@@ -93,26 +98,39 @@ class InterruptWatcher {
   std::thread thread_;  // last: starts once the members it uses exist
 };
 
-// One request per planned unit, keyed by its index in `units`.
-std::vector<Job> jobs_for(const std::vector<WorkUnit>& units, const std::vector<ModelSpec>& specs,
-                          const RunConfig& config) {
-  std::vector<Job> jobs;
-  jobs.reserve(units.size());
-  for (size_t i = 0; i < units.size(); ++i) {
-    const auto& u = units[i];
-    Job job;
-    job.key = std::to_string(i);
-    job.endpoint = specs[u.model_index];
-    job.request.system = u.item->system.empty() ? config.system : u.item->system;
-    job.request.messages = u.item->messages;
-    job.request.params = config.params;
-    // Sample k carries seed + k: samples differ, yet each is reproducible where the
-    // endpoint honours seeds.
-    if (config.params.seed) job.request.params.seed = *config.params.seed + u.sample;
-    job.request.sample = u.sample;
-    jobs.push_back(std::move(job));
-  }
-  return jobs;
+// The request of planned unit `index` (its key), a later turn with the model's own earlier
+// answers in its context.
+Job job_for(size_t index, const std::vector<WorkUnit>& units, const std::vector<ModelSpec>& specs,
+            const RunConfig& config, const TurnOrder& turns) {
+  const auto& u = units[index];
+  Job job;
+  job.key = std::to_string(index);
+  job.endpoint = specs[u.model_index];
+  job.request.system = u.item->system.empty() ? config.system : u.item->system;
+  job.request.messages = u.item->earlier_turns.empty()
+                             ? u.item->messages
+                             : conversation_with_answers(*u.item, turns.earlier_answers(index));
+  job.request.params = config.params;
+  // Sample k carries seed + k: samples differ, yet each is reproducible where the
+  // endpoint honours seeds.
+  if (config.params.seed) job.request.params.seed = *config.params.seed + u.sample;
+  job.request.sample = u.sample;
+  return job;
+}
+
+// The record of a unit whose earlier turn is missing: an error, so the run is incomplete and
+// a resumed run sends it.
+Record blocked_record(const std::string& run_id, size_t index, const std::vector<WorkUnit>& units,
+                      const std::vector<ModelSpec>& specs, const TurnOrder& turns) {
+  const auto& u = units[index];
+  Record record;
+  record.run_id = run_id;
+  record.model = specs[u.model_index].name;
+  record.suite = u.item->suite;
+  record.item_id = u.item->id;
+  record.sample = u.sample;
+  record.error = turns.blocked_reason(index);
+  return record;
 }
 
 RunnerOptions runner_options(const RunConfig& config) {
@@ -163,10 +181,37 @@ std::map<std::string, EndpointCheck> check_run_endpoints(const RunConfig& config
   return by_name;
 }
 
+std::string unknown_suite_message(const std::string& name, const std::string& db, Store* stored) {
+  std::string builtin;
+  for (const auto& n : builtin_suite_names()) builtin += (builtin.empty() ? "" : ", ") + n;
+  std::string imported;
+  if (stored)
+    for (const auto& n : stored_suite_names(*stored)) imported += (imported.empty() ? "" : ", ") + n;
+  return fmt::format(
+      "unknown suite '{}': not a built-in suite ({}), a file, nor imported prompts in {} ({}); to send a "
+      "published benchmark's prompts, `distillscope import` it into that store first",
+      name, builtin.empty() ? "none found" : builtin, db, imported.empty() ? "none imported" : "imported: " + imported);
+}
+
 }  // namespace
 
 std::vector<Suite> suites_for_run(const RunConfig& config) {
-  std::vector<Suite> suites = resolve_suites(config.suites, config.generator_seed);
+  // Names the store holds imported prompts of (and no built-in suite or file has) are read
+  // from the store: `run --suite mtbench` sends the published benchmark's prompts.
+  std::optional<Store> stored;
+  if (std::filesystem::exists(config.db)) stored.emplace(config.db, /*read_only=*/true);
+  const auto builtin = builtin_suite_names();
+  std::vector<Suite> suites;
+  std::set<std::string> seen;
+  for (const auto& name : config.suites) {
+    const bool elsewhere = name == "all" || name == kGeneratedMathSuite || std::filesystem::exists(name) ||
+                           std::find(builtin.begin(), builtin.end(), name) != builtin.end();
+    std::optional<Suite> imported = !elsewhere && stored ? stored_suite(*stored, name) : std::nullopt;
+    if (!elsewhere && !imported) throw InputError(unknown_suite_message(name, config.db, stored ? &*stored : nullptr));
+    for (auto& suite : imported ? std::vector<Suite>{std::move(*imported)} : resolve_suites({name}, config.generator_seed))
+      if (seen.insert(suite.name).second) suites.push_back(std::move(suite));
+  }
+  if (suites.empty()) throw InputError("no suites selected: pass --suite NAME (or 'all')");
   if (config.limit)
     for (auto& suite : suites)
       if (suite.items.size() > static_cast<size_t>(*config.limit))
@@ -185,12 +230,17 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   // A spec that disagrees with the stored model, or an endpoint that refuses, stops the run
   // before the store is opened for writing: a refused run leaves it byte for byte as it was.
   std::vector<WorkUnit> units;
+  std::optional<TurnOrder> turns;
   if (std::filesystem::exists(config.db)) {
     Store stored(config.db, /*read_only=*/true);
     check_model_identities(stored, specs);
     units = plan_run(config, specs, suites, &stored);
+    turns.emplace(units, [&](size_t model, const std::string& suite, const std::string& item_id, int sample) {
+      return config.refresh ? std::nullopt : stored.answer_text(specs[model].name, suite, item_id, sample);
+    });
   } else {
     units = plan_run(config, specs, suites, nullptr);
+    turns.emplace(units, [](size_t, const std::string&, const std::string&, int) { return std::nullopt; });
   }
   const auto checks = check_run_endpoints(config, specs, units);
 
@@ -204,7 +254,11 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   outcome.run_id = store.begin_run(args, hashes);
   outcome.planned = units.size();
 
-  std::vector<Job> jobs = jobs_for(units, specs, config);
+  std::vector<Job> jobs;
+  for (const size_t index : turns->ready_at_start()) {
+    jobs.push_back(job_for(index, units, specs, config, *turns));
+    if (!units[index].item->earlier_turns.empty()) ++outcome.later_turns;  // resumed: earlier answers stored
+  }
   const RunnerOptions options = runner_options(config);
   Phase requests(phases, "requests", units.size());
   Runner runner(options);
@@ -214,7 +268,8 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   // the first round of requests).
   StoreWriter writer(config.db, "", [&](Store& s) {
     for (const auto& suite : suites)
-      for (const auto& item : suite.items) s.upsert_item(stored_item(suite, item));
+      if (!suite.stored)
+        for (const auto& item : suite.items) s.upsert_item(stored_item(suite, item));
     for (const auto& spec : specs) {
       const auto check = checks.find(spec.name);
       s.insert_model_if_new(model_info(spec, check != checks.end() && check->second.simulated));
@@ -223,8 +278,17 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   InterruptGuard guard;
   std::optional<InterruptWatcher> watcher(std::in_place, runner);
   std::map<std::string, size_t> answered_by_model;
-  const RunnerStats stats = runner.run(std::move(jobs), [&](JobResult&& result) {
-    const auto& u = units[std::stoul(result.key)];
+  const auto submit_blocked = [&](const std::vector<size_t>& blocked) {
+    for (const size_t index : blocked) {
+      ++outcome.failed;
+      writer.submit(blocked_record(outcome.run_id, index, units, specs, *turns));
+    }
+  };
+  submit_blocked(turns->blocked_at_start());
+  const RunnerStats stats = runner.run_with_follow_ups(std::move(jobs), [&](JobResult&& result) -> std::vector<Job> {
+    const size_t index = std::stoul(result.key);
+    const auto& u = units[index];
+    const auto released = turns->finished(index, result.response.ok() ? std::optional(result.response.text) : std::nullopt);
     Record record;
     record.run_id = outcome.run_id;
     record.model = specs[u.model_index].name;
@@ -238,6 +302,7 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
                     {"completion_tokens", result.response.usage.completion_tokens}};
     record.latency_ms = result.response.latency_ms;
     record.ttft_ms = result.response.ttft_ms;
+    if (result.response.logprobs) record.logprobs = compact_logprobs(*result.response.logprobs);
     record.error = result.response.error;
     if (record.error.empty()) {
       ++outcome.answered;
@@ -247,6 +312,11 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
     }
     if (result.from_cache) ++outcome.from_cache;
     writer.submit(std::move(record));
+    submit_blocked(released.blocked);
+    std::vector<Job> next;
+    for (const size_t later : released.ready) next.push_back(job_for(later, units, specs, config, *turns));
+    outcome.later_turns += next.size();
+    return next;
   });
   watcher.reset();
   writer.close();

@@ -31,6 +31,7 @@ struct RunOutcome {
   size_t answered = 0;
   size_t failed = 0;       // still failing after retries
   size_t from_cache = 0;
+  size_t later_turns = 0;  // requests of turn 2 or later, sent with the model's own earlier answers
   size_t not_sent = 0;     // dropped because their endpoint kept refusing (401/403/404)
   std::vector<std::string> stopped;   // "NAME at URL: why", one per stopped endpoint
   std::string failure_report;         // per endpoint, failures by cause (format_failure_report)

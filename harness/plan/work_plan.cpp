@@ -25,7 +25,9 @@ std::vector<WorkUnit> plan_work(
     for (const auto& suite : suites) {
       for (const auto& item : suite.items) {
         for (int s = 0; s < samples; ++s) {
-          if (!in_shard(models[m].name, item.suite, item.id, s, shard)) continue;
+          // A conversation's turns share a shard: a later turn needs the earlier answers.
+          const std::string& conversation = item.earlier_turns.empty() ? item.id : item.earlier_turns.front();
+          if (!in_shard(models[m].name, item.suite, conversation, s, shard)) continue;
           if (already_answered && already_answered(models[m].name, item.suite, item.id, s))
             continue;
           units.push_back({m, &item, s});

@@ -376,8 +376,9 @@ class RunLoop {
     --unfinished_;
     JobResult result{state.job.key, std::move(response), hash_of(job), state.attempts, from_cache};
     state.job.request = Request{};  // the job's prompt is no longer needed
-    if (auto next = on_done_(std::move(result)); next && !stop_.load()) {
-      follow_ups_.push_back(std::move(*next));
+    for (auto& next : on_done_(std::move(result))) {
+      if (stop_.load()) break;
+      follow_ups_.push_back(std::move(next));
       ++total_;
       ++unfinished_;  // counted now, so the loop cannot end before the follow-up is admitted
     }
@@ -474,9 +475,9 @@ RunnerStats Runner::run_with_follow_ups(std::vector<Job> jobs, const FollowUpFn&
 }
 
 RunnerStats Runner::run(std::vector<Job> jobs, const std::function<void(JobResult&&)>& on_done) {
-  return run_with_follow_ups(std::move(jobs), [&](JobResult&& result) -> std::optional<Job> {
+  return run_with_follow_ups(std::move(jobs), [&](JobResult&& result) -> std::vector<Job> {
     on_done(std::move(result));
-    return std::nullopt;
+    return {};
   });
 }
 

@@ -84,10 +84,11 @@ class Runner {
   // their endpoint was stopped.
   RunnerStats run(std::vector<Job> jobs, const std::function<void(JobResult&&)>& on_done);
 
-  // Like run(), but on_done may hand back a follow-up job (a judge asked again with what was
-  // wrong with its reply): it joins this run under the same limits, cache and progress, and
-  // is reported through on_done like the others. None are started after request_stop().
-  using FollowUpFn = std::function<std::optional<Job>(JobResult&&)>;
+  // Like run(), but on_done may hand back follow-up jobs (a judge asked again with what was
+  // wrong with its reply, the next turn of a conversation that carries this answer): they
+  // join this run under the same limits, cache and progress, and are reported through
+  // on_done like the others. None are started after request_stop().
+  using FollowUpFn = std::function<std::vector<Job>(JobResult&&)>;
   RunnerStats run_with_follow_ups(std::vector<Job> jobs, const FollowUpFn& on_done);
 
   // Stops starting new requests (e.g. on SIGINT); run() returns after in-flight ones end

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "core/errors.hpp"
+#include "results/importers/leaderboard_folder.hpp"
 #include "core/sha256.hpp"
 #include "results/layer.hpp"
 #include "core/utf8.hpp"
@@ -163,8 +164,9 @@ int take_sample(ImportBatch& batch, const std::string& model, const std::string&
   return sample;
 }
 
-ImportSummary import_files(Store& store, const std::vector<std::string>& paths,
+ImportSummary import_files(Store& store, const std::vector<std::string>& given,
                            const ImportOptions& options) {
+  const std::vector<std::string> paths = expand_leaderboard_folders(given, options.format);
   if (paths.empty()) throw InputError("import: give at least one file to import");
   const auto parser = parsers().find(options.format);
   if (parser == parsers().end())

@@ -28,17 +28,30 @@ std::string id_text(const json& id) {
   return {};
 }
 
-// A turn is a string (MT-bench) or an object with "content" (Arena-Hard).
-bool turn_text(const json& turn, std::string& out) {
-  if (turn.is_string()) {
+// A turn is a string (MT-bench) or an object with "content" (Arena-Hard); each format
+// accepts only its own, so an MT-bench file imported as Arena-Hard (or the other way round)
+// is an error naming the field rather than a silently mixed store.
+bool turn_text(const json& turn, bool arena_hard, std::string& out) {
+  if (!arena_hard && turn.is_string()) {
     out = turn.get<std::string>();
     return true;
   }
-  if (turn.is_object() && turn.contains("content") && turn["content"].is_string()) {
+  if (arena_hard && turn.is_object() && turn.contains("content") && turn["content"].is_string()) {
     out = turn["content"].get<std::string>();
     return true;
   }
   return false;
+}
+
+// What a turn that does not fit looks like, and what to do.
+std::string turn_mismatch(const json& turn, bool arena_hard) {
+  if (arena_hard && turn.is_string())
+    return "is a string, as MT-bench writes it; --format arenahard expects an object with a string 'content' "
+           "(import this file with --format mtbench)";
+  if (!arena_hard && turn.is_object())
+    return "is an object, as Arena-Hard writes it; --format mtbench expects a string "
+           "(import this file with --format arenahard)";
+  return arena_hard ? "must be an object with a string 'content'" : "must be a string";
 }
 
 std::string find_questions(const std::string& answers_path, const ImportOptions& options) {
@@ -51,7 +64,7 @@ std::string find_questions(const std::string& answers_path, const ImportOptions&
       answers_path));
 }
 
-std::map<std::string, Question> load_questions(const std::string& path) {
+std::map<std::string, Question> load_questions(const std::string& path, bool arena_hard) {
   std::ifstream in(path);
   if (!in) throw InputError(fmt::format("{}: cannot read the questions file", path));
   std::map<std::string, Question> out;
@@ -67,10 +80,10 @@ std::map<std::string, Question> load_questions(const std::string& path) {
     if (!q.contains("turns") || !q["turns"].is_array() || q["turns"].empty())
       throw InputError(where + ": field 'turns' must be a non-empty list");
     Question question;
-    for (const auto& t : q["turns"]) {
+    for (size_t t = 0; t < q["turns"].size(); ++t) {
       std::string text;
-      if (!turn_text(t, text))
-        throw InputError(where + ": each turn must be a string or an object with 'content'");
+      if (!turn_text(q["turns"][t], arena_hard, text))
+        throw InputError(fmt::format("{}: field 'turns[{}]' {}", where, t, turn_mismatch(q["turns"][t], arena_hard)));
       question.turns.push_back(text);
     }
     for (auto it = q.begin(); it != q.end(); ++it)
@@ -81,11 +94,11 @@ std::map<std::string, Question> load_questions(const std::string& path) {
 }
 
 // Questions files are shared by every answers file of a benchmark: parse each once.
-const std::map<std::string, Question>& cached_questions(const std::string& path) {
+const std::map<std::string, Question>& cached_questions(const std::string& path, bool arena_hard) {
   static std::map<std::string, std::map<std::string, Question>> cache;
-  const auto key = std::filesystem::weakly_canonical(path).string();
+  const auto key = std::filesystem::weakly_canonical(path).string() + (arena_hard ? "\narenahard" : "\nmtbench");
   auto it = cache.find(key);
-  if (it == cache.end()) it = cache.emplace(key, load_questions(path)).first;
+  if (it == cache.end()) it = cache.emplace(key, load_questions(path, arena_hard)).first;
   return it->second;
 }
 
@@ -94,7 +107,9 @@ const std::map<std::string, Question>& cached_questions(const std::string& path)
 void parse_mtbench_file(const std::string& path, const ImportOptions& options, bool arena_hard,
                         ImportBatch& batch) {
   const std::string suite = arena_hard ? "arenahard" : "mtbench";
-  const auto& questions = cached_questions(find_questions(path, options));
+  // Read on the first answer, once its shape was checked: a file given the wrong --format
+  // is reported at its own first line, not at the questions file's.
+  const std::map<std::string, Question>* questions = nullptr;
   const std::string model = import_model_name(path, options);
   const std::string run_id = import_run_id(path);
   std::ifstream in(path);
@@ -111,22 +126,22 @@ void parse_mtbench_file(const std::string& path, const ImportOptions& options, b
     if (!a.is_object() || !a.contains("question_id") || id_text(a["question_id"]).empty())
       throw InputError(where + ": missing field 'question_id' (string or integer)");
     const std::string qid = id_text(a["question_id"]);
-    const auto q = questions.find(qid);
-    if (q == questions.end())
-      throw InputError(fmt::format("{}: question_id {} is not in the questions file; pass the "
-                                   "matching --questions FILE", where, qid));
     if (!a.contains("choices") || !a["choices"].is_array() || a["choices"].empty() ||
         !a["choices"][0].is_object() || !a["choices"][0].contains("turns") ||
         !a["choices"][0]["turns"].is_array())
       throw InputError(where + ": field 'choices[0].turns' must be a list");
     const json& turns = a["choices"][0]["turns"];
+    std::vector<std::string> answers(turns.size());
+    for (size_t t = 0; t < turns.size(); ++t)
+      if (!turn_text(turns[t], arena_hard, answers[t]))
+        throw InputError(fmt::format("{}: field 'choices[0].turns[{}]' {}", where, t, turn_mismatch(turns[t], arena_hard)));
+    if (!questions) questions = &cached_questions(find_questions(path, options), arena_hard);
+    const auto q = questions->find(qid);
+    if (q == questions->end())
+      throw InputError(fmt::format("{}: question_id {} is not in the questions file; pass the "
+                                   "matching --questions FILE", where, qid));
     json messages = json::array();
     for (size_t t = 0; t < turns.size(); ++t) {
-      std::string answer;
-      if (!turn_text(turns[t], answer))
-        throw InputError(fmt::format(
-            "{}: choices[0].turns[{}] must be {}", where, t,
-            arena_hard ? "an object with a string 'content'" : "a string"));
       if (t >= q->second.turns.size())
         throw InputError(fmt::format("{}: answer has turn {} but question {} has only {} turns",
                                      where, t + 1, qid, q->second.turns.size()));
@@ -146,7 +161,7 @@ void parse_mtbench_file(const std::string& path, const ImportOptions& options, b
       r.model = model;
       r.suite = suite;
       r.item_id = item.item_id;
-      r.text = answer;
+      r.text = answers[t];
       r.finish_reason = "imported";
       batch.records.push_back(std::move(r));
     }

@@ -148,3 +148,23 @@ TEST_CASE("unscored answers are counted by the reason their scorer gave, damaged
   CHECK(answers[5].score == 1.0);
   CHECK_FALSE(answers[0].score);
 }
+
+TEST_CASE("an answer's log-probabilities are stored, read back and written in its record") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  Record r{.model = "m", .suite = "s", .item_id = "i", .text = "hi"};
+  r.logprobs = json{{"tokens", {"hi"}}, {"logprobs", {-0.5}}};
+  store.put_response(r);
+  Record plain{.model = "m", .suite = "s", .item_id = "j", .text = "yo"};
+  store.put_response(plain);
+  const auto rows = store.responses({});
+  REQUIRE(rows.size() == 2);
+  REQUIRE(rows[0].logprobs);
+  CHECK((*rows[0].logprobs)["tokens"][0] == "hi");
+  CHECK_FALSE(rows[1].logprobs);
+  CHECK(record_to_json(rows[0])["logprobs"]["logprobs"][0] == -0.5);
+  CHECK_FALSE(record_to_json(rows[1]).contains("logprobs"));
+  CHECK(record_from_json(record_to_json(rows[0]), "x:1").logprobs == rows[0].logprobs);
+  CHECK(store.answer_text("m", "s", "j", 0) == "yo");
+  CHECK_FALSE(store.answer_text("m", "s", "j", 1));
+}

@@ -71,3 +71,15 @@ TEST_CASE("every built-in suite named in the manifest loads by name") {
     for (const auto& item : suite.items) CHECK(item.suite == name);
   }
 }
+
+TEST_CASE("a later turn is sent with the model's own earlier answers after each user turn but the last") {
+  SuiteItem item;
+  item.messages = {{"user", "u1"}, {"user", "u2"}, {"user", "u3"}};
+  item.earlier_turns = {"q.t1", "q.t2"};
+  const auto sent = conversation_with_answers(item, {"a1", "a2"});
+  REQUIRE(sent.size() == 5);
+  CHECK(sent[1].role == "assistant");
+  CHECK(sent[1].content == "a1");
+  CHECK(sent[3].content == "a2");
+  CHECK(sent[4].content == "u3");
+}

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "core/errors.hpp"
 #include "results/importers/import_batch.hpp"
@@ -185,4 +186,52 @@ TEST_CASE("a file name that is not UTF-8 gives a valid UTF-8 model name") {
   Store store(b.dir.file("r.db"));
   import_files(store, {odd}, {.format = "mtbench"});
   CHECK(store.responses({})[0].model == "caf\xef\xbf\xbd-7b");
+}
+
+TEST_CASE("each of mtbench and arenahard takes only its own turn shape, in answers and in questions") {
+  Bench b;
+  Store store(b.dir.file("r.db"));
+  CHECK_THROWS_WITH_AS(import_files(store, {b.answers}, {.format = "arenahard"}),
+                       doctest::Contains("alpha-7b.jsonl:1: field 'choices[0].turns[0]' is a string, as MT-bench writes it"),
+                       InputError);
+  // Arena-Hard answers whose questions file is MT-bench's: the questions file is named.
+  write(b.dir.file("model_answer/beta.jsonl"),
+        "{\"question_id\": 1, \"choices\": [{\"turns\": [{\"content\": \"4\"}]}]}\n");
+  CHECK_THROWS_WITH_AS(import_files(store, {b.dir.file("model_answer/beta.jsonl")}, {.format = "arenahard"}),
+                       doctest::Contains("question.jsonl:1: field 'turns[0]' is a string"), InputError);
+  CHECK_THROWS_WITH_AS(import_files(store, {b.dir.file("model_answer/beta.jsonl")}, {.format = "mtbench"}),
+                       doctest::Contains("beta.jsonl:1: field 'choices[0].turns[0]' is an object, as Arena-Hard writes it"),
+                       InputError);
+  CHECK(count(store, "responses") == 0);
+}
+
+TEST_CASE("a leaderboard folder imports every answer file in its published layout") {
+  Bench b;
+  write(b.dir.file("model_answer/beta-13b.jsonl"),
+        "{\"question_id\": 2, \"choices\": [{\"index\": 0, \"turns\": [\"Rain.\"]}]}\n");
+  Store store(b.dir.file("r.db"));
+  const auto summary = import_files(store, {b.dir.path()}, {.format = "mtbench"});
+  CHECK(summary.files == 2);
+  CHECK(summary.models == 2);
+  CHECK(summary.responses == 4);
+  // The model_answer folder itself works too (and changes nothing: same files).
+  CHECK(import_files(store, {b.dir.file("model_answer")}, {.format = "mtbench"}).files == 2);
+  CHECK(count(store, "responses") == 4);
+  CHECK_THROWS_WITH_AS(import_files(store, {b.dir.file("model_answer")}, {.format = "alpacaeval"}),
+                       doctest::Contains("results/MODEL/model_outputs.json"), InputError);
+}
+
+TEST_CASE("an AlpacaEval repository imports results/*/model_outputs.json, each folder naming its model") {
+  ds::test::TempDir dir;
+  for (const std::string model : {"gpt4_turbo", "alpaca-7b"}) {
+    std::filesystem::create_directories(dir.file("results/" + model));
+    write(dir.file("results/" + model + "/model_outputs.json"),
+          "[{\"instruction\": \"Say hi.\", \"output\": \"hi from " + model + "\", \"generator\": \"" + model + "\"}]");
+  }
+  Store store(dir.file("r.db"));
+  const auto summary = import_files(store, {dir.path()}, {.format = "alpacaeval"});
+  CHECK(summary.files == 2);
+  std::set<std::string> models;
+  for (const auto& r : store.responses({})) models.insert(r.model);
+  CHECK(models == std::set<std::string>{"alpaca-7b", "gpt4_turbo"});
 }
