@@ -13,6 +13,7 @@
 #include "core/json.hpp"
 #include "tests/support/browser.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/skip.hpp"
 
 using namespace ds::harness;
 namespace test = ds::test;
@@ -55,7 +56,7 @@ void check_junit(const test::TempDir& dir, const std::string& db) {
   CHECK(xml.find("classname=\"sim-teacher.probes\"") == std::string::npos);
   CHECK(xml.find("<failure type=\"score\" message=\"score 0.000") != std::string::npos);
   if (!test::have_xmllint()) {
-    MESSAGE("skipped the schema check: xmllint is not installed (tools/install-deps.sh installs libxml2-utils)");
+    test::skip("the JUnit schema check: xmllint is not installed (tools/install-deps.sh installs libxml2-utils)");
     return;
   }
   CHECK(test::xmllint_errors(dir.file("j.xml"), test::fixture_path("junit.xsd")) == "");
@@ -117,7 +118,7 @@ void check_browser(const test::TempDir& dir, const std::string& html, const std:
   const size_t kModels = demo_models(db);
   REQUIRE(kModels >= 10);
   if (test::chromium_binary().empty()) {
-    MESSAGE("skipped: Chromium is not installed (tools/install-deps.sh installs Debian's chromium)");
+    test::skip("the browser check: Chromium is not installed (tools/install-deps.sh installs Debian's chromium)");
     return;
   }
   // Controls first: the console and network checks must be able to fail.
