@@ -98,6 +98,8 @@ class Store {
   int64_t put_response(const Record& record);
   bool has_answer(const std::string& model, const std::string& suite, const std::string& item_id,
                   int sample);
+  // Whether any answer (not a failed request) is stored: the reading commands need one.
+  bool has_any_answer();
   std::vector<Record> responses(const ResponseFilter& filter = {});
 
   // Scores

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
+#include "harness/cli/reading_store.hpp"
 #include "results/lineage_features.hpp"
 #include "harness/cli/panel_file.hpp"
 #include "core/errors.hpp"
@@ -75,6 +76,7 @@ void register_detect(CLI::App& app) {
         throw InputError(fmt::format("detect --fail-on '{}': the only gate detect knows is 'distilled'", gate));
     args->options.correction = lineage::parse_correction(args->correction);
     Store store(args->db, /*read_only=*/true);
+    require_answers(store, args->db);
     StepProgress progress("detect", true);
     const auto corpus = load_corpus(
         store, {.first_texts = std::find(args->options.components.begin(), args->options.components.end(),
