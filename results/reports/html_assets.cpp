@@ -171,6 +171,13 @@ const char* const kScript = R"JS(
     renderChooser(); renderList(); renderPrompt();
     if (location.hash) route();
   }
+  // A link to folded evidence (#ev-N) opens it.
+  function openTarget() {
+    var t = location.hash.length > 1 ? document.getElementById(location.hash.slice(1)) : null;
+    if (t && t.tagName === 'DETAILS') t.open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
   document.body.setAttribute('data-ready-ms', performance.now().toFixed(0));
 })();
 )JS";

@@ -29,15 +29,17 @@ test::CommandResult run_without_network(const std::vector<std::string>& args) {
   return test::run_program(argv);
 }
 
-bool network_namespaces_work() { return test::run_program({"/usr/bin/env", "unshare", "-rn", "true"}).exit_code == 0; }
+// False, and the test recorded as skipped with the reason, where no namespace can be made.
+bool network_namespaces_work() {
+  if (test::run_program({"/usr/bin/env", "unshare", "-rn", "true"}).exit_code == 0) return true;
+  test::skip("`unshare -rn` cannot make a network namespace here (util-linux, unprivileged user namespaces)");
+  return false;
+}
 
 }  // namespace
 
 TEST_CASE("a hosted API without its key is exit 2 naming the variable, before any request") {
-  if (!network_namespaces_work()) {
-    test::skip("`unshare -rn` cannot make a network namespace here (util-linux, unprivileged user namespaces)");
-    return;
-  }
+  if (!network_namespaces_work()) return;
   test::TempDir dir;
   const std::string suite = test::write_small_suite(dir, 2);
   for (const auto& [spec, variable] : std::vector<std::pair<std::string, std::string>>{
@@ -70,10 +72,7 @@ TEST_CASE("--api-key-env naming an unset variable is exit 2 naming it, and the e
 }
 
 TEST_CASE("a host that does not resolve is exit 2 from the pre-flight check, naming the host") {
-  if (!network_namespaces_work()) {
-    test::skip("`unshare -rn` cannot make a network namespace here (util-linux, unprivileged user namespaces)");
-    return;
-  }
+  if (!network_namespaces_work()) return;
   test::TempDir dir;
   const std::string suite = test::write_small_suite(dir, 2);
   const auto r = run_without_network({"run", "--model", "openai:m@http://no-such-host.invalid:8000/v1", "--suite",
