@@ -82,7 +82,7 @@ std::string summary_section(const ReportData& data) {
   const size_t n_not = not_detected.size();
   const std::string origin = data.reference_origin.empty() ? "" : " (" + xml_escape(data.reference_origin) + ")";
   out += fmt::format(
-      "<p class=\"lead\">Tested against the reference <b>{}</b>{}: of the {} other models, <b>{}</b> {} called "
+      "<p class=\"lead\">Tested against the reference <b>{}</b>{}: of the {} models tested, <b>{}</b> {} called "
       "<span class=\"verdict distilled\">distilled</span> (they answer like the reference beyond what the "
       "panel explains, adjusted p ≤ {:g}) and {} {} not detected{}.</p>",
       xml_escape(r.reference_label), origin, r.candidates.size(), n_distilled, n_distilled == 1 ? "is" : "are",

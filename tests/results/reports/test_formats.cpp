@@ -99,7 +99,7 @@ TEST_CASE("html opens with a summary in words, then the lineage map, the profile
   const std::string words = html.substr(summary, lineage - summary);
   CHECK(words.find("reference <b>sim-a</b> (named with --reference by the run of 2026-01-02T10:00:00Z)") !=
         std::string::npos);
-  CHECK(words.find("of the 2 other models, <b>1</b> is called") != std::string::npos);
+  CHECK(words.find("of the 2 models tested, <b>1</b> is called") != std::string::npos);
   CHECK(words.find("and 1 is not detected.") != std::string::npos);
   CHECK(words.find("<b>sim-b</b>: adjusted p 2e-05, z 4.20") != std::string::npos);
   CHECK(words.find("Each z is below the 2.60 this panel needs") != std::string::npos);
