@@ -27,6 +27,7 @@ mark{background:#ffe08a;padding:0}
 .evidence summary{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;cursor:pointer}
 .evidence details[open]>summary{white-space:normal}
 #summary .lead{font-size:1.1em}
+#summary code{white-space:nowrap}
 .summary-list{margin:.2em 0 .8em}
 ul.summary-list.long{columns:2;column-gap:2em}
 .nowrap{white-space:nowrap}

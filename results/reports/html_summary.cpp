@@ -65,6 +65,22 @@ std::string without_reference() {
          "MODEL</code>, which the report then finds in the store by itself.</p>";
 }
 
+// What to do next, for the verdicts there are.
+std::string next_steps(const std::string& reference, size_t distilled, size_t not_detected, size_t insufficient) {
+  std::string out = "<p><b>What to do next:</b> ";
+  if (distilled > 0)
+    out += fmt::format(
+        "read the evidence below (the strongest candidate's is open; a link in the table opens the others) and "
+        "the answers in the viewer; confirm with the active probes: <code>distillscope probe --reference {} "
+        "--model SPEC --samples 20</code>. ",
+        xml_escape(reference));
+  if (not_detected > 0)
+    out += "A model not detected may still be related with a weaker signal: more prompts "
+           "(<code>run --suite all --samples 3</code>) or a larger panel lower the z this test needs. ";
+  if (insufficient > 0) out += "For the models without enough evidence, add what their line says. ";
+  return out + "</p>";
+}
+
 }  // namespace
 
 std::string summary_section(const ReportData& data) {
@@ -93,17 +109,8 @@ std::string summary_section(const ReportData& data) {
   out += group("Distilled", distilled, n_distilled);
   out += not_detected_paragraph(not_detected);
   out += group("Insufficient evidence", insufficient, n_insufficient);
-  out += "<p><b>What to do next:</b> ";
-  if (n_distilled > 0)
-    out += fmt::format(
-        "read the evidence of each distilled model below (its first item is open) and the answers in the "
-        "viewer; confirm with the active probes: <code>distillscope probe --reference {} --model SPEC --samples 20</code>. ",
-        xml_escape(r.reference_label));
-  if (n_not > 0)
-    out += "A model not detected may still be related with a weaker signal: more prompts "
-           "(<code>run --suite all --samples 3</code>) or a larger panel lower the z this test needs. ";
-  if (n_insufficient > 0) out += "For the models without enough evidence, add what their line says. ";
-  return out + "</p></section>\n";
+  out += next_steps(r.reference_label, n_distilled, n_not, n_insufficient);
+  return out + "</section>\n";
 }
 
 }  // namespace ds::results::html
