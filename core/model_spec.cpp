@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <string>
 
 #include "core/errors.hpp"
 #include "core/utf8.hpp"
@@ -23,6 +24,20 @@ bool looks_like_address(const std::string& s) {
          s.rfind("localhost", 0) == 0;
 }
 
+// The URL as it was probably meant: a misspelt scheme ("http//", "http:/", "https:") replaced
+// by a whole one, or "http://" put in front when there is none.
+std::string url_with_scheme(const std::string& url) {
+  for (const char* scheme : {"https", "http"}) {
+    const size_t n = std::char_traits<char>::length(scheme);
+    if (url.size() <= n || url.compare(0, n, scheme) != 0 || (url[n] != ':' && url[n] != '/')) continue;
+    size_t rest = n;
+    while (rest < url.size() && (url[rest] == ':' || url[rest] == '/')) ++rest;
+    return std::string(scheme) + "://" + url.substr(rest);
+  }
+  const size_t sep = url.find("://");
+  return "http://" + (sep == std::string::npos ? url : url.substr(sep + 3));
+}
+
 }  // namespace
 
 std::string provider_name(Provider provider) {
@@ -36,11 +51,11 @@ std::string base_url_env_name(Provider provider) {
 std::string normalize_base_url(Provider provider, std::string url, const std::string& where) {
   const bool http = url.rfind("http://", 0) == 0;
   const bool https = url.rfind("https://", 0) == 0;
-  if (!http && !https)
-    throw InputError(fmt::format(
-        "{}: base URL '{}' must start with http:// or https:// (e.g. http://{}{})", where, url,
-        url.find("://") == std::string::npos ? url : url.substr(url.find("://") + 3),
-        url.find('/') == std::string::npos ? "/v1" : ""));
+  if (!http && !https) {
+    const std::string suggestion = url_with_scheme(url);
+    throw InputError(fmt::format("{}: base URL '{}' must start with http:// or https:// (e.g. {}{})", where, url,
+                                 suggestion, suggestion.find('/', 8) == std::string::npos ? "/v1" : ""));
+  }
   const std::string rest = url.substr(http ? 7 : 8);
   if (rest.empty() || rest.front() == '/' || rest.front() == ':')
     throw InputError(fmt::format("{}: base URL '{}' has no host", where, url));

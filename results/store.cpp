@@ -354,6 +354,11 @@ std::optional<std::string> Store::answer_text(const std::string& model, const st
   return text;
 }
 
+bool Store::has_any_answer() {
+  auto s = db_.prepare("SELECT 1 FROM responses WHERE error IS NULL LIMIT 1");
+  return s.step();
+}
+
 // The columns read_record reads, each answer with its suite scorer's value; a WHERE follows.
 // A store written before ttft_ms existed, opened read-only, cannot gain the column.
 std::string Store::select_records() const {

@@ -101,6 +101,8 @@ class Store {
   // The text of that answer (errors left out): a later turn of a resumed run is sent with it.
   std::optional<std::string> answer_text(const std::string& model, const std::string& suite,
                                          const std::string& item_id, int sample);
+  // Whether any answer (not a failed request) is stored: the reading commands need one.
+  bool has_any_answer();
   std::vector<Record> responses(const ResponseFilter& filter = {});
 
   // Scores

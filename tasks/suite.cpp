@@ -11,6 +11,7 @@
 
 #include "core/data_dir.hpp"
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "core/sha256.hpp"
 #include "tasks/layer.hpp"
 
@@ -120,10 +121,13 @@ Suite load_suite(const std::string& name_or_path) {
     suite.name = fs::path(name_or_path).stem().string();
     suite.version = "file";
   } else {
+    const std::vector<std::string> names = builtin_suite_names();
     std::string known;
-    for (const auto& n : builtin_suite_names()) known += (known.empty() ? "" : ", ") + n;
-    throw InputError(fmt::format("unknown suite '{}': not a built-in suite ({}) nor a file",
-                                 name_or_path, known.empty() ? "none found" : known));
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    const std::string guess = closest_name(name_or_path, names);
+    throw InputError(fmt::format("unknown suite '{}'{}: not a built-in suite ({}) nor a file", name_or_path,
+                                 guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess),
+                                 known.empty() ? "none found" : known));
   }
   std::ifstream in(suite.path, std::ios::binary);
   if (!in) throw InputError(fmt::format("{}: cannot open suite file", suite.path));

@@ -14,6 +14,9 @@ namespace ds::tasks {
 // The default item count of `math-generated` when none is given.
 inline constexpr size_t kDefaultGeneratedCount = 200;
 
+// "math,coding" as two names (as `--suite math,coding` is meant), unless a file has that name.
+std::vector<std::string> split_suite_lists(const std::vector<std::string>& names);
+
 // "all" expands to every built-in suite of the manifest (not the generated one); a name may
 // be a built-in suite, "math-generated" (which needs `seed`) or a path to a .jsonl file.
 // Duplicates are dropped, order is kept. Unknown names and a missing seed are InputErrors that

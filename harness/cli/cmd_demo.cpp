@@ -100,7 +100,7 @@ void register_demo(CLI::App& app) {
     config.no_cache = true;
     config.concurrency = 32;
     config.progress = true;
-    const RunOutcome outcome = execute_run(config, dump_json(json{{"command", "demo"}}), phases);
+    const RunOutcome outcome = execute_run(config, dump_json(json{{"command", "demo"}, {"reference", teacher}}), phases);
     print_run_outcome(outcome);
     {
       Phase report_phase(phases, "html report");

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "harness/cli/commands.hpp"
+#include "harness/cli/reading_store.hpp"
 #include "results/lineage_features.hpp"
 #include "harness/cli/panel_file.hpp"
 #include "harness/cli/provenance_panel.hpp"
@@ -94,6 +95,7 @@ void register_detect(CLI::App& app) {
                                                            : lineage::Correction::BenjaminiHochberg;
     args->options.null_method = lineage::parse_null_method(args->null_method);
     Store store(args->db, /*read_only=*/true);
+    require_answers(store, args->db);
     StepProgress progress("detect", true);
     const auto corpus = load_corpus(
         store, {.first_texts = std::find(args->options.components.begin(), args->options.components.end(),

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
+#include "harness/cli/reading_store.hpp"
 #include "core/errors.hpp"
 #include "harness/pipeline/leaderboard.hpp"
 #include "harness/layer.hpp"
@@ -35,9 +36,12 @@ void register_leaderboard(CLI::App& app) {
   cmd->add_option("-o,--output", o->output, "write to this file instead of standard output");
   cmd->callback([o] {
     if (o->dbs.empty()) o->dbs.push_back(kDefaultDb);
-    for (const auto& db : o->dbs)
+    for (const auto& db : o->dbs) {
       if (!std::filesystem::exists(db))
         throw InputError(fmt::format("{}: no results store here; pass --db PATH", db));
+      Store store(db, /*read_only=*/true);
+      require_answers(store, db);
+    }
     if (o->as_json) o->format = "json";
     const Leaderboard board = build_leaderboard(o->dbs, o->sort_by);
     const std::string text = o->format == "json"   ? dump_json(leaderboard_json(board), 2) + "\n"

@@ -5,6 +5,7 @@
 
 #include "results/lineage_features.hpp"
 #include "harness/cli/commands.hpp"
+#include "harness/cli/reading_store.hpp"
 #include "harness/runner/step_progress.hpp"
 #include "scorers/lineage/lineage_matrix.hpp"
 #include "harness/layer.hpp"
@@ -26,6 +27,7 @@ void register_lineage(CLI::App& app) {
   cmd->add_flag("--no-progress", args->no_progress, "no progress lines on stderr");
   cmd->callback([args] {
     Store store(args->db, /*read_only=*/true);
+    require_answers(store, args->db);
     StepProgress progress("lineage", !args->no_progress);
     const auto corpus = load_corpus(store, {.progress = progress.fn()});
     lineage::Detector detector(corpus);

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
+#include "harness/cli/reading_store.hpp"
 #include "core/errors.hpp"
 #include "harness/pipeline/detection.hpp"
 #include "harness/pipeline/report_data_build.hpp"
@@ -45,7 +46,9 @@ void register_report(CLI::App& app) {
       ->check(CLI::IsMember({"md", "html", "csv", "junit", "json"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "write to this file instead of standard output");
-  cmd->add_option("--reference", o->reference, "include detection against this model (name or spec)");
+  cmd->add_option("--reference", o->reference,
+                  "include detection against this model (name or spec); html and md default to the "
+                  "reference the store's latest `run --reference` named");
   cmd->add_option("--viewer-model", o->viewer_models,
                   "html: the models shown beside the reference in the viewer (repeatable; default: the "
                   "strongest candidates that fit --viewer-mb)");
@@ -56,13 +59,24 @@ void register_report(CLI::App& app) {
     if (!std::filesystem::exists(o->db))
       throw InputError(fmt::format("{}: no results store here; run `distillscope run` or `import` first, or pass --db", o->db));
     Store store(o->db, /*read_only=*/true);
+    require_answers(store, o->db);
     ReportOptions options;
-    if (!o->reference.empty()) options.reference = reference_model_name(o->reference);
+    // Without --reference, the pages people read take the one the store's runs named (`run
+    // --reference`) and say where it came from, or how to give one when no run named one.
+    std::string origin;
+    if (!o->reference.empty()) {
+      options.reference = reference_model_name(o->reference);
+    } else if (o->format == "html" || o->format == "md") {  // the formats people read
+      RecordedReference recorded = recorded_reference(store);
+      options.reference = std::move(recorded.model);
+      origin = std::move(recorded.origin);
+    }
     options.lineage = o->format == "html" || o->format == "md" || o->format == "json";
     options.viewer = o->format == "html";
     options.viewer_models = o->viewer_models;
     options.viewer_budget_bytes = static_cast<size_t>(o->viewer_mb * 1e6);
-    const ReportData data = build_report_data(store, o->db, options);
+    ReportData data = build_report_data(store, o->db, options);
+    data.reference_origin = origin;
     std::string text;
     std::vector<std::pair<std::string, std::string>> beside;  // chart files next to the report
     if (o->format == "md") {

@@ -7,6 +7,7 @@
 #include "harness/cli/run_flags.hpp"
 #include "harness/config/run_config.hpp"
 #include "core/errors.hpp"
+#include "harness/pipeline/detection.hpp"
 #include "harness/pipeline/gates.hpp"
 #include "harness/pipeline/run_pipeline.hpp"
 #include "harness/cli/phase_printer.hpp"
@@ -43,6 +44,8 @@ void register_run(CLI::App& app) {
     for (const auto& gate : c.fail_on) parse_gate(gate);  // reject a malformed gate before any request
     json record = {{"command", "run"}, {"config_file", *config_file}, {"models", c.models},
                    {"suites", c.suites}, {"samples", c.samples}, {"shard", fmt::format("{}/{}", c.shard.index, c.shard.count)}};
+    // `report` finds the reference here when it is given none (recorded_reference).
+    if (!c.reference.empty()) record["reference"] = reference_model_name(c.reference);
     // Progress of every phase (scoring, judging, detection) where the runner shows its own.
     PhasePrinter printer;
     const RunOutcome outcome = execute_run(c, dump_json(record), c.progress ? printer.observer() : PhaseObserver{});

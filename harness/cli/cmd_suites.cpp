@@ -55,7 +55,7 @@ void list_suites(bool as_json) {
                   {"items", nullptr},
                   {"sha256", nullptr},
                   {"path", nullptr},
-                  {"description", "fresh math items generated per --seed (and --count), scored as math"}});
+                  {"description", "fresh math items generated per --seed (200 in a run, fewer with --limit N), scored as math"}});
   if (as_json) {
     std::cout << dump_json(rows, 2) << "\n";
     return;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <malloc.h>
 
+#include <cstdio>
 #include <iostream>
 
 #include "harness/cli/commands.hpp"
@@ -21,10 +22,20 @@ void tune_allocator() {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
 }
 
+// Progress goes to stderr while results go to stdout, often into one file or terminal. Written
+// a whole line at a time (line-buffered, with room for long table rows), stdout never has half
+// a line out when a progress line arrives; a block-buffered stdout was cut wherever its buffer
+// filled ("not [html report] started").
+void write_stdout_in_whole_lines() {
+  static char buffer[1 << 16];
+  std::setvbuf(stdout, buffer, _IOLBF, sizeof buffer);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   tune_allocator();
+  write_stdout_in_whole_lines();
   // Every command may hold API keys in memory (run, demo, validate's judge): no core dumps.
   ds::core::keep_secrets_out_of_core_dumps();
   CLI::App app{

@@ -31,7 +31,11 @@ void PhasePrinter::on_event(const PhaseEvent& e) {
     case PhaseEvent::Kind::finished:
       if (line_open_) fmt::print(out_, "\r\x1b[2K");
       line_open_ = false;
-      fmt::print(out_, "[{}] done: {} in {:.2f} s\n", e.phase, count(), e.seconds);
+      // A phase without a count (the endpoint check) says only how long it took.
+      if (e.total == 0 && e.done == 0)
+        fmt::print(out_, "[{}] done in {:.2f} s\n", e.phase, e.seconds);
+      else
+        fmt::print(out_, "[{}] done: {} in {:.2f} s\n", e.phase, count(), e.seconds);
       times_.emplace_back(e.phase, e.seconds);
       break;
   }

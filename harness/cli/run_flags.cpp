@@ -28,7 +28,9 @@ RunFlags::RunFlags(CLI::App& cmd) {
     Flag& f = flags_.emplace_back();
     f.option = &o;
     f.name = long_name(o.flags);
-    const std::string help = o.help + fmt::format(" (config: {})", o.field);
+    // A flag that turns a default-on field off says so: "--no-progress  turn off progress ...".
+    const std::string help = o.flag_turns_off ? fmt::format("turn off {} (config: {}: false)", o.help, o.field)
+                                              : o.help + fmt::format(" (config: {})", o.field);
     if (o.type == OptionType::boolean) {
       f.cli = cmd.add_flag(o.flags, help);
       continue;
@@ -55,7 +57,7 @@ std::string run_fields_help() {
       "DISTILLSCOPE_DB/DISTILLSCOPE_CACHE override the file too):\n";
   for (const auto& o : run_options()) {
     const std::string d = run_option_default_text(o);
-    out += fmt::format("  {:<21}{:<27}{}{}\n", o.field, run_option_type_text(o), o.help,
+    out += fmt::format("  {:<21}{:<27} {}{}\n", o.field, run_option_type_text(o), o.help,
                        d.empty() ? "" : fmt::format(" [default: {}]", d));
   }
   return out;

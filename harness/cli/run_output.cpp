@@ -26,7 +26,7 @@ void print_run_outcome(const RunOutcome& outcome) {
   std::cerr << fmt::format("scored {} responses; {} unscored\n", scoring.report.scored, scoring.report.unscored);
   const std::string why = unscored_breakdown(scoring.summary);
   if (!why.empty()) std::cerr << "unscored answers in the store, by reason: " << why << "\n";
-  std::cout << summary_table(scoring.summary);
+  std::cout << summary_table(scoring.summary, outcome.models);
   if (scoring.detection) std::cout << "\n" << detect_result_table(*scoring.detection);
 }
 

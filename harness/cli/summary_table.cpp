@@ -58,7 +58,14 @@ std::string unscored_breakdown(const Summary& summary) {
   return out;
 }
 
-std::string summary_table(const Summary& summary) {
+std::string summary_table(const Summary& full, const std::vector<std::string>& only) {
+  Summary summary;  // the models shown
+  if (only.empty()) {
+    summary.models = full.models;
+  } else {
+    for (const auto& name : only)
+      if (const auto it = full.models.find(name); it != full.models.end()) summary.models.insert(*it);
+  }
   size_t width = 5;
   for (const auto& [name, m] : summary.models) width = std::max(width, label_of(name, m).size());
   std::string out =
@@ -77,6 +84,9 @@ std::string summary_table(const Summary& summary) {
   out += "\nPer suite (n = items scored; unscored = answers without a score)\n";
   for (const auto& [name, m] : summary.models)
     for (const auto& [suite, s] : m.suites) out += suite_line(label_of(name, m), width, suite, s);
+  if (const size_t others = full.models.size() - summary.models.size(); others > 0)
+    out += fmt::format("\nThe store holds {} other model{} (not in this run); `distillscope report` shows every model.\n",
+                       others, others == 1 ? "" : "s");
   return out;
 }
 

@@ -152,7 +152,7 @@ std::vector<RunOption> build_table() {
                               member(&RunConfig::judge)), "none: those items stay unscored"));
   t.push_back(with_unset(make("api_key_env", "--api-key-env", "environment variable holding the API key", T::text,
                               member(&RunConfig::api_key_env)), "OPENAI_API_KEY / ANTHROPIC_API_KEY"));
-  RunOption progress = make("progress", "--no-progress", "show progress (the flag turns it off)", T::boolean,
+  RunOption progress = make("progress", "--no-progress", "progress lines on stderr", T::boolean,
                             member(&RunConfig::progress));
   progress.flag_turns_off = true;
   t.push_back(std::move(progress));
@@ -284,6 +284,8 @@ json run_option_value_from_text(const RunOption& option, const std::vector<std::
 std::string run_option_type_text(const RunOption& option) {
   switch (option.type) {
     case OptionType::integer:
+      // No upper bound worth reading: a 19-digit maximum only pushes the help out of line.
+      if (option.int_max == kInt64Max) return fmt::format("integer >= {}", option.int_min);
       return fmt::format("integer {}..{}", option.int_min, option.int_max);
     case OptionType::number:
       return fmt::format("number {:g}..{:g}", option.min, option.max);

@@ -1,5 +1,7 @@
 #include "harness/pipeline/detection.hpp"
 
+#include <fmt/format.h>
+
 #include "core/model_spec.hpp"
 #include "results/reports/detect_output.hpp"
 #include "scorers/lineage/detector.hpp"
@@ -20,6 +22,19 @@ lineage::DetectResult detect_against(Store& store, const std::string& reference,
 std::string reference_model_name(const std::string& reference) {
   if (reference.find(':') == std::string::npos) return reference;
   return parse_model_spec(reference).name;
+}
+
+RecordedReference recorded_reference(Store& store) {
+  const json runs = store.runs();  // oldest first
+  for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+    const json& args = (*run)["args"];
+    if (!args.is_object() || !args.contains("reference") || !args["reference"].is_string()) continue;
+    const std::string name = args["reference"].get<std::string>();
+    if (name.empty() || !store.model(name)) continue;
+    return {name, fmt::format("named with --reference by the {} of {}", args.value("command", std::string("run")),
+                              (*run)["started_at"].get<std::string>())};
+  }
+  return {};
 }
 
 }  // namespace ds::harness

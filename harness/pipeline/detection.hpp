@@ -17,4 +17,12 @@ lineage::DetectResult detect_against(Store& store, const std::string& reference,
 // The store name of a --reference given either as a model spec or as a stored name.
 std::string reference_model_name(const std::string& reference);
 
+// The reference the store's runs named: the latest run recorded with `run --reference` (or
+// `demo`) whose reference model is in the store. `report` uses it when given none.
+struct RecordedReference {
+  std::string model;   // "" = no run named one
+  std::string origin;  // "named with --reference by the run of 2026-01-02T10:00:00Z"
+};
+RecordedReference recorded_reference(Store& store);
+
 }  // namespace ds::harness

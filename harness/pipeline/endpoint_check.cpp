@@ -2,10 +2,12 @@
 
 #include <curl/curl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <exception>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "core/errors.hpp"
@@ -150,6 +152,11 @@ class Checker {
       throw InputError(fmt::format(
           "cannot connect to {} ({}); is the server running, and are the host and port in '{}' right?",
           url, reply.transport_error, spec_.text));
+    // A name that does not resolve will not resolve on the thousandth retry either.
+    if (reply.failure == TransportFailure::unresolved)
+      throw InputError(fmt::format("cannot resolve the host of {} ({}); check the host name in '{}' and that this "
+                                   "machine can reach a DNS server",
+                                   url, reply.transport_error, spec_.text));
     result_.warnings.push_back(
         fmt::format("pre-flight request to {} failed ({}); going on", url, reply.transport_error));
     return result_;
@@ -172,6 +179,33 @@ class Checker {
   EndpointCheck result_;
 };
 
+// The providers' own hosted APIs answer every request without a key with 401.
+bool providers_hosted_api(const ModelSpec& spec) {
+  return spec.base_url.rfind("https://api.openai.com/", 0) == 0 || spec.base_url.rfind("https://api.anthropic.com/", 0) == 0;
+}
+
+// A key the run cannot do without that is not set: said before any request, naming the
+// variable, instead of retrying refusals. A variable named with --api-key-env must be set;
+// the provider's own variable only for its hosted API (a local server needs no key).
+void require_keys(const std::vector<ModelSpec>& specs, const CheckOptions& options) {
+  std::set<std::string> lines;
+  for (const auto& spec : specs) {
+    const EndpointOptions endpoint{options.api_key_env};
+    if (!read_api_key(spec.provider, endpoint).empty()) continue;
+    const std::string variable = api_key_env_name(spec.provider, endpoint);
+    if (!options.api_key_env.empty())
+      lines.insert(fmt::format("--api-key-env names {}, which is not set (or empty): set it to the key of '{}'",
+                               variable, spec.text));
+    else if (providers_hosted_api(spec))
+      lines.insert(fmt::format("no API key for '{}' (the hosted API at {}): set {}, or name another variable "
+                               "with --api-key-env",
+                               spec.text, spec.base_url, variable));
+  }
+  if (lines.size() == 1) throw InputError(*lines.begin() + "; nothing was sent");
+  if (!lines.empty())
+    throw InputError(fmt::format("{} API keys are missing; nothing was sent:\n  {}", lines.size(), fmt::join(lines, "\n  ")));
+}
+
 }  // namespace
 
 EndpointCheck check_endpoint(const ModelSpec& spec, const CheckOptions& options) {
@@ -181,6 +215,7 @@ EndpointCheck check_endpoint(const ModelSpec& spec, const CheckOptions& options)
 }
 
 std::vector<EndpointCheck> check_endpoints(const std::vector<ModelSpec>& specs, const CheckOptions& options) {
+  require_keys(specs, options);
   std::vector<EndpointCheck> results(specs.size());
   std::vector<std::string> refusals(specs.size());
   std::vector<std::thread> threads;

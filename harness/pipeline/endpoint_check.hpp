@@ -28,7 +28,9 @@ struct CheckOptions {
 EndpointCheck check_endpoint(const ModelSpec& spec, const CheckOptions& options);
 
 // Every endpoint at once (one thread each). When any is refused, throws one InputError
-// listing every refused endpoint after all checks ended.
+// listing every refused endpoint after all checks ended. Before any request: InputError when
+// a needed key is not set (a variable named by --api-key-env, or the provider's variable for
+// its hosted API), naming the variable. A host that does not resolve is InputError too.
 std::vector<EndpointCheck> check_endpoints(const std::vector<ModelSpec>& specs, const CheckOptions& options);
 
 }  // namespace ds::harness

@@ -252,6 +252,7 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   for (const auto& [name, check] : checks)
     outcome.warnings.insert(outcome.warnings.end(), check.warnings.begin(), check.warnings.end());
   outcome.run_id = store.begin_run(args, hashes);
+  for (const auto& spec : specs) outcome.models.push_back(spec.name);
   outcome.planned = units.size();
 
   std::vector<Job> jobs;

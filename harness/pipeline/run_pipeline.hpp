@@ -27,6 +27,7 @@ struct ScoreOutcome {
 
 struct RunOutcome {
   std::string run_id;
+  std::vector<std::string> models;  // the store names of this run's models
   size_t planned = 0;      // work units after shard and resume filtering
   size_t answered = 0;
   size_t failed = 0;       // still failing after retries

@@ -49,9 +49,11 @@ std::string evidence_md(const lineage::CandidateResult& c) {
   return out;
 }
 
-std::string detection_md(MarkdownReport& report, const std::string& stem, const DetectionView& d) {
+std::string detection_md(MarkdownReport& report, const std::string& stem, const DetectionView& d,
+                         const std::string& origin) {
   const lineage::DetectResult& r = d.result;
   std::string out = fmt::format("\n## Detection against reference `{}`\n\n", r.reference_label);
+  if (!origin.empty()) out += "The reference was " + origin + ".\n\n";
   out += fmt::format("- Null hypothesis: {}\n- Null used: {}\n- Panel: {} models ({})\n"
                      "- Correction: {}; `distilled` when the adjusted p ≤ {:g}\n- Method: {}\n- Scope: {}\n\n",
                      r.null_hypothesis, r.candidates.empty() ? "-" : r.candidates.front().null_description,
@@ -99,7 +101,7 @@ MarkdownReport format_markdown(const ReportData& d, const std::string& stem) {
   out += "\n## Humanity profile\n\n" + std::string(html::kGapIndexSentence) + "\n\n";
   if (stem.empty()) out += "(Charts are written as SVG files beside the report with `-o FILE.md`.)\n\n";
   out += chart(report, stem, "profile", "humanity profile", svg_profile_chart(d.models));
-  if (d.detection) out += detection_md(report, stem, *d.detection);
+  if (d.detection) out += detection_md(report, stem, *d.detection, d.reference_origin);
   if (d.lineage) {
     out += fmt::format("\n## Lineage map\n\n{} models, {} ordered by average-linkage clustering.\n\n",
                        d.lineage->models.size(), d.lineage->statistic_label);

@@ -4,22 +4,33 @@ namespace ds::results::html {
 
 const char* const kStyle = R"CSS(
 body{font-family:system-ui,sans-serif;margin:0 2em 4em;color:#222;line-height:1.4}
-header{border-bottom:1px solid #ddd;margin-bottom:1em}
+header{border-bottom:1px solid #ddd;margin-bottom:.5em}
+header h1{font-size:1.6em;margin:.5em 0 .2em}
+header p{margin:.2em 0}
+nav{margin:.4em 0}
 nav a{margin-right:1em}
-h2{margin-top:2em;border-bottom:1px solid #eee}
+h2{margin:1.2em 0 .5em;border-bottom:1px solid #eee}
+h3{margin:.8em 0 .3em}
 table{border-collapse:collapse;margin:1em 0}
 td,th{border:1px solid #ccc;padding:3px 8px;vertical-align:top;text-align:left}
 th{background:#f3f3f3}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .unscored,.muted{color:#777}
 .sim{color:#a05a00}
 .scroll{overflow:auto;max-width:100%}
 span.verdict{font-weight:600}
-span.distilled{color:#c0392b}span.not-detected{color:#2e7d32}span.insufficient{color:#b8860b}
+span.distilled{color:#c0392b}span.not-detected{color:#555}span.insufficient{color:#b8860b}
 mark{background:#ffe08a;padding:0}
 .quote{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin:.5em 0 1.5em}
-.quote pre,.answer pre,.prompt pre{white-space:pre-wrap;word-break:break-word;font:13px/1.4 ui-monospace,monospace;background:#fafafa;border:1px solid #e5e5e5;padding:.5em;margin:.3em 0;max-height:28em;overflow:auto}
-.evidence li{margin:.6em 0}
+.quote pre,.answer pre,.prompt pre,pre.code{white-space:pre-wrap;word-break:break-word;font:13px/1.4 ui-monospace,monospace;background:#fafafa;border:1px solid #e5e5e5;padding:.5em;margin:.3em 0;max-height:28em;overflow:auto}
+.evidence li{margin:.3em 0}
+.evidence summary{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;cursor:pointer}
+.evidence details[open]>summary{white-space:normal}
+#summary .lead{font-size:1.1em}
+#summary code{white-space:nowrap}
+.summary-list{margin:.2em 0 .8em}
+ul.summary-list.long{columns:2;column-gap:2em}
+.nowrap{white-space:nowrap}
 #tip{position:fixed;pointer-events:none;background:#222;color:#fff;font-size:12px;padding:4px 8px;border-radius:3px;max-width:40em;z-index:10}
 #viewer{display:grid;grid-template-columns:18em 1fr;gap:1em}
 #viewer input[type=search]{width:100%;box-sizing:border-box;padding:4px}
@@ -161,6 +172,13 @@ const char* const kScript = R"JS(
     renderChooser(); renderList(); renderPrompt();
     if (location.hash) route();
   }
+  // A link to folded evidence (#ev-N) opens it.
+  function openTarget() {
+    var t = location.hash.length > 1 ? document.getElementById(location.hash.slice(1)) : null;
+    if (t && t.tagName === 'DETAILS') t.open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
   document.body.setAttribute('data-ready-ms', performance.now().toFixed(0));
 })();
 )JS";

@@ -1,6 +1,8 @@
 // The detection section: the detector's result as it is (null, panel, correction, verdicts,
 // p-values, intervals), the forest plot, and the evidence of the strongest candidates quoted
 // verbatim, shared phrases marked in both answers, each linking to its prompt in the viewer.
+// Evidence is folded to one line an item (the first open): the summary above says what was
+// found, the evidence is there to check it.
 #include <fmt/format.h>
 
 #include <cmath>
@@ -22,23 +24,21 @@ std::string viewer_link(const std::string& prompt_id, const std::string& model) 
                      xml_escape(prompt_id));
 }
 
-std::string number(double x, const char* spec = "{:.3g}") {
-  return std::isfinite(x) ? fmt::format(fmt::runtime(spec), x) : "-";
-}
-
 // The detector's verbatim quotes: the passage in both answers, an identity claim beside the
-// reference's own, an identical wrong answer beside the expected one.
+// reference's own, an identical wrong answer beside the expected one. Quotes are often code:
+// <pre> keeps their line breaks and indentation.
 std::string detector_quotes(const Evidence& e, const std::string& reference, const std::string& model) {
   std::string out;
   if (!e.reference_quote.empty() || !e.quote.empty()) {
     out += "<div class=\"quote\">";
-    out += fmt::format("<div><span class=\"muted\">{}</span><blockquote>{}</blockquote></div>", xml_escape(reference),
+    out += fmt::format("<div><span class=\"muted\">{}</span><pre class=\"code\">{}</pre></div>", xml_escape(reference),
                        e.reference_quote.empty() ? "<span class=\"muted\">(none)</span>" : xml_escape(e.reference_quote));
-    out += fmt::format("<div><span class=\"muted\">{}</span><blockquote>{}</blockquote></div>", xml_escape(model),
+    out += fmt::format("<div><span class=\"muted\">{}</span><pre class=\"code\">{}</pre></div>", xml_escape(model),
                        e.quote.empty() ? "<span class=\"muted\">(none)</span>" : xml_escape(e.quote));
     out += "</div>";
   }
-  if (!e.expected.empty()) out += "<div class=\"muted\">expected answer: " + xml_escape(e.expected) + "</div>";
+  if (!e.expected.empty())
+    out += "<div class=\"muted\">expected answer:</div><pre class=\"code\">" + xml_escape(e.expected) + "</pre>";
   if (e.panel_sharing)
     out += fmt::format("<div class=\"muted\">{} of the {} panel answers checked on this prompt contain it too</div>",
                        *e.panel_sharing, e.panel_checked);
@@ -55,18 +55,21 @@ std::string stored_answers(const QuotedPair& q, const std::string& reference, co
       xml_escape(model), marked_html(q.candidate_text, q.candidate_marks));
 }
 
-std::string evidence_item(const CandidateResult& c, const Evidence& e, const std::optional<QuotedPair>& q) {
-  std::string out = "<li><b>" + xml_escape(e.kind) + "</b>: " + xml_escape(e.detail);
+// One line (kind, detail, z) until opened; then the prompts, the quotes and both answers.
+std::string evidence_item(const CandidateResult& c, const Evidence& e, const std::optional<QuotedPair>& q, bool open) {
+  std::string out = fmt::format("<li><details{}><summary><b>{}</b>: {}", open ? " open" : "", xml_escape(e.kind),
+                                xml_escape(e.detail));
   // A passage's statistic is its length, already in the detail; the others' is a z-score.
   if (std::isfinite(e.statistic) && e.kind != "shared-passage")
     out += fmt::format(" <span class=\"muted\">(z {:.2f})</span>", e.statistic);
+  out += "</summary>";
   if (!e.prompt_ids.empty()) {
-    out += " — prompts: ";
+    out += "prompts: ";
     for (size_t k = 0; k < e.prompt_ids.size() && k < 6; ++k) out += (k ? ", " : "") + viewer_link(e.prompt_ids[k], c.model);
   }
   out += detector_quotes(e, c.closest_reference, c.model);
   if (q) out += stored_answers(*q, c.closest_reference, c.model);
-  return out + "</li>";
+  return out + "</details></li>";
 }
 
 std::string verdict_cell(const CandidateResult& c) {
@@ -110,14 +113,16 @@ std::string test_description(const lineage::DetectResult& r) {
 
 }  // namespace
 
+std::string number(double x, const char* spec) { return std::isfinite(x) ? fmt::format(fmt::runtime(spec), x) : "-"; }
+
 std::string detection_section(const ReportData& data) {
   std::string out = "<section id=\"detection\">";
   if (!data.detection)
-    return out + "<h2>Detection</h2><p class=\"muted\">No reference given: <code>distillscope report "
-                 "--reference MODEL</code> tests every other model against it.</p></section>\n";
+    return out + "<h2>Detection in detail</h2><p class=\"muted\">No reference model, no detection (the summary "
+                 "says how to name one).</p></section>\n";
   const DetectionView& d = *data.detection;
   const lineage::DetectResult& r = d.result;
-  out += fmt::format("<h2>Detection against <code>{}</code></h2>", xml_escape(r.reference_label));
+  out += fmt::format("<h2>Detection in detail: against <code>{}</code></h2>", xml_escape(r.reference_label));
   out += test_description(r);
   out += "<div class=\"scroll\">" + svg_detection_strip(d) + "</div>";
   out += "<table><tr><th>candidate</th><th>z [95% interval]</th><th>p-value</th><th>adjusted p</th><th>null</th>"
@@ -129,9 +134,9 @@ std::string detection_section(const ReportData& data) {
     out += fmt::format(
         "<details id=\"ev-{}\"{}><summary><b>{}</b> — <span class=\"verdict {}\">{}</span>, adjusted p {}</summary>"
         "<ul class=\"evidence\">",
-        i, i < 3 ? " open" : "", xml_escape(c.model), verdict_class(c.verdict), lineage::verdict_word(c.verdict),
+        i, i == 0 ? " open" : "", xml_escape(c.model), verdict_class(c.verdict), lineage::verdict_word(c.verdict),
         number(c.p_adjusted));
-    for (size_t e = 0; e < c.evidence.size(); ++e) out += evidence_item(c, c.evidence[e], d.quotes[i][e]);
+    for (size_t e = 0; e < c.evidence.size(); ++e) out += evidence_item(c, c.evidence[e], d.quotes[i][e], e == 0);
     if (c.evidence.empty()) out += "<li class=\"muted\">the detector gave no evidence item</li>";
     out += "</ul></details>\n";
   }

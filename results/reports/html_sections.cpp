@@ -46,13 +46,14 @@ std::string lineage_section(const ReportData& d) {
   std::string out = "<section id=\"lineage\"><h2>Lineage map</h2>";
   if (!d.lineage) return out + "<p class=\"muted\">Not computed: fewer than two models have answers.</p></section>\n";
   const LineageMap& m = *d.lineage;
+  // The map first, its reading after it: the page should show the map on its first screen.
+  out += "<div class=\"scroll\">" + svg_lineage_heatmap(m, false) + "</div><div id=\"tip\" hidden></div>";
   out += fmt::format(
       "<p>{} models; each cell is the {} of two models' answers to the same prompts; rows and "
       "columns are ordered by average-linkage clustering on 1 − similarity, whose dendrogram is "
       "drawn on the left; the reference is outlined in red. Hover a cell for the pair's similarity "
       "and {}.</p>",
       m.models.size(), xml_escape(m.statistic_label), xml_escape(m.verdict_note));
-  out += "<div class=\"scroll\">" + svg_lineage_heatmap(m, false) + "</div><div id=\"tip\" hidden></div>";
   return out + lineage_island(m) + "</section>\n";
 }
 

@@ -128,6 +128,9 @@ struct ReportData {
   std::vector<ModelRow> models;
   std::vector<ResponseRow> responses;  // every response incl. failed ones (when built)
   std::optional<DetectionView> detection;
+  // Where the reference came from when the report's caller did not name it, e.g. "named with
+  // --reference by the run of 2026-01-02T10:00:00Z"; "" when given.
+  std::string reference_origin;
   std::optional<LineageMap> lineage;
   ViewerData viewer;
   json runs = json::array();  // the store's run rows, as stored

@@ -26,7 +26,7 @@ text{font:11px system-ui,sans-serif;fill:#222}
 .pt{fill:#1f3d6b}
 .threshold{stroke:#c0392b;stroke-width:2}
 .distilled{fill:#c0392b;stroke:#c0392b}
-.not-detected{fill:#2e7d32;stroke:#2e7d32}
+.not-detected{fill:#777;stroke:#777}
 .insufficient{fill:#b8860b;stroke:#b8860b}
 text.distilled,text.not-detected,text.insufficient{stroke:none}
 )CSS";

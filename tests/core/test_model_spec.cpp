@@ -24,6 +24,24 @@ TEST_CASE("a base URL must be http(s)://") {
   CHECK_THROWS_AS(parse_model_spec("openai:@http://h/v1"), InputError);
 }
 
+TEST_CASE("a base URL with a misspelt or missing scheme is refused with the URL it meant") {
+  const auto suggestion = [](const std::string& spec) {
+    try {
+      parse_model_spec(spec);
+    } catch (const InputError& e) {
+      const std::string what = e.what();
+      const size_t at = what.find("(e.g. ");
+      return at == std::string::npos ? what : what.substr(at + 6, what.find(')', at) - at - 6);
+    }
+    return std::string("accepted");
+  };
+  CHECK(suggestion("openai:x@http//127.0.0.1:8000/v1") == "http://127.0.0.1:8000/v1");
+  CHECK(suggestion("openai:x@http:/127.0.0.1:8000/v1") == "http://127.0.0.1:8000/v1");
+  CHECK(suggestion("openai:x@https//api.example.com/v1") == "https://api.example.com/v1");
+  CHECK(suggestion("openai:x@127.0.0.1:8000") == "http://127.0.0.1:8000/v1");
+  CHECK(suggestion("openai:x@ftp://host/v1") == "http://host/v1");
+}
+
 TEST_CASE("Anthropic base URLs work with or without /v1") {
   CHECK(parse_model_spec("anthropic:m@http://127.0.0.1:9/v1").base_url == "http://127.0.0.1:9/v1");
   CHECK(parse_model_spec("anthropic:m@http://127.0.0.1:9").base_url == "http://127.0.0.1:9/v1");

@@ -7,13 +7,14 @@
 
 #include "core/json.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/skip.hpp"
 
 using namespace ds::harness;
 
 TEST_CASE("validate on the MT-bench development set stays above the floor") {
   const std::string dir = ds::test::mtbench_dir();
   if (dir.empty()) {
-    MESSAGE("SKIPPED: ../shared/data/mtbench is absent; the development-set check needs it");
+    ds::test::skip("../shared/data/mtbench is absent; the development-set check needs it");
     return;
   }
   ds::test::TempDir tmp;

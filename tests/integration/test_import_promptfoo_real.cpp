@@ -15,6 +15,7 @@
 #include "core/text.hpp"
 #include "results/store.hpp"
 #include "tests/integration/import_helpers.hpp"
+#include "tests/support/skip.hpp"
 
 using namespace ds::harness;
 using namespace ds::test;
@@ -67,7 +68,7 @@ TEST_CASE("a results file written by the real promptfoo against serve --simulate
   std::string why;
   const std::string promptfoo = promptfoo_binary(why);
   if (promptfoo.empty()) {
-    MESSAGE("SKIPPED: the real promptfoo cannot run here: " << why);
+    ds::test::skip("the real promptfoo cannot run here: " + why);
     return;
   }
   ds::test::ServeProcess serve({"--simulate"});

@@ -13,7 +13,7 @@ using ds::core::json;
 TEST_CASE("import MT-bench, run one endpoint on its prompts, detect against the published panel") {
   const std::string dir = ds::test::mtbench_dir();
   if (dir.empty()) {
-    ds::test::skip_test("../shared/data/mtbench is absent; the public-panel recipe needs it");
+    ds::test::skip("../shared/data/mtbench is absent; the public-panel recipe needs it");
     return;
   }
   ds::test::TempDir tmp;

@@ -5,6 +5,7 @@
 // checked. A screenshot is left in the build folder for a person to look at.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -13,6 +14,7 @@
 #include "core/json.hpp"
 #include "tests/support/browser.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/skip.hpp"
 
 using namespace ds::harness;
 namespace test = ds::test;
@@ -55,7 +57,7 @@ void check_junit(const test::TempDir& dir, const std::string& db) {
   CHECK(xml.find("classname=\"sim-teacher.probes\"") == std::string::npos);
   CHECK(xml.find("<failure type=\"score\" message=\"score 0.000") != std::string::npos);
   if (!test::have_xmllint()) {
-    MESSAGE("skipped the schema check: xmllint is not installed (tools/install-deps.sh installs libxml2-utils)");
+    test::skip("the JUnit schema check: xmllint is not installed (tools/install-deps.sh installs libxml2-utils)");
     return;
   }
   CHECK(test::xmllint_errors(dir.file("j.xml"), test::fixture_path("junit.xsd")) == "");
@@ -112,12 +114,65 @@ void check_matches_detector(const std::string& dom, const std::string& db, size_
   }
 }
 
+// The page opens with the summary in words, found without --reference: the demo's run named
+// the reference, and the summary says so. Then the lineage map, the profile and the detail.
+void check_summary_first(const std::string& dom) {
+  std::vector<size_t> at;
+  for (const char* id : {"summary", "lineage", "profile", "detection", "scores", "viewer-section"}) {
+    INFO(id);
+    at.push_back(dom.find(std::string("<section id=\"") + id + "\">"));
+    CHECK(at.back() != std::string::npos);
+  }
+  CHECK(std::is_sorted(at.begin(), at.end()));
+  const std::string summary = between(dom, "<section id=\"summary\">", "</section>");
+  CHECK(summary.find("reference <b>sim-teacher</b> (named with --reference by the demo of ") != std::string::npos);
+  CHECK(summary.find("<h3>Distilled (") != std::string::npos);
+  CHECK(summary.find("<li><b>sim-student</b>: adjusted p ") != std::string::npos);
+  CHECK(summary.find("<h3>Not detected (") != std::string::npos);
+  CHECK(summary.find("What to do next:") != std::string::npos);
+  // Evidence: one line an item until opened, the first open.
+  const std::string evidence = between(dom, "<h3>Evidence, quoted", "</section>");
+  CHECK(count(evidence, "<li><details open") >= 1);  // open="" as the DOM is dumped
+  CHECK(count(evidence, "<li><details>") > count(evidence, "<li><details open"));
+}
+
+// Measured in the page as laid out in a 1400 x 1000 window: the lineage map shows on the first
+// screen, and every quoted answer or code block with line breaks is shown with them.
+void check_layout(const test::TempDir& dir, const std::string& html) {
+  const std::string measured = dir.file("measured.html");
+  std::string page = slurp(html);
+  const std::string probe =
+      "<script>(function () {"
+      "var b = document.body, pres = document.querySelectorAll('#detection pre'), multi = 0, kept = 0;"
+      "b.setAttribute('data-lineage-top', Math.round(document.querySelector('#lineage svg').getBoundingClientRect().top));"
+      "b.setAttribute('data-viewport', window.innerHeight);"
+      "pres.forEach(function (p) { if (p.textContent.indexOf('\\n') < 0) return; multi++;"
+      "  var ws = getComputedStyle(p).whiteSpace; if (ws === 'pre' || ws === 'pre-wrap') kept++; });"
+      "b.setAttribute('data-multiline', multi); b.setAttribute('data-kept', kept);"
+      "})();</script>";
+  page.insert(page.rfind("</body>"), probe);
+  std::ofstream(measured) << page;
+  const auto r = test::render_page(measured, dir.file("chromium-layout"), {.window_size = "1400,1000"});
+  REQUIRE_MESSAGE(r.ok, r.log);
+  const auto attribute = [&](const std::string& name) {
+    std::smatch m;
+    REQUIRE_MESSAGE(std::regex_search(r.dom, m, std::regex(name + "=\"(-?[0-9]+)\"")), name);
+    return std::stol(m[1]);
+  };
+  const long top = attribute("data-lineage-top"), viewport = attribute("data-viewport");
+  MESSAGE("lineage map starts " << top << " px down a " << viewport << " px window");
+  CHECK(viewport > 600);        // the window's inner height (Chromium keeps some of the 1000 px)
+  CHECK(top + 150 < viewport);  // at least 150 px of the map on the first screen
+  CHECK(attribute("data-multiline") > 0);
+  CHECK(attribute("data-kept") == attribute("data-multiline"));
+}
+
 // Chromium renders every part, quietly and offline.
 void check_browser(const test::TempDir& dir, const std::string& html, const std::string& db) {
   const size_t kModels = demo_models(db);
   REQUIRE(kModels >= 10);
   if (test::chromium_binary().empty()) {
-    MESSAGE("skipped: Chromium is not installed (tools/install-deps.sh installs Debian's chromium)");
+    test::skip("the browser check: Chromium is not installed (tools/install-deps.sh installs Debian's chromium)");
     return;
   }
   // Controls first: the console and network checks must be able to fail.
@@ -161,6 +216,8 @@ void check_browser(const test::TempDir& dir, const std::string& html, const std:
   CHECK(count(view, "class=\"sample\"") >= 4);
   CHECK(count(between(dom, "<div id=\"chooser\">", "</div>"), "type=\"checkbox\"") == kModels - 1);
 
+  check_summary_first(dom);
+  check_layout(dir, html);
   check_matches_detector(dom, db, kModels);
   check_viewer_link(dir, html, dom);
   std::smatch ready;
@@ -178,8 +235,8 @@ TEST_CASE("the demo's HTML report renders in Chromium: populated, no console err
   const std::string db = dir.file("demo.db"), html = dir.file("report.html");
   const auto demo = test::run_distillscope({"demo", "--db", db, "--html", dir.file("demo.html"), "--limit", "2"});
   REQUIRE_MESSAGE(demo.exit_code == 0, demo.err);
-  const auto report = test::run_distillscope(
-      {"report", "--db", db, "--format", "html", "--reference", "sim-teacher", "-o", html});
+  // No --reference: the report takes the one the demo's run named.
+  const auto report = test::run_distillscope({"report", "--db", db, "--format", "html", "-o", html});
   REQUIRE_MESSAGE(report.exit_code == 0, report.err);
 
   check_junit(dir, db);

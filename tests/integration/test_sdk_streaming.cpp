@@ -6,14 +6,15 @@
 
 #include "core/json.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/skip.hpp"
 
 using namespace ds::harness;
 
 TEST_CASE("the official OpenAI and Anthropic clients stream from serve and get the same text") {
   const auto install = ds::test::run_shell(ds::test::source_dir() + "/tools/install-sdk-clients.sh");
   if (install.exit_code != 0) {
-    MESSAGE("skipped: the npm clients could not be installed (tools/install-sdk-clients.sh failed; "
-            "node, npm or the registry is unavailable)");
+    ds::test::skip("the npm clients could not be installed (tools/install-sdk-clients.sh failed; "
+                   "node, npm or the registry is unavailable): " + install.out);
     return;
   }
   std::string folder = install.out;

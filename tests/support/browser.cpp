@@ -99,9 +99,10 @@ RenderedPage render_page(const std::string& html_path, const std::string& work_d
   args.push_back("--log-net-log=" + netlog);
   if (!options.screenshot.empty()) {
     std::filesystem::remove(options.screenshot);
-    args.push_back("--window-size=1400,1800");
+    if (options.window_size.empty()) args.push_back("--window-size=1400,1800");
     args.push_back("--screenshot=" + std::filesystem::absolute(options.screenshot).string());
   }
+  if (!options.window_size.empty()) args.push_back("--window-size=" + options.window_size);
   args.push_back("file://" + std::filesystem::absolute(html_path).string() + options.fragment);
   const int code = run_with_deadline(args, work_dir + "/dom.html", work_dir + "/chromium.log", 120);
   page.ok = code == 0;

@@ -21,6 +21,7 @@ struct RenderedPage {
 struct RenderOptions {
   std::string fragment;  // "#..." appended to the file URL, as a link into the page would
   std::string screenshot;  // a PNG of the page's first 1400 x 1800 pixels, written here when given
+  std::string window_size;  // "WIDTH,HEIGHT" of the window (default Chromium's; 1400,1800 with a screenshot)
 };
 
 // Renders file `html_path` in one Chromium run; `work_dir` holds the profile and logs.

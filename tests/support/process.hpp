@@ -62,6 +62,21 @@ CommandResult run_shell(const std::string& command);
 // A port on 127.0.0.1 with nothing listening (bound, then closed).
 int unused_port();
 
+// A port on 127.0.0.1 that accepts connections (the kernel completes them from the backlog)
+// while this object lives: what a test shows something cannot reach.
+class LoopbackListener {
+ public:
+  LoopbackListener();
+  ~LoopbackListener();
+  LoopbackListener(const LoopbackListener&) = delete;
+  LoopbackListener& operator=(const LoopbackListener&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
 // Sets an environment variable for the lifetime of this object (children inherit it).
 class ScopedEnv {
  public:

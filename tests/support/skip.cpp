@@ -5,14 +5,17 @@
 namespace ds::test {
 
 namespace {
-bool g_skipped = false;
+std::string& reasons() {
+  static std::string text;
+  return text;
+}
+}  // namespace
+
+void skip(const std::string& reason) {
+  reasons() += "SKIPPED: " + reason + "\n";
+  std::cerr << "SKIPPED: " << reason << "\n";
 }
 
-void skip_test(const std::string& why) {
-  g_skipped = true;
-  std::cerr << "SKIPPED: " << why << "\n";
-}
-
-bool test_skipped() { return g_skipped; }
+std::string skip_reasons() { return reasons(); }
 
 }  // namespace ds::test

@@ -30,3 +30,16 @@ TEST_CASE("unknown names and empty selections are input errors") {
                        InputError);
   CHECK_THROWS_AS(resolve_suites({}, std::nullopt), InputError);
 }
+
+TEST_CASE("a comma-separated suite list is split; a typo gets the closest name") {
+  CHECK(split_suite_lists({"math,coding", "probes", " creativity , philosophy,"}) ==
+        std::vector<std::string>{"math", "coding", "probes", "creativity", "philosophy"});
+  const auto suites = resolve_suites({"math,coding"}, std::nullopt);
+  REQUIRE(suites.size() == 2);
+  CHECK(suites[0].name == "math");
+  CHECK(suites[1].name == "coding");
+  CHECK_THROWS_WITH_AS(resolve_suites({"maths"}, std::nullopt), doctest::Contains("(did you mean 'math'?)"),
+                       InputError);
+  CHECK_THROWS_WITH_AS(resolve_suites({"Coding"}, std::nullopt), doctest::Contains("(did you mean 'coding'?)"),
+                       InputError);
+}

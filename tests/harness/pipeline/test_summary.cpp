@@ -94,6 +94,20 @@ TEST_CASE("suite summary: means with intervals, counts, pass@k, profile and gap"
   CHECK(cli::unscored_breakdown(s) == "2 no sample named one of the choices; 2 not graded; 1 not scored yet");
 }
 
+TEST_CASE("the summary table of one run shows its models and counts the store's others") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  answer(store, "mine", "math", 0, 0, 1.0);
+  answer(store, "imported-a", "math", 0, 0, 0.0);
+  answer(store, "imported-b", "math", 0, 0, 0.0);
+  const Summary s = summarise_store(store);
+  const std::string table = cli::summary_table(s, {"mine"});
+  CHECK(table.find("mine") != std::string::npos);
+  CHECK(table.find("imported-") == std::string::npos);
+  CHECK(table.find("The store holds 2 other models (not in this run)") != std::string::npos);
+  CHECK(cli::summary_table(s).find("other model") == std::string::npos);
+}
+
 TEST_CASE("a model missing a profile dimension has no gap index") {
   ds::test::TempDir dir;
   Store store(dir.file("r.db"));

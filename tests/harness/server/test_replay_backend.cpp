@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "harness/server/replay_backend.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/skip.hpp"
 
 using namespace ds::harness;
 using namespace ds::harness::server;
@@ -74,7 +75,7 @@ TEST_CASE("MT-bench layout: turn 2 matches question turns 1..2") {
 TEST_CASE("the shared MT-bench development set loads as one model per answer file") {
   const std::string mt = ds::test::mtbench_dir();
   if (mt.empty()) {
-    MESSAGE("skipped: ../shared/data/mtbench is absent");
+    ds::test::skip("../shared/data/mtbench is absent; the development-set check needs it");
     return;
   }
   ReplayBackend r(mt);

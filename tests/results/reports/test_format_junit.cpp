@@ -6,6 +6,7 @@
 #include "tests/results/reports/report_sample.hpp"
 #include "tests/support/browser.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/skip.hpp"
 
 using namespace ds::results;
 namespace test = ds::test;
@@ -32,7 +33,7 @@ TEST_CASE("junit: failing asserts are listed in the failure text") {
 
 TEST_CASE("junit validates against the common JUnit schema, which rejects what it must") {
   if (!test::have_xmllint()) {
-    MESSAGE("skipped: xmllint is not installed (apt-get install libxml2-utils; tools/install-deps.sh does)");
+    test::skip("xmllint is not installed (apt-get install libxml2-utils; tools/install-deps.sh does)");
     return;
   }
   test::TempDir dir;

@@ -31,10 +31,14 @@ TEST_CASE("markdown with a chart stem writes the charts as SVG files it links to
   CHECK(format_markdown(test::sample_report()).files.empty());
 }
 
-TEST_CASE("csv quotes fields and writes unscored, never a number, for unscored answers") {
+TEST_CASE("csv quotes fields; an unscored answer has an empty score and its reason beside it") {
   const std::string csv = format_csv(test::sample_report());
+  CHECK(csv.rfind("run_id,model,simulated,suite,item_id,sample,score,unscored_reason,error,", 0) == 0);
   CHECK(csv.find("\"x < y & \"\"q\"\"\"") != std::string::npos);
-  CHECK(csv.find("c1,0,unscored") != std::string::npos);
+  CHECK(csv.find(",m1,0,1,,,") != std::string::npos);
+  CHECK(csv.find(",c1,0,,needs a judge,,") != std::string::npos);
+  CHECK(csv.find(",m3,0,,request failed,HTTP 500,") != std::string::npos);
+  CHECK(csv.find("unscored,") == std::string::npos);
   CHECK(csv_escape("a,b") == "\"a,b\"");
 }
 
@@ -77,6 +81,51 @@ TEST_CASE("html is one self-contained page with every section, escaped") {
   // An answer containing "</script>" cannot end the data island early.
   CHECK(html.find("</script><b>") == std::string::npos);
   CHECK(html.find("<\\/script><b>") != std::string::npos);
+}
+
+TEST_CASE("html opens with a summary in words, then the lineage map, the profile and the detail") {
+  ReportData d = test::sample_report();
+  d.reference_origin = "named with --reference by the run of 2026-01-02T10:00:00Z";
+  const std::string html = format_html(d);
+  const size_t summary = html.find("<section id=\"summary\">"), lineage = html.find("<section id=\"lineage\">"),
+               profile = html.find("<section id=\"profile\">"), detection = html.find("<section id=\"detection\">"),
+               scores = html.find("<section id=\"scores\">"), viewer = html.find("<section id=\"viewer-section\">");
+  REQUIRE(summary != std::string::npos);
+  CHECK(summary < lineage);
+  CHECK(lineage < profile);
+  CHECK(profile < detection);
+  CHECK(detection < scores);
+  CHECK(scores < viewer);
+  const std::string words = html.substr(summary, lineage - summary);
+  CHECK(words.find("reference <b>sim-a</b> (named with --reference by the run of 2026-01-02T10:00:00Z)") !=
+        std::string::npos);
+  CHECK(words.find("of the 2 models tested, <b>1</b> is called") != std::string::npos);
+  CHECK(words.find("and 1 is not detected.") != std::string::npos);
+  CHECK(words.find("<b>sim-b</b>: adjusted p 2e-05, z 4.20") != std::string::npos);
+  CHECK(words.find("Each z is below the 2.60 this panel needs") != std::string::npos);
+  CHECK(words.find("real-c (z 0.10)") != std::string::npos);
+  CHECK(words.find("What to do next:") != std::string::npos);
+  // No reference: the summary says how to give one.
+  d.detection.reset();
+  const std::string none = format_html(d);
+  CHECK(none.find("No reference model is named") != std::string::npos);
+  CHECK(none.find("<code>distillscope report --reference MODEL</code>") != std::string::npos);
+}
+
+TEST_CASE("html evidence is one line an item until opened, and quoted code keeps its lines") {
+  ReportData d = test::sample_report();
+  auto& evidence = d.detection->result.candidates[0].evidence;
+  evidence[0].quote = "def f(x):\n    return x + 1";
+  evidence.push_back(evidence[0]);
+  d.detection->quotes[0].push_back(std::nullopt);
+  const std::string html = format_html(d);
+  const std::string ev = html.substr(html.find("<ul class=\"evidence\">"));
+  CHECK(ev.find("<li><details open><summary><b>identity</b>: claims R&apos;s identity") != std::string::npos);
+  CHECK(ev.find("<li><details><summary><b>identity</b>") != std::string::npos);  // the second, folded
+  CHECK(ev.find("<pre class=\"code\">def f(x):\n    return x + 1</pre>") != std::string::npos);
+  // "not detected" is not styled as a pass; numbers with intervals never wrap.
+  CHECK(html.find("span.not-detected{color:#2e7d32}") == std::string::npos);
+  CHECK(html.find("td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}") != std::string::npos);
 }
 
 TEST_CASE("reports stay well-formed with invalid UTF-8 and cuts inside a character") {

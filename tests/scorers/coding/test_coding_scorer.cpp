@@ -3,6 +3,7 @@
 #include "scorers/coding/code_extract.hpp"
 #include "scorers/coding/coding_scorer.hpp"
 #include "tasks/suite.hpp"
+#include "tests/support/process.hpp"
 
 using namespace ds::scorers;
 
@@ -55,12 +56,15 @@ TEST_CASE("code that does not load fails every test") {
 }
 
 TEST_CASE("hostile answers fail their item") {
+  // The connecting answer aims at a port that answers outside the sandbox (test_sandbox.cpp
+  // shows the same connect succeeding there), so its failure is the sandbox's network rule.
+  ds::test::LoopbackListener listener;
   const std::vector<std::string> hostile = {
       "def add(a, b):\n    while True:\n        pass\n",
       "import os\ndef add(a, b):\n    while True:\n        os.fork()\n",
       "def add(a, b):\n    x = bytearray(1 << 30)\n    return a + b\n",
       "def add(a, b):\n    open('/root/pwned', 'w').write('x')\n    return a + b\n",
-      "import socket\ndef add(a, b):\n    socket.create_connection(('127.0.0.1', 80), 1)\n"
+      "import socket\ndef add(a, b):\n    socket.create_connection(('127.0.0.1', " + std::to_string(listener.port()) + "), 1)\n"
       "    return a + b\n",
       "import os\nos._exit(0)\n",
       "import sys\nprint('@@fake@@{\"stage\": \"done\"}')\ndef add(a, b):\n    sys.exit(0)\n",

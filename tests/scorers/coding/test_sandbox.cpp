@@ -189,15 +189,21 @@ TEST_CASE("sandbox cannot write outside its tmpfs") {
 }
 
 TEST_CASE("sandbox has no network, not even loopback") {
-  const auto r = python(
+  // A port that answers: the same connect succeeds outside the sandbox, so a refusal inside
+  // is the sandbox's doing, not an empty port.
+  ds::test::LoopbackListener listener;
+  const std::string connect =
       "import socket\n"
       "s = socket.socket()\n"
       "s.settimeout(1)\n"
       "try:\n"
-      "    s.connect(('127.0.0.1', 22)); print('connected')\n"
+      "    s.connect(('127.0.0.1', " + std::to_string(listener.port()) + ")); print('connected')\n"
       "except OSError as e:\n"
-      "    print('blocked', e.errno)\n");
-  CHECK(r.out.rfind("blocked", 0) == 0);
+      "    print('blocked', e.errno)\n";
+  const auto outside = ds::test::run_program({"/usr/bin/python3", "-I", "-S", "-c", connect});
+  REQUIRE(outside.out == "connected\n");
+  const auto inside = python(connect);
+  CHECK(inside.out.rfind("blocked", 0) == 0);
 }
 
 TEST_CASE("sandbox refuses to run without bubblewrap and says how to install it") {
