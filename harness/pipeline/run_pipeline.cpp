@@ -1,5 +1,8 @@
 #include "harness/pipeline/run_pipeline.hpp"
 
+#include "core/text.hpp"
+#include "tasks/suite_resolver.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -185,12 +188,18 @@ std::string unknown_suite_message(const std::string& name, const std::string& db
   std::string builtin;
   for (const auto& n : builtin_suite_names()) builtin += (builtin.empty() ? "" : ", ") + n;
   std::string imported;
+  std::vector<std::string> known = builtin_suite_names();
   if (stored)
-    for (const auto& n : stored_suite_names(*stored)) imported += (imported.empty() ? "" : ", ") + n;
+    for (const auto& n : stored_suite_names(*stored)) {
+      imported += (imported.empty() ? "" : ", ") + n;
+      known.push_back(n);
+    }
+  const std::string guess = closest_name(name, known);
   return fmt::format(
-      "unknown suite '{}': not a built-in suite ({}), a file, nor imported prompts in {} ({}); to send a "
+      "unknown suite '{}'{}: not a built-in suite ({}), a file, nor imported prompts in {} ({}); to send a "
       "published benchmark's prompts, `distillscope import` it into that store first",
-      name, builtin.empty() ? "none found" : builtin, db, imported.empty() ? "none imported" : "imported: " + imported);
+      name, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess), builtin.empty() ? "none found" : builtin,
+      db, imported.empty() ? "none imported" : "imported: " + imported);
 }
 
 }  // namespace
@@ -203,7 +212,7 @@ std::vector<Suite> suites_for_run(const RunConfig& config) {
   const auto builtin = builtin_suite_names();
   std::vector<Suite> suites;
   std::set<std::string> seen;
-  for (const auto& name : config.suites) {
+  for (const auto& name : split_suite_lists(config.suites)) {
     const bool elsewhere = name == "all" || name == kGeneratedMathSuite || std::filesystem::exists(name) ||
                            std::find(builtin.begin(), builtin.end(), name) != builtin.end();
     std::optional<Suite> imported = !elsewhere && stored ? stored_suite(*stored, name) : std::nullopt;
