@@ -1,6 +1,8 @@
 #pragma once
-// Alternative Uses Task: fluency, elaboration, and originality by rarity across every answer
-// to the same item (all models, all samples). See docs/scorers.md.
+// Alternative Uses Task: fluency, elaboration, and originality as the semantic distance
+// between the object and each use, a function of the answer and the item alone. See
+// docs/scorers.md.
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,15 +26,20 @@ AutAnswer parse_aut_answer(const std::string& response, const std::string& objec
 // Two ideas are the same when the Jaccard overlap of their keys is at least 0.5.
 bool same_idea(const IdeaKey& a, const IdeaKey& b);
 
-struct AutOriginality {
-  double originality = 0;  // points / fluency, in [0, 2]
-  int points = 0;          // 2 per idea in < 1% of answers, 1 per idea in < 5%
+// Originality of one answer against a fixed reference, not against other models' answers:
+// the semantic distance between the object and each use (Beaty & Johnson 2021, SemDis), here
+// 1 − Wu–Palmer similarity in WordNet (as the DAT scorer) between the object's noun and each
+// WordNet noun of the use, averaged over the use's nouns, then over the answer's ideas.
+struct AutDistance {
+  std::optional<double> mean;           // over the ideas that have a noun; nullopt: none has
+  std::vector<double> per_idea;         // in the order of AutAnswer::ideas (ideas with a noun)
+  int ideas_without_noun = 0;
 };
+AutDistance aut_semantic_distance(const AutAnswer& answer, const std::string& object_noun);
 
-// Originality of every answer against the corpus of all answers to the item.
-std::vector<AutOriginality> aut_originality(const std::vector<AutAnswer>& answers);
-
-// Fewest answers for which "under 5% of answers" can hold for an idea given once.
-constexpr int kAutMinCorpus = 21;
+// Fewest distinct uses for an answer to count as doing the task (which asks for as many as
+// possible); fewer score 0. One or two "uses" are what a non-answer ("The answer is 42.")
+// parses into.
+constexpr int kAutMinUses = 3;
 
 }  // namespace ds::scorers

@@ -3,41 +3,94 @@
 #include "scorers/creativity/aut.hpp"
 #include "scorers/creativity/constraints.hpp"
 #include "scorers/creativity/dat.hpp"
+#include "scorers/creativity/relevance.hpp"
 #include "scorers/creativity/wordnet.hpp"
 #include "scorers/layer.hpp"
 
 namespace ds::scorers {
 
+namespace {
+
+// An answer that does not do the task scores 0 (not unscored): a model cannot raise its
+// creativity score by refusing or answering something else. details["zero"] says why.
+void score_zero(Score& s, const std::string& why) {
+  s.value = 0.0;
+  s.details["zero"] = why;
+}
+
+void score_dat(Score& s, const std::string& response) {
+  const DatResult r = dat_score_words(dat_words(response));
+  s.details["valid"] = r.valid;
+  s.details["invalid"] = r.invalid;
+  s.details["duplicates"] = r.duplicates;
+  std::string joined;
+  for (const auto& w : r.valid) joined += (joined.empty() ? "" : ",") + w;
+  s.extracted = joined;
+  if (r.score) {
+    s.details["dat"] = *r.score;
+    s.value = *r.score / 100.0;
+  } else {
+    // Olson et al. leave such answers out of a person's DAT; a model asked for ten nouns that
+    // gives fewer than seven has not done the task. details["dat"] stays absent, so the
+    // human-scale DAT (the published anchor) rests on complete answers only.
+    score_zero(s, "task not done: fewer than 7 valid distinct nouns");
+  }
+}
+
+void score_aut(Score& s, const json& item, const std::string& response) {
+  const AutAnswer a = parse_aut_answer(response, item.value("object", std::string()));
+  s.details["fluency"] = a.fluency;
+  s.details["elaboration"] = a.elaboration;
+  s.details["uses"] = a.uses.size();
+  if (a.fluency < kAutMinUses) {
+    score_zero(s, "task not done: " + std::to_string(a.fluency) + " distinct use(s), at least " +
+                      std::to_string(kAutMinUses) + " expected");
+    return;
+  }
+  const std::string object_noun = item.value("object_noun", std::string());
+  if (object_noun.empty()) {
+    s.details["unscored"] = "item has no 'object_noun' (the object's WordNet noun)";
+    return;
+  }
+  const AutDistance d = aut_semantic_distance(a, object_noun);
+  s.details["ideas_without_noun"] = d.ideas_without_noun;
+  s.details["semantic_distance"] = d.per_idea;
+  if (!d.mean) {
+    score_zero(s, "no use names a thing (no WordNet noun in any use)");
+    return;
+  }
+  s.details["originality"] = *d.mean;
+  s.value = *d.mean;
+}
+
+// Relevance first: an answer about something else scores 0 whatever its form.
+bool off_topic(Score& s, const json& item, const std::string& response) {
+  const auto r = check_relevance(item, response);
+  if (!r) return false;
+  s.details["about_words_found"] = r->found;
+  if (r->on_topic) return false;
+  score_zero(s, r->reason);
+  return true;
+}
+
+}  // namespace
+
 Score score_creativity(const json& item_data, const std::string& response) {
   Score s;
   const std::string task = item_data.value("task", std::string());
   s.details["task"] = task;
+  // Relevance and constraints read inflections through WordNet where it is present and
+  // compare plain words where not; DAT and AUT distances cannot do without it.
+  if ((task == "dat" || task == "aut") && !wordnet_available()) {
+    s.details["unscored"] = "WordNet data not found (apt-get install wordnet-base)";
+    return s;
+  }
   if (task == "dat") {
-    if (!wordnet_available()) {
-      s.details["unscored"] = "WordNet data not found (apt-get install wordnet-base)";
-      return s;
-    }
-    const DatResult r = dat_score_words(dat_words(response));
-    s.details["valid"] = r.valid;
-    s.details["invalid"] = r.invalid;
-    s.details["duplicates"] = r.duplicates;
-    std::string joined;
-    for (const auto& w : r.valid) joined += (joined.empty() ? "" : ",") + w;
-    s.extracted = joined;
-    if (r.score) {
-      s.details["dat"] = *r.score;
-      s.value = *r.score / 100.0;
-    } else {
-      // As Olson et al., an answer without 7 valid nouns has no DAT score.
-      s.details["unscored"] = "fewer than 7 valid distinct nouns";
-    }
+    score_dat(s, response);
   } else if (task == "aut") {
-    const AutAnswer a = parse_aut_answer(response, item_data.value("object", std::string()));
-    s.details["fluency"] = a.fluency;
-    s.details["elaboration"] = a.elaboration;
-    s.details["uses"] = a.uses.size();
-    s.details["unscored"] = "originality is scored across all answers (score_store)";
+    score_aut(s, item_data, response);
   } else if (task == "constrained") {
+    if (off_topic(s, item_data, response)) return s;
     const json r = check_constraints(response, item_data.value("constraints", json::object()));
     s.details["constraints"] = r;
     if (r["total"].get<int>() == 0) {
@@ -46,6 +99,7 @@ Score score_creativity(const json& item_data, const std::string& response) {
       s.value = r["passed"].get<double>() / r["total"].get<double>();
     }
   } else if (task == "title" || task == "metaphor") {
+    if (off_topic(s, item_data, response)) return s;
     s.details["needs_judge"] = true;
   } else {
     s.details["unscored"] = "unknown creativity task '" + task + "'";
