@@ -30,10 +30,13 @@ std::vector<double> item_means(const ItemValues& items) {
   return means;
 }
 
-ScoreEstimate estimate(const std::vector<double>& means, const std::string& label) {
+// `asked`: items with an answer (0: every item counted in `means` was asked).
+ScoreEstimate estimate(const std::vector<double>& means, const std::string& label, size_t asked = 0) {
   ScoreEstimate e;
   e.items = means.size();
-  if (!means.empty()) e.interval = bootstrap_mean(means, bootstrap_seed(label));
+  e.asked = std::max(asked, means.size());
+  e.insufficient = !means.empty() && 2 * e.items < e.asked;
+  if (!means.empty() && !e.insufficient) e.interval = bootstrap_mean(means, bootstrap_seed(label));
   return e;
 }
 
@@ -113,7 +116,7 @@ void add_creativity_details(const Gathered& g, const std::string& model, const I
     by_task[task == g.creativity_task.end() || task->second.empty() ? "unknown" : task->second][item] = v;
   }
   for (const auto& [task, task_items] : by_task)
-    s.by_task[task] = estimate(item_means(task_items), model + "/creativity/" + task);
+    s.by_task[task] = estimate(item_means(task_items), model + "/creativity/" + task, task_items.size());
   std::vector<double> d2, sim;
   if (const auto d = g.diversity.find(model); d != g.diversity.end())
     for (const auto& [_, details] : d->second) {
@@ -159,13 +162,13 @@ Summary summarise_store(Store& store) {
     for (const auto& [suite, items] : suites) {
       const auto means = item_means(items);
       SuiteSummary& s = m.suites[suite];
-      s.score = estimate(means, model + "/" + suite);
+      s.score = estimate(means, model + "/" + suite, items.size());
       std::tie(s.responses, s.unscored) = g.counts.at(model).at(suite);
       if (s.unscored > 0) s.unscored_reasons = g.unscored_reasons.at(model).at(suite);
       if (suite == "coding") s.pass_at_k = pass_at_k_of(items);
       if (suite == "creativity") add_creativity_details(g, model, items, s);
       const auto& dims = kProfileDimensions;
-      if (std::find(dims.begin(), dims.end(), suite) != dims.end() && !means.empty())
+      if (std::find(dims.begin(), dims.end(), suite) != dims.end() && s.score.scored())
         profile_means[model][suite] = means;
     }
   }

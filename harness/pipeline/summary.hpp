@@ -13,10 +13,14 @@
 
 namespace ds::harness {
 
-// A mean over items with its percentile bootstrap interval; no value when nothing was scored.
+// A mean over items with its percentile bootstrap interval; no value when nothing was scored,
+// nor when fewer than half the items asked were scored (`insufficient`): a mean over the few
+// items a scorer could read says little about the suite, so it is not shown as a number.
 struct ScoreEstimate {
   std::optional<Interval> interval;  // mean, low, high
   size_t items = 0;                  // items with at least one scored sample
+  size_t asked = 0;                  // items with at least one answer
+  bool insufficient = false;         // some items scored, but fewer than half of those asked
   bool scored() const { return interval.has_value(); }
 };
 

@@ -15,14 +15,15 @@ std::string as_text(const json& v) {
   return v.dump();
 }
 
-// Failing coding tests and failing creativity constraints, each with its reason.
+// Failing coding tests and failing creativity constraints, each with its reason; why an answer
+// that did not do the task scored 0 ("zero": off topic, too few nouns or uses).
 void add_failed_checks(const json& details, std::vector<std::string>& out) {
   if (details.contains("tests") && details["tests"].is_array())
     for (const auto& t : details["tests"])
       if (t.is_object() && !t.value("passed", true))
         out.push_back(t.value("test", std::string("test")) +
                       (t.contains("error") ? ": " + as_text(t["error"]) : std::string()));
-  for (const char* key : {"load_error", "setup_error", "incomplete"})
+  for (const char* key : {"load_error", "setup_error", "incomplete", "zero"})
     if (details.contains(key)) out.push_back(std::string(key) + ": " + as_text(details[key]));
   if (details.contains("constraints") && details["constraints"].is_object() &&
       details["constraints"].contains("checks"))
