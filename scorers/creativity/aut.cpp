@@ -63,6 +63,24 @@ bool same_idea(const IdeaKey& a, const IdeaKey& b) {
   return 2 * common >= a.size() + b.size() - common;  // |A∩B| / |A∪B| >= 0.5
 }
 
+AutUncommonness aut_uncommonness(const AutAnswer& answer, const std::vector<std::string>& common_use_words) {
+  std::set<std::string> common;
+  for (const auto& w : common_use_words) {
+    common.insert(w);
+    common.insert(wordnet_base_form(w));
+  }
+  AutUncommonness out;
+  for (const auto& idea : answer.ideas) {
+    const bool is_common = std::any_of(idea.begin(), idea.end(), [&](const std::string& w) {
+      return common.count(w) > 0 || common.count(wordnet_base_form(w)) > 0;
+    });
+    ++(is_common ? out.common : out.uncommon);
+  }
+  const int n = out.common + out.uncommon;
+  out.share = n > 0 ? static_cast<double>(out.uncommon) / n : 0.0;
+  return out;
+}
+
 AutDistance aut_semantic_distance(const AutAnswer& answer, const std::string& object_noun) {
   AutDistance out;
   double sum = 0;

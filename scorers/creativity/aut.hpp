@@ -26,10 +26,25 @@ AutAnswer parse_aut_answer(const std::string& response, const std::string& objec
 // Two ideas are the same when the Jaccard overlap of their keys is at least 0.5.
 bool same_idea(const IdeaKey& a, const IdeaKey& b);
 
-// Originality of one answer against a fixed reference, not against other models' answers:
-// the semantic distance between the object and each use (Beaty & Johnson 2021, SemDis), here
-// 1 − Wu–Palmer similarity in WordNet (as the DAT scorer) between the object's noun and each
-// WordNet noun of the use, averaged over the use's nouns, then over the answer's ideas.
+// Originality of one answer against fixed references shipped with the suite, never against
+// other models' answers.
+//
+// Uncommonness (the score): the share of the answer's ideas that are not among the object's
+// common uses — its ordinary purpose and the answers most people give first — listed as words
+// in the item's "common_uses". An idea is common when one of its words (or their base forms)
+// is one of those words. Norm-referenced as the classic AUT scorings (a response is original
+// when it is rare in a reference sample), with the reference fixed.
+struct AutUncommonness {
+  int common = 0, uncommon = 0;
+  double share = 0;  // uncommon / (common + uncommon)
+};
+AutUncommonness aut_uncommonness(const AutAnswer& answer, const std::vector<std::string>& common_use_words);
+
+// Semantic distance (reported beside the score, not the score): 1 − Wu–Palmer similarity in
+// WordNet between the object's noun and each WordNet noun of a use, averaged over the use's
+// nouns, then over the ideas — the SemDis idea (Beaty & Johnson 2021) with WordNet in place of
+// word embeddings. On the validation set it ranked building walls above grinding pigment: WordNet
+// puts "wall" no nearer a brick than "pigment", where co-occurrence-based embeddings would.
 struct AutDistance {
   std::optional<double> mean;           // over the ideas that have a noun; nullopt: none has
   std::vector<double> per_idea;         // in the order of AutAnswer::ideas (ideas with a noun)

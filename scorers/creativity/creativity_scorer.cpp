@@ -47,20 +47,20 @@ void score_aut(Score& s, const json& item, const std::string& response) {
                       std::to_string(kAutMinUses) + " expected");
     return;
   }
-  const std::string object_noun = item.value("object_noun", std::string());
-  if (object_noun.empty()) {
-    s.details["unscored"] = "item has no 'object_noun' (the object's WordNet noun)";
+  const json common_uses = item.value("common_uses", json::array());
+  if (!common_uses.is_array() || common_uses.empty()) {
+    s.details["unscored"] = "item has no 'common_uses' (the object's common uses, the fixed reference)";
     return;
   }
-  const AutDistance d = aut_semantic_distance(a, object_noun);
-  s.details["ideas_without_noun"] = d.ideas_without_noun;
-  s.details["semantic_distance"] = d.per_idea;
-  if (!d.mean) {
-    score_zero(s, "no use names a thing (no WordNet noun in any use)");
-    return;
+  const AutUncommonness u = aut_uncommonness(a, common_uses.get<std::vector<std::string>>());
+  s.details["common_ideas"] = u.common;
+  s.details["uncommon_ideas"] = u.uncommon;
+  s.details["originality"] = u.share;
+  s.value = u.share;
+  if (const std::string noun = item.value("object_noun", std::string()); !noun.empty()) {
+    const AutDistance d = aut_semantic_distance(a, noun);
+    if (d.mean) s.details["semantic_distance"] = *d.mean;
   }
-  s.details["originality"] = *d.mean;
-  s.value = *d.mean;
 }
 
 // Relevance first: an answer about something else scores 0 whatever its form.

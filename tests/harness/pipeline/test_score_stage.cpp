@@ -110,7 +110,7 @@ TEST_CASE("score_store scores each suite and only what lacks a score") {
 TEST_CASE("a model's AUT score stays the same when other models' answers arrive") {
   ds::test::TempDir dir;
   Store store(dir.file("r.db"));
-  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}, {"object_noun", "brick"}});
+  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}, {"object_noun", "brick"}, {"common_uses", {"doorstop", "wall"}}});
   const std::string uses = "- doorstop\n- grind into pigment\n- paperweight\n";
   std::vector<int64_t> mine;
   for (int i = 0; i < 3; ++i) mine.push_back(add_answer(store, "me", "creativity", "aut1", i, uses));
@@ -135,7 +135,7 @@ TEST_CASE("a model's AUT score stays the same when other models' answers arrive"
 TEST_CASE("an AUT answer with too few uses scores 0 with the reason, in a store of one") {
   ds::test::TempDir dir;
   Store store(dir.file("r.db"));
-  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}, {"object_noun", "brick"}});
+  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}, {"object_noun", "brick"}, {"common_uses", {"doorstop", "wall"}}});
   const auto id = add_answer(store, "m", "creativity", "aut1", 0, "- doorstop");
   score_store(store);
   auto s = scores_by_response(store);

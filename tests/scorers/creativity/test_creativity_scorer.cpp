@@ -47,16 +47,20 @@ TEST_CASE("an answer off its subject scores 0 before its form is looked at") {
   CHECK_FALSE(off_metaphor.details.contains("needs_judge"));  // no judge is asked about it
 }
 
-TEST_CASE("an AUT answer with too few uses scores 0; a real one its semantic distance") {
+TEST_CASE("an AUT answer with too few uses scores 0; a real one its share of uncommon uses") {
   REQUIRE(wordnet_available());
-  const ds::core::json item = {{"task", "aut"}, {"object", "brick"}, {"object_noun", "brick"}};
+  const ds::core::json item = {{"task", "aut"}, {"object", "brick"}, {"object_noun", "brick"},
+                               {"common_uses", {"doorstop", "paperweight", "wall", "build"}}};
   const auto non_answer = score_creativity(item, "The answer is 42.\n\nAnswer: 42");
   CHECK(non_answer.value == 0.0);
   CHECK(non_answer.details["fluency"] == 1);
-  const auto real = score_creativity(item, "- doorstop\n- paperweight\n- grind into pigment\n- bookend\n");
+  const auto real = score_creativity(item, "- doorstop\n- use as a paperweight\n- grind into pigment\n- bookend\n");
   REQUIRE(real.value);
-  CHECK(*real.value == doctest::Approx(real.details["originality"].get<double>()));
-  CHECK(*real.value > 0.1);
+  CHECK(*real.value == doctest::Approx(0.5));  // pigment and bookend are not in the common list
+  CHECK(real.details["common_ideas"] == 2);
+  CHECK(real.details["semantic_distance"].is_number());  // reported beside the score
+  const auto ordinary = score_creativity(item, "- build a wall\n- building a house\n- doorstop\n");
+  CHECK(ordinary.value == 0.0);
 }
 
 TEST_CASE("every constrained, title and metaphor item of the built-in suite names its subject's words") {
@@ -65,11 +69,19 @@ TEST_CASE("every constrained, title and metaphor item of the built-in suite name
     CAPTURE(item.id);
     if (task == "aut") {
       REQUIRE(item.data.contains("object_noun"));
+      CHECK(item.data["common_uses"].size() >= 10);
       CHECK(wordnet_noun(item.data["object_noun"].get<std::string>()));
     }
     if (task != "constrained" && task != "title" && task != "metaphor") continue;
     REQUIRE(item.data.contains("about_words"));
     CHECK(item.data["about_words"].size() >= 3);
+    // A lipogram's subject must be nameable without its forbidden letter.
+    const std::string letter = item.data.value("constraints", ds::core::json::object()).value("forbidden_letter", std::string());
+    if (!letter.empty()) {
+      int usable = 0;
+      for (const auto& w : item.data["about_words"]) usable += w.get<std::string>().find(letter) == std::string::npos;
+      CHECK(usable >= 5);
+    }
     // The 42 endpoint's answer is off topic for every item.
     CHECK(score_creativity(item.data, "The answer is 42.\n\nAnswer: 42").value == 0.0);
   }
