@@ -3,6 +3,7 @@
 #include "scorers/creativity/aut.hpp"
 #include "scorers/creativity/constraints.hpp"
 #include "scorers/creativity/dat.hpp"
+#include "scorers/creativity/dat_human_scale.hpp"
 #include "scorers/creativity/relevance.hpp"
 #include "scorers/creativity/wordnet.hpp"
 #include "scorers/layer.hpp"
@@ -28,6 +29,7 @@ void score_dat(Score& s, const std::string& response) {
   s.extracted = joined;
   if (r.score) {
     s.details["dat"] = *r.score;
+    if (const auto& scale = dat_human_scale()) s.details["dat_human_scale"] = on_human_scale(*scale, *r.score);
     s.value = *r.score / 100.0;
   } else {
     // Olson et al. leave such answers out of a person's DAT; a model asked for ten nouns that
