@@ -12,6 +12,7 @@
 #include "results/reports/detect_output.hpp"
 #include "scorers/lineage/detector.hpp"
 #include "results/lineage_features.hpp"
+#include "harness/pipeline/score_basis_build.hpp"
 #include "harness/pipeline/summary.hpp"
 #include "harness/layer.hpp"
 
@@ -104,6 +105,7 @@ ReportData build_report_data(Store& store, const std::string& source, const Repo
     const auto found = summary.models.find(info.name);
     d.models.push_back(model_row(info, found == summary.models.end() ? no_answers : found->second, d.suites, failed));
   }
+  d.basis = score_basis_view(store, summary);
   if (options.responses) d.responses = response_rows(store, std::move(records));
   records.clear();
 

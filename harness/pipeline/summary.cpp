@@ -72,6 +72,7 @@ struct Gathered {
   std::map<std::string, std::map<std::string, std::map<std::string, size_t>>> unscored_reasons;  // model → suite → reason → n
   std::map<std::string, std::string> creativity_task;  // item → task kind
   std::map<std::string, std::map<std::string, json>> diversity;  // model → item → details
+  std::map<std::string, ItemValues> dat_human_scale;  // model → item → DAT on the human scale
   std::map<std::string, bool> simulated;
 };
 
@@ -100,9 +101,13 @@ Gathered gather(Store& store) {
   for (const auto& item : store.items("creativity"))
     g.creativity_task[item.item_id] = item.data.value("task", std::string());
   for (const auto& sc : store.scores("creativity")) {
-    if (!sc.details.is_object() || !sc.details.contains("diversity")) continue;
+    if (!sc.details.is_object()) continue;
     const auto it = model_item_of.find(sc.response_id);
-    if (it != model_item_of.end()) g.diversity[it->second.first][it->second.second] = sc.details["diversity"];
+    if (it == model_item_of.end()) continue;
+    const auto& [model, item] = it->second;
+    if (sc.details.contains("diversity")) g.diversity[model][item] = sc.details["diversity"];
+    if (sc.details.contains("dat_human_scale") && sc.details["dat_human_scale"].is_number())
+      g.dat_human_scale[model][item].push_back(sc.details["dat_human_scale"].get<double>());
   }
   for (const auto& m : store.models()) g.simulated[m.name] = m.simulated;
   return g;
@@ -128,6 +133,8 @@ void add_creativity_details(const Gathered& g, const std::string& model, const I
     s.distinct_2 = estimate(d2, model + "/diversity/d2");
     s.pairwise_similarity = estimate(sim, model + "/diversity/sim");
   }
+  if (const auto d = g.dat_human_scale.find(model); d != g.dat_human_scale.end())
+    s.dat_human_scale = estimate(item_means(d->second), model + "/dat_human_scale");
 }
 
 // z = (mean − mean of the models' means) / SD of the item means pooled over the models.

@@ -32,6 +32,9 @@ struct SuiteSummary {
   std::map<int, double> pass_at_k;  // coding: k → unbiased pass@k
   std::map<std::string, ScoreEstimate> by_task;  // creativity: per task kind
   std::optional<ScoreEstimate> distinct_2, pairwise_similarity;  // creativity: diversity
+  // creativity: the DAT of complete answers on the published human scale (0..100; the paper's
+  // average example scores 78), see scorers/creativity/dat_human_scale.hpp
+  std::optional<ScoreEstimate> dat_human_scale;
 };
 
 // The four dimensions of the humanity profile, in the order the gap index reads them.

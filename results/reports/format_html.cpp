@@ -25,6 +25,7 @@ std::string format_html(const ReportData& d) {
   out += html::detection_section(d);
   out += html::lineage_section(d);
   out += html::profile_section(d);
+  if (d.basis) out += score_basis_html(*d.basis);
   out += html::scores_section(d);
   out += html::viewer_section(d);
   out += fmt::format("<script>{}</script>\n</body></html>\n", html::kScript);

@@ -14,6 +14,7 @@
 #include "results/record.hpp"
 #include "scorers/lineage/detect_result.hpp"
 #include "results/layer.hpp"
+#include "results/reports/score_basis.hpp"
 
 namespace ds::results {
 
@@ -129,6 +130,7 @@ struct ReportData {
   std::vector<ResponseRow> responses;  // every response incl. failed ones (when built)
   std::optional<DetectionView> detection;
   std::optional<LineageMap> lineage;
+  std::optional<ScoreBasisView> basis;  // items scored, human anchors (score_basis.hpp)
   ViewerData viewer;
   json runs = json::array();  // the store's run rows, as stored
 };
