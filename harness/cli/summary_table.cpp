@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "results/reports/score_reason.hpp"
+
 namespace ds::harness::cli {
 
 namespace {
@@ -53,11 +55,7 @@ std::string unscored_breakdown(const Summary& summary) {
   for (const auto& [name, m] : summary.models)
     for (const auto& [suite, s] : m.suites)
       for (const auto& [reason, n] : s.unscored_reasons) reasons[reason] += n;
-  std::vector<std::pair<std::string, size_t>> ordered(reasons.begin(), reasons.end());
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::string out;
-  for (const auto& [reason, n] : ordered) out += fmt::format("{}{} {}", out.empty() ? "" : "; ", n, reason);
-  return out;
+  return results::counted_reasons(reasons);
 }
 
 std::string summary_table(const Summary& summary) {

@@ -5,19 +5,12 @@
 #include <algorithm>
 
 #include "results/reports/markup.hpp"
+#include "results/reports/score_reason.hpp"
 #include "results/layer.hpp"
 
 namespace ds::results {
 
 namespace {
-
-std::string reasons_text(const std::map<std::string, size_t>& reasons) {
-  std::vector<std::pair<std::string, size_t>> ordered(reasons.begin(), reasons.end());
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::string out;
-  for (const auto& [reason, n] : ordered) out += fmt::format("{}{} × {}", out.empty() ? "" : "; ", n, reason);
-  return out;
-}
 
 std::string basis_cell(const SuiteBasis& s) {
   return fmt::format("{} of {}{}", s.scored, s.asked, s.insufficient ? " (insufficient: no figure)" : "");
@@ -52,7 +45,7 @@ std::vector<Table> tables(const ScoreBasisView& v) {
               "scored is shown as insufficient, not as a number.",
               {"model", "suite", "items scored", "why the others were not (answers)"},
               {}};
-  for (const auto& s : v.suites) basis.rows.push_back({s.model, s.suite, basis_cell(s), reasons_text(s.unscored_reasons)});
+  for (const auto& s : v.suites) basis.rows.push_back({s.model, s.suite, basis_cell(s), counted_reasons(s.unscored_reasons)});
   out.push_back(std::move(basis));
   if (!v.dat.empty()) {
     Table dat{"DAT on the published human scale",

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/utf8.hpp"
 #include "tasks/suite_kind.hpp"
 
@@ -33,6 +35,14 @@ void add_failed_checks(const json& details, std::vector<std::string>& out) {
 }
 
 }  // namespace
+
+std::string counted_reasons(const std::map<std::string, size_t>& reasons) {
+  std::vector<std::pair<std::string, size_t>> ordered(reasons.begin(), reasons.end());
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out;
+  for (const auto& [reason, n] : ordered) out += fmt::format("{}{} {}", out.empty() ? "" : "; ", n, reason);
+  return out;
+}
 
 std::string expected_answer(const json& item_data) {
   if (!item_data.is_object()) return "";
