@@ -1,7 +1,8 @@
 #pragma once
-// Alternative Uses Task: fluency, elaboration, and originality as the semantic distance
-// between the object and each use, a function of the answer and the item alone. See
-// docs/scorers.md.
+// Alternative Uses Task: fluency, elaboration, and originality as the share of uses that are
+// not among the object's common uses (a fixed list in the suite), with the WordNet semantic
+// distance between object and uses beside it: a function of the answer and the item alone.
+// See docs/scorers.md.
 #include <optional>
 #include <set>
 #include <string>

@@ -49,12 +49,14 @@ void score_aut(Score& s, const json& item, const std::string& response) {
                       std::to_string(kAutMinUses) + " expected");
     return;
   }
-  const json common_uses = item.value("common_uses", json::array());
-  if (!common_uses.is_array() || common_uses.empty()) {
+  std::vector<std::string> common_uses;
+  for (const auto& w : item.value("common_uses", json::array()))
+    if (w.is_string()) common_uses.push_back(w.get<std::string>());
+  if (common_uses.empty()) {
     s.details["unscored"] = "item has no 'common_uses' (the object's common uses, the fixed reference)";
     return;
   }
-  const AutUncommonness u = aut_uncommonness(a, common_uses.get<std::vector<std::string>>());
+  const AutUncommonness u = aut_uncommonness(a, common_uses);
   s.details["common_ideas"] = u.common;
   s.details["uncommon_ideas"] = u.uncommon;
   s.details["originality"] = u.share;
