@@ -32,6 +32,8 @@ ModelRow model_row(const ModelInfo& info, const ModelSummary& m, const std::vect
     if (const SuiteSummary* s = m.suite(suite)) {
       cell.responses = s->responses;
       cell.scored = s->score.items;
+      cell.asked = s->score.asked;
+      cell.insufficient = s->score.insufficient;
       if (const auto& ci = s->score.interval) {
         cell.mean = ci->mean;
         cell.ci_low = ci->low;

@@ -24,6 +24,8 @@ struct SuiteCell {
   size_t scored = 0;
   size_t failed = 0;     // requests that failed after retries
   std::optional<double> mean, ci_low, ci_high;  // nullopt = unscored
+  size_t asked = 0;           // items with an answer (`scored` counts items too)
+  bool insufficient = false;  // fewer than half the items asked were scored: no mean is given
 };
 
 // One humanity-profile dimension (math, coding, creativity, philosophy) of one model.
@@ -135,7 +137,8 @@ struct ReportData {
   json runs = json::array();  // the store's run rows, as stored
 };
 
-// Formats a number for people: "0.734 [0.701, 0.765]" or "unscored".
+// Formats a number for people: "0.734 [0.701, 0.765]", "insufficient (4 of 10 items)" or
+// "unscored".
 std::string format_score_with_ci(const SuiteCell& cell);
 
 // A verdict as a CSS/legend class: distilled | not-detected | insufficient.
