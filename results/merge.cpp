@@ -81,7 +81,7 @@ MergeSummary merge_stores(Store& target, const std::vector<std::string>& inputs,
       }
       std::map<int64_t, int64_t> id_map;
       for (const auto& record : source.responses({.ok_only = false})) {
-        // A shard scored AUT originality or a choice distribution over its own part of the
+        // A shard scored a choice distribution or diversity over its own part of the
         // answers only: those items are left unscored, for score_store over all of them.
         if (!corpus_items.count({record.suite, record.item_id})) id_map[record.id] = 0;
         const int64_t id = target.put_response(record);

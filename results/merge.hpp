@@ -22,7 +22,7 @@ struct MergeSummary {
 void check_merge_inputs(const std::vector<std::string>& inputs, Store* target = nullptr);
 
 // check_merge_inputs, then each input is merged (the scores of items for which
-// `scored_over_all_answers` is true, e.g. AUT originality and choice distributions, are not
+// `scored_over_all_answers` is true, e.g. choice distributions and diversity, are not
 // copied: score the target afterwards to compute them over the merged answers); each input is
 // merged in one transaction, with put_response's rules (an answer is never replaced by an
 // error), so merging twice or in another order gives the same answers.

@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include "scorers/creativity/aut.hpp"
 #include "scorers/creativity/diversity.hpp"
 #include "scorers/philosophy/choice.hpp"
 #include "scorers/layer.hpp"
@@ -15,29 +14,6 @@ std::map<std::string, std::vector<ScoredResponse*>> by_model(std::vector<ScoredR
   std::map<std::string, std::vector<ScoredResponse*>> out;
   for (auto& r : group) out[r.model].push_back(&r);
   return out;
-}
-
-void apply_aut(const SuiteItem& item, std::vector<ScoredResponse>& group) {
-  const std::string object = item.data.value("object", std::string());
-  std::vector<AutAnswer> answers;
-  for (const auto& r : group) answers.push_back(parse_aut_answer(r.text, object));
-  const auto originality = aut_originality(answers);
-  const int n = static_cast<int>(group.size());
-  for (size_t i = 0; i < group.size(); ++i) {
-    Score& s = group[i].score;
-    s.details["originality"] = originality[i].originality;
-    s.details["originality_points"] = originality[i].points;
-    s.details["corpus_answers"] = n;
-    if (n < kAutMinCorpus) {
-      s.value.reset();
-      s.details["unscored"] = "originality needs at least " + std::to_string(kAutMinCorpus) +
-                              " answers to this item across models (have " +
-                              std::to_string(n) + ")";
-    } else {
-      s.value = originality[i].originality / 2.0;  // points per idea in [0, 2] → [0, 1]
-      s.details.erase("unscored");
-    }
-  }
 }
 
 void apply_philosophy(const SuiteItem& item, std::vector<ScoredResponse>& group) {
@@ -83,7 +59,6 @@ bool has_corpus_scores(const SuiteItem& item) {
 
 void apply_corpus_scores(const SuiteItem& item, std::vector<ScoredResponse>& group) {
   if (item.kind == SuiteKind::creativity) {
-    if (item.data.value("task", std::string()) == "aut") apply_aut(item, group);
     apply_diversity(group);
   } else if (has_corpus_scores(item)) {
     apply_philosophy(item, group);

@@ -1,7 +1,8 @@
 #pragma once
-// Scores that need every answer to an item: AUT originality (rarity across all models),
-// a model's philosophy distribution over its samples, and the diversity of a model's own
-// creative samples. Applied by score_store after the per-response scores.
+// Scores that need more than one answer to an item: a model's philosophy distribution over
+// its own samples, and the diversity of a model's own creative samples. Never across models:
+// a model's score does not depend on which other models share the store. Applied by
+// score_store after the per-response scores.
 #include <string>
 #include <vector>
 

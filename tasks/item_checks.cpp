@@ -47,8 +47,8 @@ bool letters_only(const std::string& s) {
   return true;
 }
 
-void check_string_list(const json& c, const char* key, Problems& out) {
-  const std::string field = std::string("constraints.") + key;
+void check_string_list(const json& c, const char* key, Problems& out, const std::string& prefix = "constraints.") {
+  const std::string field = prefix + key;
   if (!c[key].is_array() || c[key].empty()) {
     out.push_back({field, "must be a non-empty array of words"});
     return;
@@ -158,6 +158,12 @@ void check_creativity(const json& item, Problems& out) {
   if (task == "dat" && item.contains("n_words") && !positive_int(item["n_words"]))
     out.push_back({"n_words", "must be a positive integer"});
   if (task == "aut") require_string(item, "object", out, "the everyday object to find uses for");
+  // Optional references the scorer reads (see docs/scorers.md): the subject's words an answer
+  // must use, the object's common uses and its WordNet noun.
+  for (const char* key : {"about_words", "common_uses"})
+    if (item.contains(key)) check_string_list(item, key, out, "");
+  if (item.contains("object_noun") && !non_empty_string(item, "object_noun"))
+    out.push_back({"object_noun", "must be the object's WordNet noun, e.g. \"paper_clip\""});
   if (task == "constrained") check_constraints(item, out);
   if (task == "title" || task == "metaphor") require_string(item, "subject", out);
   if (task == "title" && item.contains("n_titles") && !positive_int(item["n_titles"]))

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 
+#include "results/reports/score_reason.hpp"
+
 namespace ds::harness::cli {
 
 namespace {
 
 std::string cell(const ScoreEstimate* e) {
+  if (e && e->insufficient) return fmt::format("insufficient {}/{}", e->items, e->asked);
   if (!e || !e->interval) return "unscored";
   return fmt::format("{:.2f} [{:.2f}, {:.2f}]", e->interval->mean, e->interval->low,
                      e->interval->high);
@@ -37,8 +40,9 @@ std::string describe_reasons(const std::map<std::string, size_t>& reasons) {
 
 std::string suite_line(const std::string& label, size_t width, const std::string& suite,
                        const SuiteSummary& s) {
-  std::string line = fmt::format("  {:<{}}  {:<11} {:<19} n={:<4} unscored={}/{}", label, width,
-                                 suite, cell(&s.score), s.score.items, s.unscored, s.responses);
+  std::string line = fmt::format("  {:<{}}  {:<11} {:<19} n={:<7} unscored={}/{}", label, width, suite,
+                                 cell(&s.score), fmt::format("{}/{}", s.score.items, s.score.asked),
+                                 s.unscored, s.responses);
   for (const auto& [k, v] : s.pass_at_k) line += fmt::format("  pass@{}={:.2f}", k, v);
   if (!s.unscored_reasons.empty()) line += "  unscored: " + describe_reasons(s.unscored_reasons);
   return line + "\n";
@@ -51,11 +55,7 @@ std::string unscored_breakdown(const Summary& summary) {
   for (const auto& [name, m] : summary.models)
     for (const auto& [suite, s] : m.suites)
       for (const auto& [reason, n] : s.unscored_reasons) reasons[reason] += n;
-  std::vector<std::pair<std::string, size_t>> ordered(reasons.begin(), reasons.end());
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::string out;
-  for (const auto& [reason, n] : ordered) out += fmt::format("{}{} {}", out.empty() ? "" : "; ", n, reason);
-  return out;
+  return results::counted_reasons(reasons);
 }
 
 std::string summary_table(const Summary& full, const std::vector<std::string>& only) {
@@ -81,7 +81,8 @@ std::string summary_table(const Summary& full, const std::vector<std::string>& o
     }
     out += gap_cell(m.gap_index) + "\n";
   }
-  out += "\nPer suite (n = items scored; unscored = answers without a score)\n";
+  out += "\nPer suite (n = items scored / items asked; a suite with fewer than half its items scored is "
+         "'insufficient', not a number; unscored = answers without a score)\n";
   for (const auto& [name, m] : summary.models)
     for (const auto& [suite, s] : m.suites) out += suite_line(label_of(name, m), width, suite, s);
   if (const size_t others = full.models.size() - summary.models.size(); others > 0)

@@ -76,6 +76,12 @@ void check_threshold(const Gate& gate, const Summary& summary, std::vector<std::
   bool any_scored = false;
   for (const auto& [name, m] : summary.models) {
     const SuiteSummary* s = m.suite(gate.suite);
+    if (s && s->score.insufficient) {  // too few items scored to say it passes
+      any_scored = true;
+      failures.push_back(fmt::format("{}: {} is insufficient ({} of {} items scored)", name, gate.suite,
+                                     s->score.items, s->score.asked));
+      continue;
+    }
     if (!s || !s->score.interval) continue;
     any_scored = true;
     const double mean = s->score.interval->mean;

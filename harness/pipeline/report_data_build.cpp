@@ -12,6 +12,7 @@
 #include "results/reports/detect_output.hpp"
 #include "scorers/lineage/detector.hpp"
 #include "results/lineage_features.hpp"
+#include "harness/pipeline/score_basis_build.hpp"
 #include "harness/pipeline/summary.hpp"
 #include "harness/layer.hpp"
 
@@ -31,6 +32,8 @@ ModelRow model_row(const ModelInfo& info, const ModelSummary& m, const std::vect
     if (const SuiteSummary* s = m.suite(suite)) {
       cell.responses = s->responses;
       cell.scored = s->score.items;
+      cell.asked = s->score.asked;
+      cell.insufficient = s->score.insufficient;
       if (const auto& ci = s->score.interval) {
         cell.mean = ci->mean;
         cell.ci_low = ci->low;
@@ -104,6 +107,7 @@ ReportData build_report_data(Store& store, const std::string& source, const Repo
     const auto found = summary.models.find(info.name);
     d.models.push_back(model_row(info, found == summary.models.end() ? no_answers : found->second, d.suites, failed));
   }
+  d.basis = score_basis_view(store, summary);
   if (options.responses) d.responses = response_rows(store, std::move(records));
   records.clear();
 

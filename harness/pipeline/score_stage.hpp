@@ -31,8 +31,8 @@ struct ScoreStoreReport {
 // options.rescore), writing with Store::put_score. Two passes: every answer that needs no one
 // (sandboxed coding answers on all cores), then every judge request at once
 // (options.context.judge). Items whose corpus changed (a new answer
-// for an AUT or philosophy item) are rescored as a whole, since rarity and distributions
-// depend on every answer.
+// for a philosophy or creativity item) are rescored as a whole, since a model's choice
+// distribution and the diversity of its samples depend on all its answers.
 ScoreStoreReport score_store(Store& store, const ScoreOptions& options = {});
 
 // The stored item as the loader would give it.

@@ -30,10 +30,13 @@ std::vector<double> item_means(const ItemValues& items) {
   return means;
 }
 
-ScoreEstimate estimate(const std::vector<double>& means, const std::string& label) {
+// `asked`: items with an answer (0: every item counted in `means` was asked).
+ScoreEstimate estimate(const std::vector<double>& means, const std::string& label, size_t asked = 0) {
   ScoreEstimate e;
   e.items = means.size();
-  if (!means.empty()) e.interval = bootstrap_mean(means, bootstrap_seed(label));
+  e.asked = std::max(asked, means.size());
+  e.insufficient = !means.empty() && 2 * e.items < e.asked;
+  if (!means.empty() && !e.insufficient) e.interval = bootstrap_mean(means, bootstrap_seed(label));
   return e;
 }
 
@@ -69,6 +72,7 @@ struct Gathered {
   std::map<std::string, std::map<std::string, std::map<std::string, size_t>>> unscored_reasons;  // model → suite → reason → n
   std::map<std::string, std::string> creativity_task;  // item → task kind
   std::map<std::string, std::map<std::string, json>> diversity;  // model → item → details
+  std::map<std::string, ItemValues> dat_human_scale;  // model → item → DAT on the human scale
   std::map<std::string, bool> simulated;
 };
 
@@ -97,9 +101,13 @@ Gathered gather(Store& store) {
   for (const auto& item : store.items("creativity"))
     g.creativity_task[item.item_id] = item.data.value("task", std::string());
   for (const auto& sc : store.scores("creativity")) {
-    if (!sc.details.is_object() || !sc.details.contains("diversity")) continue;
+    if (!sc.details.is_object()) continue;
     const auto it = model_item_of.find(sc.response_id);
-    if (it != model_item_of.end()) g.diversity[it->second.first][it->second.second] = sc.details["diversity"];
+    if (it == model_item_of.end()) continue;
+    const auto& [model, item] = it->second;
+    if (sc.details.contains("diversity")) g.diversity[model][item] = sc.details["diversity"];
+    if (sc.details.contains("dat_human_scale") && sc.details["dat_human_scale"].is_number())
+      g.dat_human_scale[model][item].push_back(sc.details["dat_human_scale"].get<double>());
   }
   for (const auto& m : store.models()) g.simulated[m.name] = m.simulated;
   return g;
@@ -113,7 +121,7 @@ void add_creativity_details(const Gathered& g, const std::string& model, const I
     by_task[task == g.creativity_task.end() || task->second.empty() ? "unknown" : task->second][item] = v;
   }
   for (const auto& [task, task_items] : by_task)
-    s.by_task[task] = estimate(item_means(task_items), model + "/creativity/" + task);
+    s.by_task[task] = estimate(item_means(task_items), model + "/creativity/" + task, task_items.size());
   std::vector<double> d2, sim;
   if (const auto d = g.diversity.find(model); d != g.diversity.end())
     for (const auto& [_, details] : d->second) {
@@ -125,6 +133,8 @@ void add_creativity_details(const Gathered& g, const std::string& model, const I
     s.distinct_2 = estimate(d2, model + "/diversity/d2");
     s.pairwise_similarity = estimate(sim, model + "/diversity/sim");
   }
+  if (const auto d = g.dat_human_scale.find(model); d != g.dat_human_scale.end())
+    s.dat_human_scale = estimate(item_means(d->second), model + "/dat_human_scale");
 }
 
 // z = (mean − mean of the models' means) / SD of the item means pooled over the models.
@@ -159,13 +169,13 @@ Summary summarise_store(Store& store) {
     for (const auto& [suite, items] : suites) {
       const auto means = item_means(items);
       SuiteSummary& s = m.suites[suite];
-      s.score = estimate(means, model + "/" + suite);
+      s.score = estimate(means, model + "/" + suite, items.size());
       std::tie(s.responses, s.unscored) = g.counts.at(model).at(suite);
       if (s.unscored > 0) s.unscored_reasons = g.unscored_reasons.at(model).at(suite);
       if (suite == "coding") s.pass_at_k = pass_at_k_of(items);
       if (suite == "creativity") add_creativity_details(g, model, items, s);
       const auto& dims = kProfileDimensions;
-      if (std::find(dims.begin(), dims.end(), suite) != dims.end() && !means.empty())
+      if (std::find(dims.begin(), dims.end(), suite) != dims.end() && s.score.scored())
         profile_means[model][suite] = means;
     }
   }

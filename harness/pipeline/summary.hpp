@@ -13,10 +13,14 @@
 
 namespace ds::harness {
 
-// A mean over items with its percentile bootstrap interval; no value when nothing was scored.
+// A mean over items with its percentile bootstrap interval; no value when nothing was scored,
+// nor when fewer than half the items asked were scored (`insufficient`): a mean over the few
+// items a scorer could read says little about the suite, so it is not shown as a number.
 struct ScoreEstimate {
   std::optional<Interval> interval;  // mean, low, high
   size_t items = 0;                  // items with at least one scored sample
+  size_t asked = 0;                  // items with at least one answer
+  bool insufficient = false;         // some items scored, but fewer than half of those asked
   bool scored() const { return interval.has_value(); }
 };
 
@@ -28,6 +32,9 @@ struct SuiteSummary {
   std::map<int, double> pass_at_k;  // coding: k → unbiased pass@k
   std::map<std::string, ScoreEstimate> by_task;  // creativity: per task kind
   std::optional<ScoreEstimate> distinct_2, pairwise_similarity;  // creativity: diversity
+  // creativity: the DAT of complete answers on the published human scale (0..100; the paper's
+  // average example scores 78), see scorers/creativity/dat_human_scale.hpp
+  std::optional<ScoreEstimate> dat_human_scale;
 };
 
 // The four dimensions of the humanity profile, in the order the gap index reads them.

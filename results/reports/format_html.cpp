@@ -27,6 +27,7 @@ std::string format_html(const ReportData& d) {
   out += html::summary_section(d);
   out += html::lineage_section(d);
   out += html::profile_section(d);
+  if (d.basis) out += score_basis_html(*d.basis);
   out += html::detection_section(d);
   out += html::scores_section(d);
   out += html::viewer_section(d);

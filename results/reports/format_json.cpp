@@ -34,13 +34,13 @@ std::string format_json(const ReportData& d) {
   for (const auto& m : d.models) {
     json scores = json::object();
     for (const auto& c : m.cells) {
-      json cell = {{"n", c.responses}, {"scored", c.scored}, {"failed", c.failed}};
+      json cell = {{"n", c.responses}, {"scored", c.scored}, {"asked", c.asked}, {"failed", c.failed}};
       if (c.mean) {
         cell["mean"] = *c.mean;
         cell["ci_low"] = optional_number(c.ci_low);
         cell["ci_high"] = optional_number(c.ci_high);
       } else {
-        cell["mean"] = "unscored";
+        cell["mean"] = c.insufficient ? "insufficient" : "unscored";
       }
       scores[c.suite] = cell;
     }

@@ -6,7 +6,8 @@
 
 namespace ds::results {
 // {"source", "runs", "suites", "models": [{"name", "simulated", "scores": {suite: {mean,
-// ci_low, ci_high, n, scored, failed} | "unscored"}, "profile", "gap_index"}], "detection":
+// ci_low, ci_high, n, scored, asked, failed}; mean "unscored" or "insufficient" (fewer than half
+// the items asked were scored) instead of a number}, "profile", "gap_index"}], "detection":
 // {"reference", "null", "correction", "panel", "alpha", "candidates"} | null, "records",
 // and "lineage" when computed}
 std::string format_json(const ReportData& data);

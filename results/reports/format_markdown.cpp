@@ -101,6 +101,7 @@ MarkdownReport format_markdown(const ReportData& d, const std::string& stem) {
   out += "\n## Humanity profile\n\n" + std::string(html::kGapIndexSentence) + "\n\n";
   if (stem.empty()) out += "(Charts are written as SVG files beside the report with `-o FILE.md`.)\n\n";
   out += chart(report, stem, "profile", "humanity profile", svg_profile_chart(d.models));
+  if (d.basis) out += score_basis_markdown(*d.basis);
   if (d.detection) out += detection_md(report, stem, *d.detection, d.reference_origin);
   if (d.lineage) {
     out += fmt::format("\n## Lineage map\n\n{} models, {} ordered by average-linkage clustering.\n\n",

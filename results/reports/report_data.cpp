@@ -5,6 +5,7 @@
 namespace ds::results {
 
 std::string format_score_with_ci(const SuiteCell& cell) {
+  if (cell.insufficient) return fmt::format("insufficient ({} of {} items)", cell.scored, cell.asked);
   if (!cell.mean) return cell.responses == 0 ? "no answers" : "unscored";
   if (!cell.ci_low || !cell.ci_high) return fmt::format("{:.3f}", *cell.mean);
   return fmt::format("{:.3f} [{:.3f}, {:.3f}]", *cell.mean, *cell.ci_low, *cell.ci_high);

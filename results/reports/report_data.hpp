@@ -14,6 +14,7 @@
 #include "results/record.hpp"
 #include "scorers/lineage/detect_result.hpp"
 #include "results/layer.hpp"
+#include "results/reports/score_basis.hpp"
 
 namespace ds::results {
 
@@ -23,6 +24,8 @@ struct SuiteCell {
   size_t scored = 0;
   size_t failed = 0;     // requests that failed after retries
   std::optional<double> mean, ci_low, ci_high;  // nullopt = unscored
+  size_t asked = 0;           // items with an answer (`scored` counts items too)
+  bool insufficient = false;  // fewer than half the items asked were scored: no mean is given
 };
 
 // One humanity-profile dimension (math, coding, creativity, philosophy) of one model.
@@ -132,11 +135,13 @@ struct ReportData {
   // --reference by the run of 2026-01-02T10:00:00Z"; "" when given.
   std::string reference_origin;
   std::optional<LineageMap> lineage;
+  std::optional<ScoreBasisView> basis;  // items scored, human anchors (score_basis.hpp)
   ViewerData viewer;
   json runs = json::array();  // the store's run rows, as stored
 };
 
-// Formats a number for people: "0.734 [0.701, 0.765]" or "unscored".
+// Formats a number for people: "0.734 [0.701, 0.765]", "insufficient (4 of 10 items)" or
+// "unscored".
 std::string format_score_with_ci(const SuiteCell& cell);
 
 // A verdict as a CSS/legend class: distilled | not-detected | insufficient.

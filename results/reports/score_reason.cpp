@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/utf8.hpp"
 #include "tasks/suite_kind.hpp"
 
@@ -15,14 +17,15 @@ std::string as_text(const json& v) {
   return v.dump();
 }
 
-// Failing coding tests and failing creativity constraints, each with its reason.
+// Failing coding tests and failing creativity constraints, each with its reason; why an answer
+// that did not do the task scored 0 ("zero": off topic, too few nouns or uses).
 void add_failed_checks(const json& details, std::vector<std::string>& out) {
   if (details.contains("tests") && details["tests"].is_array())
     for (const auto& t : details["tests"])
       if (t.is_object() && !t.value("passed", true))
         out.push_back(t.value("test", std::string("test")) +
                       (t.contains("error") ? ": " + as_text(t["error"]) : std::string()));
-  for (const char* key : {"load_error", "setup_error", "incomplete"})
+  for (const char* key : {"load_error", "setup_error", "incomplete", "zero"})
     if (details.contains(key)) out.push_back(std::string(key) + ": " + as_text(details[key]));
   if (details.contains("constraints") && details["constraints"].is_object() &&
       details["constraints"].contains("checks"))
@@ -32,6 +35,14 @@ void add_failed_checks(const json& details, std::vector<std::string>& out) {
 }
 
 }  // namespace
+
+std::string counted_reasons(const std::map<std::string, size_t>& reasons) {
+  std::vector<std::pair<std::string, size_t>> ordered(reasons.begin(), reasons.end());
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out;
+  for (const auto& [reason, n] : ordered) out += fmt::format("{}{} {}", out.empty() ? "" : "; ", n, reason);
+  return out;
+}
 
 std::string expected_answer(const json& item_data) {
   if (!item_data.is_object()) return "";

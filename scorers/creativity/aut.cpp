@@ -63,22 +63,46 @@ bool same_idea(const IdeaKey& a, const IdeaKey& b) {
   return 2 * common >= a.size() + b.size() - common;  // |A∩B| / |A∪B| >= 0.5
 }
 
-std::vector<AutOriginality> aut_originality(const std::vector<AutAnswer>& answers) {
-  std::vector<AutOriginality> out(answers.size());
-  const double n = static_cast<double>(answers.size());
-  for (size_t i = 0; i < answers.size(); ++i) {
-    for (const auto& idea : answers[i].ideas) {
-      int holders = 0;  // answers (this one included) that give this idea
-      for (const auto& other : answers)
-        if (std::any_of(other.ideas.begin(), other.ideas.end(),
-                        [&](const IdeaKey& k) { return same_idea(idea, k); }))
-          ++holders;
-      const double share = holders / n;
-      out[i].points += share < 0.01 ? 2 : share < 0.05 ? 1 : 0;
-    }
-    out[i].originality =
-        answers[i].fluency > 0 ? static_cast<double>(out[i].points) / answers[i].fluency : 0.0;
+AutUncommonness aut_uncommonness(const AutAnswer& answer, const std::vector<std::string>& common_use_words) {
+  std::set<std::string> common;
+  for (const auto& w : common_use_words) {
+    common.insert(w);
+    common.insert(wordnet_base_form(w));
   }
+  AutUncommonness out;
+  for (const auto& idea : answer.ideas) {
+    const bool is_common = std::any_of(idea.begin(), idea.end(), [&](const std::string& w) {
+      return common.count(w) > 0 || common.count(wordnet_base_form(w)) > 0;
+    });
+    ++(is_common ? out.common : out.uncommon);
+  }
+  const int n = out.common + out.uncommon;
+  out.share = n > 0 ? static_cast<double>(out.uncommon) / n : 0.0;
+  return out;
+}
+
+AutDistance aut_semantic_distance(const AutAnswer& answer, const std::string& object_noun) {
+  AutDistance out;
+  double sum = 0;
+  for (const auto& idea : answer.ideas) {
+    double idea_sum = 0;
+    int nouns = 0;
+    for (const auto& word : idea) {
+      const auto noun = wordnet_noun(word);
+      if (!noun) continue;
+      const auto similarity = wordnet_wup_similarity(object_noun, *noun);
+      if (!similarity) continue;
+      idea_sum += 1 - *similarity;
+      ++nouns;
+    }
+    if (nouns == 0) {
+      ++out.ideas_without_noun;
+      continue;
+    }
+    out.per_idea.push_back(idea_sum / nouns);
+    sum += out.per_idea.back();
+  }
+  if (!out.per_idea.empty()) out.mean = sum / out.per_idea.size();
   return out;
 }
 

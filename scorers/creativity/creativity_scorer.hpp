@@ -1,7 +1,9 @@
 #pragma once
-// Per-response creativity scores by task kind: dat (WordNet distance / 100), aut (fluency and
-// elaboration here; originality needs every answer, see corpus_scores.hpp), constrained
-// (fraction of constraints met). title and metaphor need the judge.
+// Per-response creativity scores by task kind, each a function of the answer and the item's
+// data alone (never of other models' answers): dat (WordNet distance / 100), aut (semantic
+// distance between object and uses), constrained (fraction of constraints met). Constrained,
+// title and metaphor answers must first be about their subject (relevance.hpp): off topic
+// scores 0. On-topic titles and metaphors need the judge.
 #include <string>
 
 #include "core/json.hpp"

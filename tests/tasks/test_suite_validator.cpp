@@ -152,6 +152,15 @@ TEST_CASE("creativity constraints must be known and consistent") {
   item["constraints"] = {{"lines", 4}, {"rhyme_scheme", "ABAB"}, {"acrostic", "TREE"}, {"max_words", 40},
                          {"forbidden_words", {"green"}}};
   CHECK(fields(item).empty());
+  item["about_words"] = {"tree", 3};
+  CHECK(fields(item).find("about_words: every entry must be a non-empty string") != std::string::npos);
+  item = base;
+  item["task"] = "aut";
+  item["object"] = "brick";
+  item["common_uses"] = json::array();
+  item["object_noun"] = "";
+  CHECK(fields(item).find("common_uses: must be a non-empty array of words") != std::string::npos);
+  CHECK(fields(item).find("object_noun: must be the object's WordNet noun") != std::string::npos);
 }
 
 TEST_CASE("philosophy distributions must fit the choices and cite a source") {

@@ -107,45 +107,41 @@ TEST_CASE("score_store scores each suite and only what lacks a score") {
   CHECK(s[wrong].value == 0.0);  // model b untouched
 }
 
-TEST_CASE("a new answer to a corpus item rescales the whole item") {
+TEST_CASE("a model's AUT score stays the same when other models' answers arrive") {
   ds::test::TempDir dir;
   Store store(dir.file("r.db"));
-  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}});
-  std::vector<int64_t> ids;
-  for (int i = 0; i < 24; ++i)
-    ids.push_back(add_answer(store, "m" + std::to_string(i % 4), "creativity", "aut1", i / 4,
-                             i == 0 ? "- doorstop\n- grind into pigment" : "- doorstop\n- paperweight"));
+  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}, {"object_noun", "brick"}, {"common_uses", {"doorstop", "wall"}}});
+  const std::string uses = "- doorstop\n- grind into pigment\n- paperweight\n";
+  std::vector<int64_t> mine;
+  for (int i = 0; i < 3; ++i) mine.push_back(add_answer(store, "me", "creativity", "aut1", i, uses));
   score_store(store);
   auto s = scores_by_response(store);
-  CHECK(s[ids[0]].details["corpus_answers"] == 24);
-  CHECK(s[ids[0]].value == doctest::Approx(1.0 / 2 / 2));  // pigment 1/24 = 4.2% → 1 point / 2 ideas
-  CHECK(s[ids[1]].value == 0.0);
-  CHECK(s[ids[0]].details["diversity"]["samples"] == 6);
-  // A 25th answer with pigment: 2/25 = 8% → no longer rare, for both. Beside many scored
-  // items, scoring reads only this item, still with all its answers.
-  for (int i = 0; i < 8; ++i) {
-    add_item(store, "math", "m" + std::to_string(i), {{"answer", "1"}});
-    add_answer(store, "m0", "math", "m" + std::to_string(i), 0, "Answer: 1");
-  }
-  CHECK(score_store(store).scored == 8);
-  const auto late = add_answer(store, "m9", "creativity", "aut1", 0, "- pigment from grinding");
+  REQUIRE(s[mine[0]].value);
+  const double alone = *s[mine[0]].value;
+  CHECK(s[mine[0]].details["diversity"]["samples"] == 3);
+  // Twenty-four answers of other models, some repeating these uses, some not: the item is
+  // scored again as a whole (diversity is per model), and "me" keeps its score.
+  for (int i = 0; i < 24; ++i)
+    add_answer(store, "m" + std::to_string(i % 4), "creativity", "aut1", i / 4,
+               i % 2 ? uses : "- doorstop\n- wall\n- path\n");
   const auto report = score_store(store);
-  CHECK(report.scored + report.unscored == 25);  // the item's answers, no math answer again
+  CHECK(report.scored + report.unscored == 27);
   s = scores_by_response(store);
-  CHECK(s[ids[0]].value == 0.0);
-  CHECK(s[late].value == 0.0);
-  CHECK(s[late].details["corpus_answers"] == 25);
+  CHECK(*s[mine[0]].value == doctest::Approx(alone).epsilon(1e-12));
+  CHECK(s[mine[0]].details["diversity"]["samples"] == 3);
+  CHECK_FALSE(s[mine[0]].details.contains("corpus_answers"));
 }
 
-TEST_CASE("AUT originality stays unscored when the corpus is too small") {
+TEST_CASE("an AUT answer with too few uses scores 0 with the reason, in a store of one") {
   ds::test::TempDir dir;
   Store store(dir.file("r.db"));
-  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}});
+  add_item(store, "creativity", "aut1", {{"task", "aut"}, {"object", "brick"}, {"object_noun", "brick"}, {"common_uses", {"doorstop", "wall"}}});
   const auto id = add_answer(store, "m", "creativity", "aut1", 0, "- doorstop");
   score_store(store);
   auto s = scores_by_response(store);
-  CHECK_FALSE(s[id].value);
+  CHECK(s[id].value == 0.0);
   CHECK(s[id].details["fluency"] == 1);
+  CHECK(s[id].details["zero"].get<std::string>().find("at least 3") != std::string::npos);
 }
 
 TEST_CASE("a judge that cannot be asked leaves only the judged answers unscored, with the reason") {

@@ -4,6 +4,7 @@
 
 #include "results/store.hpp"
 #include "harness/cli/summary_table.hpp"
+#include "harness/pipeline/gates.hpp"
 #include "harness/pipeline/summary.hpp"
 #include "tests/support/process.hpp"
 
@@ -116,4 +117,34 @@ TEST_CASE("a model missing a profile dimension has no gap index") {
   CHECK_FALSE(s.models.at("solo").gap_index);
   CHECK(s.models.at("solo").suite("coding") == nullptr);
   CHECK(cli::summary_table(s).find("n/a") != std::string::npos);
+}
+
+TEST_CASE("a suite with fewer than half its items scored is insufficient: no figure, no gap index") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  fill(store);
+  // "judged": 10 creativity items, 4 scored and 6 waiting for a judge.
+  for (int i = 0; i < 10; ++i) {
+    answer(store, "judged", "math", i, 0, 1.0);
+    answer(store, "judged", "coding", i, 0, 1.0);
+    answer(store, "judged", "philosophy", i, 0, 0.5);
+    if (i < 4) answer(store, "judged", "creativity", i, 0, 0.8);
+    else answer(store, "judged", "creativity", i, 0, std::nullopt, "needs a judge model (--judge SPEC)");
+  }
+  const Summary s = summarise_store(store);
+  const auto& c = s.models.at("judged").suites.at("creativity").score;
+  CHECK(c.insufficient);
+  CHECK_FALSE(c.scored());
+  CHECK(c.items == 4);
+  CHECK(c.asked == 10);
+  CHECK_FALSE(s.models.at("judged").gap_index);
+  CHECK(s.models.at("poet").gap_index);  // 9 of 10 philosophy items: enough
+  CHECK_FALSE(s.models.at("poet").suites.at("philosophy").score.insufficient);
+  const std::string table = ds::harness::cli::summary_table(s);
+  CHECK(table.find("insufficient 4/10") != std::string::npos);
+  CHECK(table.find("n=9/10") != std::string::npos);
+  // A gate on an insufficient suite fails for that model: too little to say it passes.
+  const auto failures = evaluate_gates({parse_gate("creativity<0.1")}, s, nullptr, false);
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0] == "judged: creativity is insufficient (4 of 10 items scored)");
 }

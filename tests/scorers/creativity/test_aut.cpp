@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "scorers/creativity/aut.hpp"
+#include "scorers/creativity/wordnet.hpp"
 
 using namespace ds::scorers;
 
@@ -16,23 +17,20 @@ TEST_CASE("AUT parses uses, merges repeated ideas and measures elaboration") {
   CHECK(a.ideas[2] == IdeaKey{"grind", "pigment", "paint"});
 }
 
-TEST_CASE("AUT originality: rare ideas across all answers score 1 or 2 per idea") {
-  // 120 answers: everyone says doorstop; 3 also say paperweight (2.5% → 1 point);
-  // one says "pigment" (0.83% → 2 points).
-  std::vector<AutAnswer> answers;
-  for (int i = 0; i < 120; ++i) {
-    std::string text = "- doorstop\n";
-    if (i < 3) text += "- paperweight\n";
-    if (i == 0) text += "- grind into red pigment\n";
-    answers.push_back(parse_aut_answer(text, "brick"));
-  }
-  const auto o = aut_originality(answers);
-  CHECK(o[0].points == 3);
-  CHECK(o[0].originality == doctest::Approx(1.0));  // 3 points / 3 ideas
-  CHECK(o[1].points == 1);
-  CHECK(o[1].originality == doctest::Approx(0.5));
-  CHECK(o[50].points == 0);
-  CHECK(o[50].originality == 0);
+TEST_CASE("AUT originality is the semantic distance between the object and each use") {
+  REQUIRE(wordnet_available());
+  const auto near = aut_semantic_distance(parse_aut_answer("- build a wall\n- pave a path\n", "brick"), "brick");
+  const auto far = aut_semantic_distance(parse_aut_answer("- grind into pigment\n- hold a grudge\n", "brick"), "brick");
+  REQUIRE(near.mean);
+  REQUIRE(far.mean);
+  CHECK(near.per_idea.size() == 2);
+  CHECK(*far.mean > *near.mean);  // pigment and grudge are further from a brick than wall and path
+  CHECK(*near.mean >= 0);
+  CHECK(*far.mean <= 1);
+  // A use without a noun WordNet knows is counted, not scored.
+  const auto none = aut_semantic_distance(parse_aut_answer("- xyzzy\n", "brick"), "brick");
+  CHECK_FALSE(none.mean);
+  CHECK(none.ideas_without_noun == 1);
 }
 
 TEST_CASE("same_idea is Jaccard at least one half") {

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "scorers/creativity/dat.hpp"
+#include "scorers/creativity/dat_human_scale.hpp"
 #include "scorers/creativity/wordnet.hpp"
 
 using namespace ds::scorers;
@@ -44,4 +45,25 @@ TEST_CASE("DAT needs 7 valid distinct nouns") {
   CHECK(r.duplicates == std::vector<std::string>{"cats"});
   CHECK(r.invalid == std::vector<std::string>{"blorp", "run quickly"});
   CHECK(r.valid.size() == 6);
+}
+
+
+TEST_CASE("a WordNet DAT is put on the published human scale through the paper's three examples") {
+  const auto& scale = dat_human_scale();
+  REQUIRE(scale);
+  REQUIRE(scale->points.size() == 3);
+  CHECK(scale->human_average == 78);
+  CHECK(scale->source.find("Olson") != std::string::npos);
+  // The examples land on their published scores; between them the mapping is monotone.
+  CHECK(on_human_scale(*scale, scale->points[0].first) == doctest::Approx(50));
+  CHECK(on_human_scale(*scale, scale->points[1].first) == doctest::Approx(78));
+  CHECK(on_human_scale(*scale, scale->points[2].first) == doctest::Approx(95));
+  const double related = on_human_scale(*scale, 18.0), unrelated = on_human_scale(*scale, 64.3);
+  MESSAGE("WordNet examples " << scale->points[0].first << ", " << scale->points[1].first << ", "
+                              << scale->points[2].first << "; cat..goat 18.0 -> " << related
+                              << ", volcano..democracy 64.3 -> " << unrelated);
+  CHECK(related < 50);
+  CHECK(unrelated > 78);
+  CHECK(on_human_scale(*scale, 0) >= 0);
+  CHECK(on_human_scale(*scale, 100) <= 100);
 }
