@@ -144,3 +144,18 @@ TEST_CASE("inspect .eval: a deeply nested sample member is refused naming it, wi
                        InputError);
   CHECK(test::store_rows(dir.file("r.db"), "responses") == 0);
 }
+
+TEST_CASE("inspect .eval: a zip bomb is refused naming the member, before it is inflated") {
+  // 64 MiB of zeros deflates to about 64 KB. The archive's directory claims the size: it is
+  // refused before one byte is inflated.
+  test::TempDir dir;
+  json log = log_json();
+  const std::string eval = dir.file("bomb.eval");
+  test::write_zip(eval, {{"header.json", json{{"version", 2}, {"eval", log["eval"]}}.dump()},
+                         {"samples/1_epoch_1.json", std::string(64u << 20, '\0')}});
+  Store store(dir.file("r.db"));
+  CHECK_THROWS_WITH_AS(import_files(store, {eval}, {.format = "inspect"}),
+                       doctest::Contains((eval + ":samples/1_epoch_1.json: the member inflates more than 200:1").c_str()),
+                       InputError);
+  CHECK(test::store_rows(dir.file("r.db"), "responses") == 0);
+}
