@@ -27,6 +27,31 @@ std::string xml_escape(std::string_view raw) {
   return out;
 }
 
+std::string markdown_text(std::string_view raw) {
+  const std::string text = utf8_sanitize(raw);
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\\': case '`': case '|':
+        out += '\\';
+        out += static_cast<char>(c);
+        break;
+      case '(':  // "](" would make a link or an image of what came before
+        out += out.empty() || out.back() != ']' ? "(" : "\\(";
+        break;
+      case '\n': case '\r': out += ' '; break;
+      default:
+        if (c < 0x20 && c != '\t') out += "\xEF\xBF\xBD";
+        else out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 std::string marked_html(std::string_view text, const std::vector<Span>& marks) {
   std::string out;
   size_t at = 0;
