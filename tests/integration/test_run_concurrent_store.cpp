@@ -5,23 +5,9 @@
 
 #include <sys/wait.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "tests/integration/run_helpers.hpp"
 
 using namespace ds::test;
-
-namespace {
-
-std::string log_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
 
 TEST_CASE("four runs creating one new store together all succeed, ten times over") {
   ServeProcess server({"--simulate"});
@@ -39,7 +25,7 @@ TEST_CASE("four runs creating one new store together all succeed, ten times over
     for (size_t i = 0; i < pids.size(); ++i) {
       int status = 0;
       waitpid(pids[i], &status, 0);
-      INFO(log_text(dir.file("run-" + std::to_string(i) + ".log")));
+      INFO("wait status " << status << "; log: " << read_text(dir.file("run-" + std::to_string(i) + ".log")));
       CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
     }
     CHECK(answers(db).size() == 12);

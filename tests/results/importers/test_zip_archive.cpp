@@ -2,7 +2,6 @@
 
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "core/errors.hpp"
 #include "results/importers/zip_archive.hpp"
@@ -14,18 +13,11 @@ namespace test = ds::test;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Rewrites every uncompressed size the archive states (local headers and central directory)
 // to `claimed`: a bomb that lies about its size, so only the checks made while inflating
 // can stop it.
 void claim_sizes(const std::string& path, uint32_t claimed) {
-  std::string bytes = slurp(path);
+  std::string bytes = test::read_text(path);
   const auto patch = [&](const char* signature, size_t offset) {
     for (size_t at = bytes.find(signature, 0, 4); at != std::string::npos;
          at = bytes.find(signature, at + 4, 4))
