@@ -8,11 +8,28 @@
 
 namespace ds::core {
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
-      SQLITE_OK) {
-    throw std::runtime_error(fmt::format("SQLite: {} in: {}", sqlite3_errmsg(db), sql));
+namespace {
+
+// A damaged or foreign database file is bad input (exit 2, naming the file and what is
+// wrong); any other SQLite failure is ours. `what` is SQLite's message; `context` the SQL.
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, const std::string& what, std::string_view context) {
+  const int primary = rc & 0xff;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+    const char* file = sqlite3_db_filename(db, "main");
+    throw InputError(fmt::format("{}: the results store is damaged ({}); restore it from a backup, or "
+                                 "run again into a new --db",
+                                 file && *file ? file : "results store", what));
   }
+  if (context.empty()) throw std::runtime_error(fmt::format("SQLite: {}", what));
+  throw std::runtime_error(fmt::format("SQLite: {} in: {}", what, context.substr(0, 200)));
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  if (const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+      rc != SQLITE_OK)
+    throw_sqlite(db, sqlite3_extended_errcode(db), sqlite3_errmsg(db), sql);
 }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
@@ -45,7 +62,7 @@ bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  throw std::runtime_error(fmt::format("SQLite: {}", sqlite3_errmsg(db_)));
+  throw_sqlite(db_, sqlite3_extended_errcode(db_), sqlite3_errmsg(db_), "");
 }
 
 void Statement::run() {
@@ -104,12 +121,10 @@ Statement& Database::cached(const std::string& sql) {
 void Database::exec(std::string_view sql) {
   char* err = nullptr;
   const std::string s(sql);
-  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
+  if (const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
+    const std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    if (msg.find("not a database") != std::string::npos || msg.find("malformed") != std::string::npos)
-      throw InputError(fmt::format("{}: not a distillscope results store ({})", path_, msg));
-    throw std::runtime_error(fmt::format("SQLite: {} in: {}", msg, s.substr(0, 200)));
+    throw_sqlite(db_, sqlite3_extended_errcode(db_), msg, s);
   }
 }
 

@@ -16,10 +16,7 @@ namespace {
 
 void check_is_store(const std::string& path) {
   if (!std::filesystem::exists(path)) throw InputError(fmt::format("{}: no such results store", path));
-  Database db(path, true);
-  auto s = db.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('responses','items','models','runs')");
-  if (!s.step() || s.integer(0) != 4)
-    throw InputError(fmt::format("{}: not a distillscope results store (tables missing)", path));
+  Store(path, /*read_only=*/true);  // InputError when it is not a store or is damaged
 }
 
 }  // namespace

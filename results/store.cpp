@@ -10,6 +10,7 @@
 #include "core/sha256.hpp"
 #include "results/layer.hpp"
 #include "core/errors.hpp"
+#include "core/utf8.hpp"
 #include "core/json_bounded.hpp"
 
 namespace ds::results {
@@ -89,6 +90,13 @@ const std::string& existing(const std::string& path, bool read_only) {
   return path;
 }
 
+// The tables every store has had since its first version.
+bool tables_present(Database& db) {
+  auto s = db.prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('responses','items','models','runs')");
+  return s.step() && s.integer(0) == 4;
+}
+
 bool has_column(Database& db, const char* table, const char* column) {
   auto s = db.prepare(fmt::format("PRAGMA table_info({})", table));
   while (s.step())
@@ -101,16 +109,30 @@ bool has_column(Database& db, const char* table, const char* column) {
 Store::Store(const std::string& path, bool read_only)
     : db_(existing(path, read_only), read_only), read_only_(read_only) {
   if (!read_only) migrate();
+  else if (!tables_present(db_))
+    throw InputError(fmt::format("{}: not a distillscope results store (tables missing); pass the --db "
+                                 "of a run or import", path));
   has_ttft_ = has_column(db_, "responses", "ttft_ms");
   has_logprobs_ = has_column(db_, "responses", "logprobs");
 }
 
+bool Store::is_new(const std::string& path) {
+  if (!std::filesystem::exists(path)) return true;
+  Database db(path, /*read_only=*/true);
+  auto s = db.prepare("SELECT count(*) FROM sqlite_master");
+  return s.step() && s.integer(0) == 0;
+}
+
 void Store::migrate() {
-  db_.exec(kSchema);
-  // Added after schema version 1: stores written before it get the column, empty.
-  if (!has_column(db_, "responses", "ttft_ms")) db_.exec("ALTER TABLE responses ADD COLUMN ttft_ms REAL");
-  // Token log-probabilities (run --logprobs), compact JSON; NULL when not asked for.
-  if (!has_column(db_, "responses", "logprobs")) db_.exec("ALTER TABLE responses ADD COLUMN logprobs TEXT");
+  // One transaction: several runs may create a new store at once, and each must find the
+  // whole schema or none (a reader saw some tables and not others: "no such table: models").
+  db_.transaction([&] {
+    db_.exec(kSchema);
+    // Added after schema version 1: stores written before it get the column, empty.
+    if (!has_column(db_, "responses", "ttft_ms")) db_.exec("ALTER TABLE responses ADD COLUMN ttft_ms REAL");
+    // Token log-probabilities (run --logprobs), compact JSON; NULL when not asked for.
+    if (!has_column(db_, "responses", "logprobs")) db_.exec("ALTER TABLE responses ADD COLUMN logprobs TEXT");
+  });
 }
 
 std::string Store::begin_run(const json& args, const json& suite_hashes) {
@@ -275,7 +297,17 @@ std::vector<StoredItem> Store::items(const std::optional<std::string>& suite) {
   return out;
 }
 
-int64_t Store::put_response(const Record& r) {
+int64_t Store::put_response(const Record& record) {
+  // Answers, finish reasons and errors come from outside (a stream cut inside a character, an
+  // error excerpt of a binary body): stored as valid UTF-8, so every output can be written.
+  Record repaired;
+  const bool valid = utf8_valid(record.text) && utf8_valid(record.error) && utf8_valid(record.finish_reason);
+  if (!valid) {
+    repaired = record;
+    for (std::string* text : {&repaired.text, &repaired.error, &repaired.finish_reason})
+      *text = utf8_sanitize(*text);
+  }
+  const Record& r = valid ? record : repaired;
   const std::string now = utc_now_iso8601();
   // A stored answer survives a later error; an error row is replaced by anything; a newer
   // answer replaces an older one (--refresh), and the older answer's scores go with it.

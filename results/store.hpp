@@ -63,9 +63,15 @@ struct ResponseFilter {
 
 class Store {
  public:
-  // Opens or creates the store at `path` and brings its schema up to date. Read-only, the
-  // file must exist (InputError, and no file is created) and nothing in it is changed.
+  // Opens or creates the store at `path` and brings its schema up to date (in one transaction:
+  // runs creating a new store together all see its whole schema, or none of it). Read-only,
+  // the file must exist and hold a store's tables (InputError, and no file is created) and
+  // nothing in it is changed. A damaged file is an InputError naming it, when opened or read.
   explicit Store(const std::string& path, bool read_only = false);
+
+  // Whether `path` is a store yet to be made: no file, or a file without any table yet (a run
+  // creating it has not committed its schema). Another run then plans it as a new store.
+  static bool is_new(const std::string& path);
 
   Database& db() { return db_; }
   bool read_only() const { return read_only_; }

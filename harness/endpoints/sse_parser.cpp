@@ -5,9 +5,12 @@ namespace ds::harness {
 
 std::vector<SseEvent> SseParser::feed(std::string_view bytes) {
   std::vector<SseEvent> out;
+  // The unfinished line held no newline: only the new bytes are searched, so an event fed in
+  // small pieces costs linear time, not quadratic.
+  const size_t unsearched = partial_.size();
   partial_.append(bytes);
   size_t start = 0;
-  for (size_t nl = partial_.find('\n', start); nl != std::string::npos; nl = partial_.find('\n', start)) {
+  for (size_t nl = partial_.find('\n', unsearched); nl != std::string::npos; nl = partial_.find('\n', start)) {
     std::string_view text(partial_.data() + start, nl - start);
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     line(text, out);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/json_bounded.hpp"
+#include "core/utf8.hpp"
 #include "harness/endpoints/reply_error.hpp"
 #include "harness/layer.hpp"
 
@@ -30,9 +32,12 @@ bool StreamReply::add(const SseEvent& event) {
     ended_ = true;
     return false;
   }
-  const json body = json::parse(event.data, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    fail(fmt::format("malformed stream event (not a JSON object): {}", event.data.substr(0, 120)));
+  // One event is bounded like a whole reply: a hostile stream's deep nest is refused early.
+  const auto parsed = try_parse_json(event.data, json_limits::kEndpointReply);
+  const json& body = parsed.value;
+  if (!parsed.ok() || !body.is_object()) {
+    fail(fmt::format("malformed stream event (not a JSON object{}): {}",
+                     parsed.ok() ? "" : ": " + parsed.error, excerpt_for_message(event.data, 120)));
     return false;
   }
   try {

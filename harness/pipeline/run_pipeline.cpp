@@ -240,7 +240,8 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   // before the store is opened for writing: a refused run leaves it byte for byte as it was.
   std::vector<WorkUnit> units;
   std::optional<TurnOrder> turns;
-  if (std::filesystem::exists(config.db)) {
+  // A store another run is creating this moment counts as new until its schema is committed.
+  if (!Store::is_new(config.db)) {
     Store stored(config.db, /*read_only=*/true);
     check_model_identities(stored, specs);
     units = plan_run(config, specs, suites, &stored);

@@ -232,6 +232,7 @@ struct Connection {
   size_t request_bytes = kNone;  // head + body, once the head has arrived
   size_t reserved = 0;           // bytes of the server-wide budget held for this request
   bool continue_sent = false;
+  bool health_only = false;  // taken beyond the connection limit, from the /health reserve
   Clock::time_point deadline;
   Clock::time_point request_deadline;
 };
@@ -241,6 +242,7 @@ struct BoundedServer::Impl {
   ConnectionLimits limits;
   int epoll_fd = -1, wake_fd = -1;
   std::atomic<size_t> open{0};
+  std::atomic<size_t> health_open{0};  // connections from the /health reserve
   std::atomic<size_t> buffered{0};
   std::atomic<bool> stopping{false};
   std::mutex incoming_mutex;
@@ -282,7 +284,7 @@ struct BoundedServer::Impl {
       setrlimit(RLIMIT_NOFILE, &r);
       getrlimit(RLIMIT_NOFILE, &r);
     }
-    const size_t reserve = 64;
+    const size_t reserve = 64 + limits.health_reserve;
     if (r.rlim_cur != RLIM_INFINITY && r.rlim_cur > reserve)
       limits.max_connections = std::min<size_t>(limits.max_connections, r.rlim_cur - reserve);
   }
@@ -303,27 +305,39 @@ struct BoundedServer::Impl {
   void accept_socket(int fd) {
     const int flags = ::fcntl(fd, F_GETFL, 0);
     ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
-    if (stopping || open.load() >= limits.max_connections) {
-      send_all_best_effort(fd, canned_response(503, "Service Unavailable",
-                                               fmt::format("distillscope serve has {} connections open, its limit; "
-                                                           "retry shortly", open.load())));
+    // Beyond the limit, a connection from the /health reserve may still ask whether the
+    // server is alive (its request is read within health_wait_s; any other path gets the 503).
+    const bool full = open.load() >= limits.max_connections;
+    if (stopping || (full && health_open.fetch_add(1) >= limits.health_reserve)) {
+      if (full && !stopping) --health_open;
+      send_all_best_effort(fd, canned_response(503, "Service Unavailable", full_message()));
       ::shutdown(fd, SHUT_RDWR);
       ::close(fd);
       return;
     }
-    ++open;
+    if (!full) ++open;
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     auto c = std::make_shared<Connection>();
     c->fd = fd;
+    c->health_only = full;
     hand_to_reactor(std::move(c));
+  }
+
+  double request_seconds(const Connection& c) const {
+    return c.health_only ? std::min(limits.health_wait_s, limits.request_timeout_s) : limits.request_timeout_s;
+  }
+
+  std::string full_message() const {
+    return fmt::format("distillscope serve has {} connections open, its limit; retry shortly", open.load());
   }
 
   void close_connection(Connection& c) {
     release(c);
     ::shutdown(c.fd, SHUT_RDWR);
     ::close(c.fd);
-    --open;
+    if (c.health_only) --health_open;
+    else --open;
   }
 
   void release(Connection& c) {
@@ -369,14 +383,14 @@ struct BoundedServer::Impl {
     }
     const auto now = Clock::now();
     for (auto& c : batch) {
-      c->deadline = now + seconds(limits.idle_timeout_s);
+      c->deadline = now + seconds(c->health_only ? limits.health_wait_s : limits.idle_timeout_s);
       epoll_event ev{};
       ev.events = EPOLLIN | EPOLLRDHUP;
       ev.data.fd = c->fd;
       ::epoll_ctl(epoll_fd, EPOLL_CTL_ADD, c->fd, &ev);
       waiting[c->fd] = c;
       if (!c->buffer.empty()) {  // a pipelined request may already be here
-        c->request_deadline = now + seconds(limits.request_timeout_s);
+        c->request_deadline = now + seconds(request_seconds(*c));
         c->deadline = c->request_deadline;
         advance(c);
       }
@@ -404,7 +418,7 @@ struct BoundedServer::Impl {
       const ssize_t n = ::recv(c->fd, chunk, sizeof chunk, 0);
       if (n > 0) {
         if (c->buffer.empty()) {
-          c->request_deadline = Clock::now() + seconds(limits.request_timeout_s);
+          c->request_deadline = Clock::now() + seconds(request_seconds(*c));
           c->deadline = c->request_deadline;
         }
         c->buffer.append(chunk, static_cast<size_t>(n));
@@ -447,6 +461,10 @@ struct BoundedServer::Impl {
     RequestHead head = parse_head(std::string_view(c.buffer).substr(0, head_bytes));
     if (!head.error.empty()) {
       reject(c, 400, "Bad Request", head.error);
+      return false;
+    }
+    if (c.health_only && !((head.method == "GET" || head.method == "HEAD") && head.path == "/health")) {
+      reject(c, 503, "Service Unavailable", full_message());
       return false;
     }
     if (head.chunked) {
@@ -493,7 +511,7 @@ struct BoundedServer::Impl {
     c->scanned = 0;
     c->request_bytes = kNone;
     c->continue_sent = false;
-    if (!ok || closed || stopping) {
+    if (!ok || closed || stopping || c->health_only) {  // a reserve connection answers once
       close_connection(*c);
       return;
     }

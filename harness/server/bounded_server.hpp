@@ -6,7 +6,9 @@
 // - a request reaches a worker only once its headers and body have arrived in full, within a
 //   deadline, and within a per-route body limit (413) and a server-wide budget of buffered
 //   bytes (503);
-// - the number of open connections is bounded: beyond it a connection gets a 503 and is closed.
+// - the number of open connections is bounded: beyond it a connection gets a 503 and is closed,
+//   except that a small reserve of further connections may ask GET /health (and nothing else),
+//   so a full server still says it is alive.
 // Routing, handlers and responses stay cpp-httplib's (Server::process_request).
 #include <httplib.h>
 
@@ -21,6 +23,8 @@ namespace ds::harness::server {
 
 struct ConnectionLimits {
   size_t max_connections = 1024;    // open connections (lowered to fit RLIMIT_NOFILE)
+  size_t health_reserve = 32;       // beyond max_connections: connections that may ask /health
+  double health_wait_s = 2;         // a reserve connection's request must arrive within this
   size_t worker_threads = 512;      // requests handled at once
   double request_timeout_s = 10;    // first byte of a request to its last
   double idle_timeout_s = 30;       // keep-alive wait for the next request

@@ -74,8 +74,9 @@ void place_against_store(Store& store, ImportBatch& batch) {
     query.reset();
     query.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key));
     while (query.step()) held[static_cast<int>(query.integer(0))] = query.text(1);
-    std::set<int> used = fixed[key];
-    for (const auto& [sample, run] : held) used.insert(sample);
+    SampleNumbers used;
+    for (int sample : fixed[key]) used.add(sample);
+    for (const auto& [sample, run] : held) used.add(sample);
     std::stable_sort(indices.begin(), indices.end(), [&](size_t a, size_t b) {
       return batch.records[a].sample < batch.records[b].sample;
     });
@@ -86,14 +87,8 @@ void place_against_store(Store& store, ImportBatch& batch) {
       Record& r = batch.records[index];
       auto& mine = own[r.run_id];
       size_t& k = next_own[r.run_id];
-      if (k < mine.size()) {
-        r.sample = mine[k++];
-      } else {
-        int sample = 0;
-        while (used.count(sample)) ++sample;
-        r.sample = sample;
-      }
-      used.insert(r.sample);
+      r.sample = k < mine.size() ? mine[k++] : used.lowest_free();
+      used.add(r.sample);
     }
   }
 }
@@ -158,9 +153,8 @@ json import_run_args(const std::string& format, const std::string& path, const s
 int take_sample(ImportBatch& batch, const std::string& model, const std::string& suite,
                 const std::string& item_id, std::optional<int> wanted) {
   auto& taken = batch.samples_taken[{model, suite, item_id}];
-  int sample = wanted && *wanted >= 0 && !taken.count(*wanted) ? *wanted : 0;
-  while (taken.count(sample)) ++sample;
-  taken.insert(sample);
+  const int sample = wanted && *wanted >= 0 && !taken.has(*wanted) ? *wanted : taken.lowest_free();
+  taken.add(sample);
   return sample;
 }
 

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "core/errors.hpp"
+#include "core/json_bounded.hpp"
 #include "results/importers/json_at.hpp"
 #include "results/importers/tool_answers.hpp"
 #include "results/importers/zip_archive.hpp"
@@ -99,12 +100,12 @@ InspectLog read_eval_archive(const std::string& path) {
   for (const char* name : {"header.json", "_journal/start.json", "start.json"}) {
     const auto bytes = zip.read(name);
     if (!bytes) continue;
-    const json header = json::parse(*bytes, nullptr, false);
-    if (header.is_discarded() || !header.is_object())
-      throw InputError(fmt::format("{}:{}: not valid JSON", path, name));
+    const std::string origin = fmt::format("{}:{}", path, name);
+    const json header = parse_json(*bytes, origin, json_limits::kImport);
+    if (!header.is_object()) throw InputError(origin + ": expected a JSON object");
     if (!header.contains("eval")) continue;
     log.eval = header["eval"];
-    log.origin = fmt::format("{}:{}", path, name);
+    log.origin = origin;
     break;
   }
   if (log.eval.is_null())
@@ -113,15 +114,16 @@ InspectLog read_eval_archive(const std::string& path) {
   for (const auto& name : zip.names()) {
     if (name.rfind("samples/", 0) != 0 || name.size() < 5 || name.substr(name.size() - 5) != ".json")
       continue;
-    json sample = json::parse(*zip.read(name), nullptr, false);
-    if (sample.is_discarded()) throw InputError(fmt::format("{}:{}: not valid JSON", path, name));
-    log.samples.push_back({std::move(sample), fmt::format("{}:{}", path, name)});
+    // Bounded like every outside JSON text: a deeply nested member is refused here, before
+    // anything copies or walks it recursively.
+    const std::string origin = fmt::format("{}:{}", path, name);
+    log.samples.push_back({parse_json(*zip.read(name), origin, json_limits::kImport), origin});
   }
   return log;
 }
 
 InspectLog read_json_log(const std::string& path) {
-  json root = read_json_file(path);
+  json root = read_json_file(path, json_limits::kImport);
   const JsonAt at(root, path);
   InspectLog log;
   log.eval = at.at("eval").object();

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "core/conversation_key.hpp"
+#include "core/json_bounded.hpp"
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
 #include "results/stored_item.hpp"
@@ -77,8 +78,9 @@ ImportedPrompt prompt_from_text(const std::string& text) {
   ImportedPrompt p;
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && text[first] == '[') {
-    const json parsed = json::parse(text, nullptr, false);
-    if (!parsed.is_discarded() && prompt_from_messages(parsed, p)) return p;
+    // Bounded: the prompt is outside text, and a deep nest would overflow a recursive walk.
+    const auto parsed = try_parse_json(text, json_limits::kImport);
+    if (parsed.ok() && prompt_from_messages(parsed.value, p)) return p;
   }
   p.messages.push_back({"user", text});
   return p;

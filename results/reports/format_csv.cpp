@@ -3,10 +3,46 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <string_view>
+
+#include "core/utf8.hpp"
 
 namespace ds::results {
 
-std::string csv_escape(const std::string& field) {
+namespace {
+
+// "-3", "+2.5", "-1e-3": a number a spreadsheet reads as a number, with no formula in it.
+bool is_plain_number(std::string_view s) {
+  size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  const auto digits = [&] {
+    const size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - from;
+  };
+  size_t mantissa = digits();
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
+std::string csv_escape(const std::string& raw) {
+  // Outside text: valid UTF-8 whatever the store holds, and never a formula. A cell a
+  // spreadsheet would evaluate (starting with = + - @, a tab or a carriage return) gets a
+  // leading ' as OWASP's CSV-injection guidance says; a plain number such as -3 stays a number.
+  std::string field = utf8_sanitize(raw);
+  if (!field.empty() && std::string_view("=+-@\t\r").find(field[0]) != std::string_view::npos &&
+      !is_plain_number(field))
+    field.insert(0, 1, '\'');
   if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
   std::string out = "\"";
   for (char c : field) {

@@ -66,7 +66,9 @@ std::string notes(const Leaderboard& board) {
 }  // namespace
 
 std::string leaderboard_markdown(const Leaderboard& board) {
-  const Table t = table_of(board);
+  Table t = table_of(board);
+  for (auto& row : t)  // model names and store paths are outside text: never markup
+    for (auto& cell : row) cell = markdown_text(cell);
   std::vector<size_t> width(t.front().size(), 3);
   for (const auto& row : t)
     for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));

@@ -27,13 +27,18 @@ std::vector<uint32_t> utf16_marks(const std::string& text, const std::vector<Spa
 }
 
 std::string island_script(const std::string& id, const json& data) {
-  std::string text = dump_json(data);
-  // "</" would end the script element early; "<\/" is the same JSON string.
+  // No '<' may appear in the element: "</script" would end it, and "<!--" followed by
+  // "<script" puts the HTML parser in its escaped states, where the rest of the page is
+  // swallowed. In JSON '<' occurs only inside strings, where "\u003c" is the same text; '>'
+  // and '&' go the same way so no sequence of the data means anything to the HTML parser.
+  const std::string text = dump_json(data);
   std::string safe;
   safe.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    safe += text[i];
-    if (text[i] == '<' && i + 1 < text.size() && text[i + 1] == '/') safe += '\\';
+  for (const char c : text) {
+    if (c == '<') safe += "\\u003c";
+    else if (c == '>') safe += "\\u003e";
+    else if (c == '&') safe += "\\u0026";
+    else safe += c;
   }
   return "<script type=\"application/json\" id=\"" + id + "\">" + safe + "</script>\n";
 }

@@ -6,25 +6,56 @@
 
 namespace ds::results {
 
-std::string xml_escape(std::string_view raw) {
-  // Stored text from outside may be invalid UTF-8: the XML must stay well-formed.
+namespace {
+
+// Stored text from outside, character by character: valid UTF-8 first (it may be invalid), then
+// `special` writes the characters its context escapes and returns true; control characters
+// other than tab and line breaks become U+FFFD (XML 1.0 forbids them even escaped).
+template <class Special>
+std::string escaped(std::string_view raw, Special special) {
   const std::string text = utf8_sanitize(raw);
   std::string out;
   out.reserve(text.size());
   for (unsigned char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 forbids most control characters even when escaped.
-        if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
-        else out += static_cast<char>(c);
-    }
+    if (special(c, out)) continue;
+    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
+    else out += static_cast<char>(c);
   }
   return out;
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view raw) {
+  return escaped(raw, [](unsigned char c, std::string& out) {
+    switch (c) {
+      case '&': out += "&amp;"; return true;
+      case '<': out += "&lt;"; return true;
+      case '>': out += "&gt;"; return true;
+      case '"': out += "&quot;"; return true;
+      case '\'': out += "&apos;"; return true;
+      default: return false;
+    }
+  });
+}
+
+std::string markdown_text(std::string_view raw) {
+  return escaped(raw, [](unsigned char c, std::string& out) {
+    switch (c) {
+      case '&': out += "&amp;"; return true;
+      case '<': out += "&lt;"; return true;
+      case '>': out += "&gt;"; return true;
+      case '\\': case '`': case '|':
+        out += '\\';
+        out += static_cast<char>(c);
+        return true;
+      case '(':  // "](" would make a link or an image of what came before
+        out += out.empty() || out.back() != ']' ? "(" : "\\(";
+        return true;
+      case '\n': case '\r': out += ' '; return true;
+      default: return false;
+    }
+  });
 }
 
 std::string marked_html(std::string_view text, const std::vector<Span>& marks) {

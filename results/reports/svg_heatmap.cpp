@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "results/reports/markup.hpp"
 #include "results/reports/svg.hpp"
 #include "results/reports/svg_charts.hpp"
 
@@ -92,8 +93,8 @@ std::string svg_lineage_heatmap(const LineageMap& m, bool titles) {
                          svg::num(static_cast<double>(c) * l.cell), svg::num(static_cast<double>(r) * l.cell),
                          size, size, cls);
       if (titles && i != j)
-        out += fmt::format("<title>{} × {}: {} ({})</title>", m.models[i], m.models[j], svg::value(v),
-                           m.verdict[i][j].empty() ? "no verdict" : m.verdict[i][j]);
+        out += fmt::format("<title>{} × {}: {} ({})</title>", xml_escape(m.models[i]), xml_escape(m.models[j]),
+                           svg::value(v), xml_escape(m.verdict[i][j].empty() ? "no verdict" : m.verdict[i][j]));
       out += "</rect>";
     }
   }

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "core/json_bounded.hpp"
 #include "scorers/coding/python_programs.hpp"
 #include "scorers/coding/sandboxed_program.hpp"
 #include "scorers/coding/sigpipe_block.hpp"
@@ -72,7 +73,7 @@ namespace {
 void take_judge_lines(const std::vector<std::string>& lines, size_t max_bytes,
                       CodingSandbox::JobState& state) {
   for (const auto& line : lines) {
-    const json record = json::parse(line, nullptr, false);
+    const json record = try_parse_json(line, json_limits::kChildMessage).value;
     if (!record.is_object()) continue;
     if (record.value("stage", "") == "done") {
       state.judge_done = true;
@@ -90,7 +91,7 @@ void take_judge_lines(const std::vector<std::string>& lines, size_t max_bytes,
 
 void take_supervisor_lines(const std::vector<std::string>& lines, CodingSandbox::JobState& state) {
   for (const auto& line : lines) {
-    const json record = json::parse(line, nullptr, false);
+    const json record = try_parse_json(line, json_limits::kChildMessage).value;
     if (record.is_object() && record.value("stage", "") == "end") state.end = record;
   }
 }
@@ -188,14 +189,18 @@ JudgedRun CodingSandbox::run(const std::string& code, const std::string& tests) 
                          std::chrono::duration<double>(limits_.wall_seconds)),
            state);
   JudgedRun& run = state.run;
+  // The supervisor ending before its "end" line is a failure of this answer's run (it scores
+  // 0 with the reason), whatever the judge reported.
+  if (state.supervisor_gone && state.end.is_null() && run.failure.empty())
+    run.failure = "the sandbox's supervisor ended during the answer";
   run.done = state.judge_done && run.failure.empty() && !run.timed_out;
   if (!run.done && run.failure.empty())
     run.failure = run.timed_out ? "wall-clock timeout" : "the judge ended early";
   // A program that did not end its part cleanly is replaced before the next answer.
   if (!state.judge_done || !run.failure.empty()) judge_.reset();
-  if (state.end.is_null() || !state.end.value("reusable", false)) supervisor_.reset();
+  if (!state.end.is_object() || !state.end.value("reusable", false)) supervisor_.reset();
   run.wall_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-  if (!state.end.value("started", true))
+  if (state.end.is_object() && !state.end.value("started", true))
     throw SandboxUnavailable("the coding sandbox could not start the answer's process");
   return run;
 }

@@ -21,10 +21,12 @@ std::string tests_text(const json& tests) {
 }
 
 // One long-lived sandbox pair per scoring thread (coding answers are scored in parallel).
+thread_local std::unique_ptr<CodingSandbox> thread_sandbox;
+
 CodingSandbox& sandbox_for(const SandboxLimits& limits) {
-  thread_local std::unique_ptr<CodingSandbox> sandbox;
-  if (!sandbox || !(sandbox->limits() == limits)) sandbox = std::make_unique<CodingSandbox>(limits);
-  return *sandbox;
+  if (!thread_sandbox || !(thread_sandbox->limits() == limits))
+    thread_sandbox = std::make_unique<CodingSandbox>(limits);
+  return *thread_sandbox;
 }
 
 // The judge's verdict as a score. Everything counted here was counted by the judge, outside
@@ -92,7 +94,20 @@ Score score_coding(const json& item_data, const std::string& response,
     return score;
   }
   const std::string code = extract_code(response, entry_point);
-  Score score = score_from_run(sandbox_for(limits).run(code, tests));
+  // A sandbox that is missing leaves the answer unscored (SandboxUnavailable, caught by the
+  // caller); any other failure while the answer ran scores it 0 with the reason, so no answer
+  // can leave the mean or a gate by breaking its sandbox.
+  JudgedRun run;
+  try {
+    run = sandbox_for(limits).run(code, tests);
+  } catch (const SandboxUnavailable&) {
+    throw;
+  } catch (const std::exception& e) {
+    thread_sandbox.reset();  // its programs may be mid-job: the next answer starts fresh ones
+    run = JudgedRun{};
+    run.failure = std::string("the sandbox failed while the answer ran: ") + e.what();
+  }
+  Score score = score_from_run(run);
   score.extracted = utf8_prefix(code, 4000);  // never half a character
   return score;
 }

@@ -156,7 +156,8 @@ import _socket, ctypes, gc, marshal, resource
 
 # The coding sandbox's supervisor (trusted; one per sandbox, its PID 1, so no process inside
 # can signal it: the kernel drops every signal without a handler that is sent to a namespace's
-# init from inside it). It never receives code, tests or values: a job is a header with the limits
+# init from inside it; so this process keeps no handler at all, not even Python's SIGINT one,
+# and only the answer's process installs its own). It never receives code, tests or values: a job is a header with the limits
 # plus the two pipe ends that lead to the judge (another sandbox), passed over the control
 # socket on fd 0. For each job it forks the answer's process from itself, so that process
 # starts from a memory that never held any test or another answer's data. When told to
@@ -190,8 +191,11 @@ def enter_answer_process(job, gaps, started):
     """In the forked child: nothing open but the answer's own pipes, a fresh working directory,
     the answer's limits. Signals are as Python starts them (SIGINT raises KeyboardInterrupt,
     SIGPIPE and SIGXFSZ are ignored, so a write past RLIMIT_FSIZE raises OSError), plus the
-    per-call alarm: all inherited, nothing to reset. Everything that can be is worked out
-    before the fork (`gaps`, the limits), so this process writes to as few pages as it can."""
+    per-call alarm; the two handlers are installed here, never in PID 1 (a handler there would
+    let the answer signal it). Everything that can be is worked out before the fork (`gaps`,
+    the limits), so this process writes to as few pages as it can."""
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for fd in (0, 1, 2):
         os.dup2(NULL, fd)
     for low, high in gaps:
@@ -376,7 +380,11 @@ def main():
     if libc.prctl(4, 0, 0, 0, 0) != 0:
         emit({"stage": "fatal", "error": "prctl failed"})
         os._exit(3)
-    signal.signal(signal.SIGALRM, on_alarm)  # for the answers' processes; never armed here
+    # No handler in PID 1 (Python installs one for SIGINT): the kernel then drops every signal
+    # the answer sends it, os.kill(1, ...) and killpg alike.
+    for signum in signal.valid_signals():
+        if callable(signal.getsignal(signum)):
+            signal.signal(signum, signal.SIG_DFL)
     control = _socket.socket(fileno=0)
     NULL = os.open("/dev/null", os.O_RDWR | os.O_CLOEXEC)
     EMPTY = files_in_use()

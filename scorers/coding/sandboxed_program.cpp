@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/json.hpp"
+#include "core/json_bounded.hpp"
 #include "scorers/coding/sandbox_python.hpp"
 
 namespace ds::scorers {
@@ -39,8 +40,8 @@ SandboxSpawn spawn_for(const std::string& program, int process_allowance, int in
 }
 
 bool is_ready_line(const std::string& line) {
-  const json parsed = json::parse(line, nullptr, false);
-  return parsed.is_object() && parsed.value("stage", "") == "ready";
+  const auto parsed = try_parse_json(line, json_limits::kChildMessage);
+  return parsed.value.is_object() && parsed.value.value("stage", "") == "ready";
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "scorers/creativity/aut.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "scorers/creativity/text.hpp"
 #include "scorers/creativity/wordnet.hpp"
@@ -33,7 +34,14 @@ AutAnswer parse_aut_answer(const std::string& response, const std::string& objec
     object_words.insert(wordnet_base_form(w));
   }
   size_t word_count = 0;
+  std::unordered_map<std::string, std::string> base_forms;  // one WordNet search per distinct word
+  const auto base_form = [&](const std::string& w) -> const std::string& {
+    auto it = base_forms.find(w);
+    if (it == base_forms.end()) it = base_forms.emplace(w, wordnet_base_form(w)).first;
+    return it->second;
+  };
   for (const auto& entry : list_entries(response)) {
+    if (a.uses.size() == kAutMaxUses) break;
     const auto tokens = word_tokens(entry);
     if (tokens.empty()) continue;
     a.uses.push_back(entry);
@@ -42,9 +50,10 @@ AutAnswer parse_aut_answer(const std::string& response, const std::string& objec
     for (const auto& t : tokens) {
       if (ignored_words().count(t) || object_words.count(t)) continue;
       if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-      const std::string base = wordnet_base_form(t);
+      const std::string& base = base_form(t);
       if (ignored_words().count(base) || object_words.count(base)) continue;
       key.insert(base);
+      if (key.size() == kAutMaxKeyWords) break;
     }
     if (key.empty()) continue;
     const bool repeated = std::any_of(a.ideas.begin(), a.ideas.end(),

@@ -20,8 +20,14 @@ struct AutAnswer {
   double elaboration = 0;         // mean words per use
 };
 
-// Parses an answer: one use per list entry; the object's own words, stopwords and generic
-// verbs ("use", "make") are left out of each key; words are reduced with WordNet's morphy.
+// Bounds that keep scoring linear in the answer's length (an answer is compared idea by idea
+// with itself and every other answer): beyond any list a person or model writes for the task.
+constexpr size_t kAutMaxUses = 100;     // list entries read from one answer; the rest are ignored
+constexpr size_t kAutMaxKeyWords = 32;  // content words kept in one idea's key
+
+// Parses an answer: one use per list entry (the first kAutMaxUses); the object's own words,
+// stopwords and generic verbs ("use", "make") are left out of each key; words are reduced with
+// WordNet's morphy; a key keeps its first kAutMaxKeyWords words.
 AutAnswer parse_aut_answer(const std::string& response, const std::string& object);
 
 // Two ideas are the same when the Jaccard overlap of their keys is at least 0.5.

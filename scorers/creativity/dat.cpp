@@ -14,6 +14,8 @@ namespace ds::scorers {
 namespace {
 
 constexpr size_t kDatWords = 7;  // Olson et al.: the first 7 valid of 10 words
+// Words read from one answer at most (each a WordNet search): the task asks for 10.
+constexpr size_t kDatMaxWords = 100;
 
 // "Cat - a small pet" → "Cat"; "Nouns: cat" → "cat".
 std::string head_of_entry(std::string entry) {
@@ -49,7 +51,9 @@ std::vector<std::string> dat_words(const std::string& response) {
   for (const auto& e : entries) {
     std::string w = head_of_entry(e);
     while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.back()))) w.pop_back();
-    while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.front()))) w.erase(0, 1);
+    // One erase of the leading punctuation (erasing a character at a time was quadratic).
+    w.erase(0, static_cast<size_t>(std::find_if(w.begin(), w.end(), [](unsigned char c) { return std::isalnum(c); }) -
+                                   w.begin()));
     if (!w.empty()) words.push_back(w);
   }
   return words;
@@ -59,7 +63,7 @@ DatResult dat_score_words(const std::vector<std::string>& words) {
   DatResult r;
   std::set<std::string> seen;
   for (const auto& w : words) {
-    if (r.valid.size() == kDatWords) break;
+    if (r.valid.size() == kDatWords || r.valid.size() + r.invalid.size() + r.duplicates.size() == kDatMaxWords) break;
     const bool single = word_tokens(w).size() == 1 && w.find(' ') == std::string::npos;
     const auto lemma = single ? wordnet_noun(w) : std::nullopt;
     if (!lemma) {

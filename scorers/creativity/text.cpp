@@ -12,8 +12,17 @@ namespace {
 
 bool word_char(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
-void erase_all(std::string& s, const std::string& what) {
-  for (size_t pos; (pos = s.find(what)) != std::string::npos;) s.erase(pos, what.size());
+// `text` without markdown's "**", in one pass (erasing each occurrence in place was
+// quadratic: a megabyte of '*' took seconds). Removing the leftmost pair never joins a '*'
+// before it to one after it, so one left-to-right scan removes what repeated erasing did.
+std::string without_bold_markers(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '*' && i + 1 < text.size() && text[i + 1] == '*') ++i;
+    else out += text[i];
+  }
+  return out;
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -97,9 +106,7 @@ std::vector<std::string> content_lines(const std::string& text) {
 }
 
 std::vector<std::string> list_entries(const std::string& text) {
-  std::string cleaned = text;
-  erase_all(cleaned, "**");
-  const auto lines = content_lines(cleaned);
+  const auto lines = content_lines(without_bold_markers(text));
   std::vector<std::string> marked_entries, plain;
   for (const auto& line : lines) {
     bool marked = false;

@@ -11,8 +11,10 @@ namespace ds::scorers {
 
 namespace {
 
-// std::regex recurses per character on some patterns: the scored text is bounded so a long
-// answer cannot exhaust the stack (a user's pattern is meant for a short final answer).
+// std::regex recurses per character on some patterns: the text it reads is bounded so a long
+// answer cannot exhaust the stack (a user's pattern is meant for a short final answer). A
+// longer answer scores 0 with the reason: matching only its first part would let
+// "7777...7 and this is NOT a number" pass ^[0-9]+$ (docs/suites.md).
 constexpr size_t kRegexTextLimit = 4096;
 
 Score binary(bool pass, std::string extracted) {
@@ -53,8 +55,14 @@ Score score_regex(const json& item, const std::string& response) {
   const std::string pattern = item.value("pattern", std::string());
   try {
     const std::regex re(pattern, std::regex::ECMAScript);
-    const std::string text = response.substr(0, kRegexTextLimit);
-    Score s = binary(std::regex_search(text, re), "");
+    if (response.size() > kRegexTextLimit) {
+      Score s = binary(false, "");
+      s.details["pattern"] = pattern;
+      s.details["reason"] = "the answer is " + std::to_string(response.size()) + " bytes, longer than the " +
+                            std::to_string(kRegexTextLimit) + " bytes a regex item matches";
+      return s;
+    }
+    Score s = binary(std::regex_search(response, re), "");
     s.details["pattern"] = pattern;
     return s;
   } catch (const std::regex_error& e) {

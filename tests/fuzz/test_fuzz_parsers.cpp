@@ -25,3 +25,5 @@ TEST_CASE("fuzz: UTF-8 repair, cuts and key redaction") { fuzz("utf8", 2000); }
 TEST_CASE("fuzz: requests to serve") { fuzz("server_requests", 2000); }
 TEST_CASE("fuzz: endpoint replies") { fuzz("endpoint_replies", 2000); }
 TEST_CASE("fuzz: import records and suite items") { fuzz("import_and_suite_lines", 2000); }
+TEST_CASE("fuzz: streamed replies, event by event") { fuzz("stream_events", 1500); }
+TEST_CASE("fuzz: Inspect .eval archive members") { fuzz("archive_members", 400); }

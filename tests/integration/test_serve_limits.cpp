@@ -129,12 +129,19 @@ TEST_CASE("oversized, deeply nested and malformed bodies are 4xx; the server sta
   CHECK(stats.find("\"repeat_tracking\":\"complete\"") != std::string::npos);
 }
 
-TEST_CASE("beyond --max-connections a connection gets a 503; keep-alive still serves many requests") {
+TEST_CASE("beyond --max-connections a request gets a 503 but /health is answered; keep-alive serves many") {
   ServeProcess server({"--simulate", "--max-connections", "16"});
   std::vector<int> held;
   for (int i = 0; i < 16; ++i) held.push_back(connect_loopback(server.port()));
-  const std::string refused = request(server.port(), kHealth, 5);
+  const std::string refused =
+      request(server.port(), chat(R"({"model":"sim-teacher","messages":[{"role":"user","content":"Hi"}]})"), 5);
   CHECK(refused.rfind("HTTP/1.1 503", 0) == 0);
+  CHECK(refused.find("connections open, its limit") != std::string::npos);
+  // The /health reserve: a full server still says it is alive, over and over.
+  for (int i = 0; i < 5; ++i) CHECK(request(server.port(), kHealth, 5).rfind("HTTP/1.1 200", 0) == 0);
+  // The reserve is bounded too: idle connections beyond it are refused at once.
+  for (int i = 0; i < 32; ++i) held.push_back(connect_loopback(server.port()));
+  CHECK(request(server.port(), kHealth, 5).rfind("HTTP/1.1 503", 0) == 0);
   for (int fd : held) ::close(fd);
   // Once they are gone, a keep-alive connection serves request after request.
   std::string reply;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/errors.hpp"
+#include "core/utf8.hpp"
 #include "results/store.hpp"
 #include "tests/support/process.hpp"
 
@@ -167,4 +168,26 @@ TEST_CASE("an answer's log-probabilities are stored, read back and written in it
   CHECK(record_from_json(record_to_json(rows[0]), "x:1").logprobs == rows[0].logprobs);
   CHECK(store.answer_text("m", "s", "j", 0) == "yo");
   CHECK_FALSE(store.answer_text("m", "s", "j", 1));
+}
+
+TEST_CASE("text from outside is stored as valid UTF-8: an error cut inside a character, a bad answer") {
+  ds::test::TempDir dir;
+  Store store(dir.file("r.db"));
+  Record r;
+  r.model = "m";
+  r.suite = "math";
+  r.item_id = "q1";
+  r.error = "malformed stream event: caf\xc3";  // a stream cut inside "é"
+  store.put_response(r);
+  Record answer = r;
+  answer.sample = 1;
+  answer.error.clear();
+  answer.text = "ok \xff then";
+  answer.finish_reason = "\xe2\x82";
+  store.put_response(answer);
+  const auto rows = store.responses({.ok_only = false});
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].error == "malformed stream event: caf\xef\xbf\xbd");
+  CHECK(rows[1].text == "ok \xef\xbf\xbd then");
+  CHECK(ds::core::utf8_valid(rows[1].finish_reason));
 }

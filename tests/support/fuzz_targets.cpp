@@ -15,8 +15,11 @@
 #include "core/secrets.hpp"
 #include "core/utf8.hpp"
 #include "harness/endpoints/endpoint.hpp"
+#include "harness/endpoints/sse_parser.hpp"
+#include "harness/endpoints/stream_reply.hpp"
 #include "harness/server/wire_anthropic.hpp"
 #include "harness/server/wire_openai.hpp"
+#include "results/importers/import_batch.hpp"
 #include "results/record.hpp"
 #include "scorers/judge/judge.hpp"
 #include "scorers/math/math_answer.hpp"
@@ -24,6 +27,7 @@
 #include "scorers/probes/probe_fingerprint.hpp"
 #include "tasks/suite.hpp"
 #include "core/json_bounded.hpp"
+#include "tests/support/zip_writer.hpp"
 
 namespace ds::test {
 
@@ -172,6 +176,41 @@ void fuzz_import_and_suite_lines(std::string_view input) {
   }
 }
 
+// A streamed reply: the bytes cut into pieces of every few sizes (events come out whole
+// whatever the cuts), then read as both providers' streams.
+void fuzz_stream_events(std::string_view input) {
+  for (const size_t step : {size_t{1}, size_t{7}, size_t{4096}}) {
+    for (const Provider provider : {Provider::OpenAI, Provider::Anthropic}) {
+      SseParser parser;
+      StreamReply reply(provider);
+      for (size_t i = 0; i < input.size(); i += step)
+        for (const auto& event : parser.feed(input.substr(i, step))) reply.add(event);
+      const Response r = reply.finish();
+      require(r.ok() || !r.error.empty(), "a failed stream without a reason");
+      require(r.error.size() < 2000, "stream error message too long");
+      require(utf8_valid(r.error), "stream error is not UTF-8");
+    }
+  }
+}
+
+// An Inspect .eval archive whose sample member (and, in a second archive, header) is the
+// input: read through the zip limits and the bounded JSON reader, never a crash.
+void fuzz_archive_members(std::string_view input) {
+  const std::string header = R"({"version":2,"eval":{"task":"t","model":"openai/m"}})";
+  const std::string path = scratch("a.eval");
+  for (const bool as_header : {false, true}) {
+    write_zip(path, {{"header.json", as_header ? std::string(input) : header},
+                     {"samples/1_epoch_1.json", std::string(input)}});
+    ImportBatch batch;
+    try {
+      parse_inspect_file(path, {.format = "inspect"}, batch);
+    } catch (const InputError& e) {
+      require(std::string_view(e.what()).size() < 2000, "archive error message too long");
+      require(std::string_view(e.what()).find(path) != std::string_view::npos, "archive error names no file");
+    }
+  }
+}
+
 std::string nested(size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
 std::vector<FuzzTarget> build_targets() {
@@ -195,6 +234,19 @@ std::vector<FuzzTarget> build_targets() {
       {"server_requests", fuzz_server_requests, {chat, R"({"model":"m","messages":[{"role":"user","content":"x"}]})"}},
       {"endpoint_replies", fuzz_endpoint_replies,
        {reply, anthropic_reply, R"({"error":{"type":"rate_limit","message":"slow"}})"}},
+      {"stream_events", fuzz_stream_events,
+       {std::string("data: ") + R"({"choices":[{"delta":{"content":"Hi"},"finish_reason":null}]})" + "\n\n" +
+            "data: " + R"({"choices":[{"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1}})" +
+            "\n\ndata: [DONE]\n\n",
+        "event: message_start\ndata: " + std::string(R"({"type":"message_start","message":{"usage":{"input_tokens":1}}})") +
+            "\n\nevent: content_block_delta\ndata: " +
+            R"({"type":"content_block_delta","delta":{"type":"text_delta","text":"caf\u00e9"}})" +
+            "\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n",
+        "data: " + nested(40) + "\n\n"}},
+      {"archive_members", fuzz_archive_members,
+       {R"({"id":1,"epoch":1,"input":"What is 2 + 2?","target":"4","output":{"completion":"4","choices":[]},"scores":{"match":{"value":"C","answer":"4"}}})",
+        R"({"id":2,"epoch":1,"messages":[{"role":"user","content":"Hi"},{"role":"assistant","source":"generate","content":"Hello"}],"input":"Hi","output":{"choices":[{"message":{"content":[{"type":"text","text":"Hello"}]},"stop_reason":"stop"}]}})",
+        nested(40)}},
       {"import_and_suite_lines", fuzz_import_and_suite_lines,
        {R"({"model":"m","suite":"math","item_id":"i","sample":0,"text":"t","usage":{"prompt_tokens":1}})",
         R"({"id":"x","suite":"math","prompt":"p","answer":"4"})"}},

@@ -22,16 +22,12 @@
 
 namespace ds::test {
 
-namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
 }
-
-}  // namespace
 
 const std::string& distillscope_binary() {
   static const std::string binary = DS_BINARY;
@@ -84,8 +80,8 @@ CommandResult run_program(const std::vector<std::string>& argv_in,
   waitpid(pid, &status, 0);
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = slurp(out_path);
-  r.err = slurp(err_path);
+  r.out = read_text(out_path);
+  r.err = read_text(err_path);
   return r;
 }
 
@@ -96,8 +92,8 @@ CommandResult run_distillscope(const std::vector<std::string>& args,
   const pid_t pid = start_child(args, out_path, err_path, working_dir);
   CommandResult r;
   r.exit_code = ds::core::wait_process(pid);
-  r.out = slurp(out_path);
-  r.err = slurp(err_path);
+  r.out = read_text(out_path);
+  r.err = read_text(err_path);
   return r;
 }
 

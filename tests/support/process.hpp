@@ -16,6 +16,9 @@ struct CommandResult {
   std::string err;
 };
 
+// The whole file as bytes ("" when it cannot be read).
+std::string read_text(const std::string& path);
+
 // Runs any program (argv[0] is its path; no shell) with extra environment entries
 // ("NAME=value"), waits, captures stdout and stderr.
 CommandResult run_program(const std::vector<std::string>& argv,

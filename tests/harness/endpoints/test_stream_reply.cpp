@@ -2,6 +2,7 @@
 
 #include "harness/endpoints/sse_parser.hpp"
 #include "harness/endpoints/stream_reply.hpp"
+#include "core/utf8.hpp"
 
 using namespace ds::harness;
 
@@ -87,4 +88,21 @@ TEST_CASE("a stream cut short or reporting an error is a failed attempt saying s
       "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n");
   CHECK(error.error == "error event in stream: overloaded_error: Overloaded");
   CHECK(assemble(Provider::OpenAI, "data: {not json\n\n").error.find("malformed stream event") != std::string::npos);
+}
+
+TEST_CASE("a stream event is read by the bounded JSON reader: a deep nest is refused, not built") {
+  // 6 MB of brackets in one event: the bounded reader refuses it at the depth limit (the plain
+  // parser built three million nested arrays, about 250 MB, before finding it no object).
+  const std::string nest(3'000'000, '[');
+  const Response r = assemble(Provider::OpenAI, "data: " + nest + std::string(3'000'000, ']') + "\n\n");
+  CHECK(r.error.find("malformed stream event") != std::string::npos);
+  CHECK(r.error.find("nested deeper than 32 levels") != std::string::npos);
+}
+
+TEST_CASE("a malformed event's excerpt in the error is cut at a character boundary") {
+  // The excerpt's 120-byte cut falls inside a 3-byte character: the error stays valid UTF-8.
+  const std::string data = std::string(119, 'x') + "\xe2\x82\xac not json";
+  const Response r = assemble(Provider::OpenAI, "data: " + data + "\n\n");
+  CHECK(r.error.find("malformed stream event") != std::string::npos);
+  CHECK(ds::core::utf8_valid(r.error));
 }

@@ -127,3 +127,35 @@ TEST_CASE("inspect: a malformed log names file:path and nothing is stored") {
                        doctest::Contains("not a readable zip archive"), InputError);
   CHECK(test::store_snapshot(db) == before);
 }
+
+TEST_CASE("inspect .eval: a deeply nested sample member is refused naming it, without a crash") {
+  // 2 KB of deflate holding a 1,000,000-deep array: the member goes through the bounded JSON
+  // reader like every outside text (it overflowed the stack when parsed and copied plainly).
+  test::TempDir dir;
+  json log = log_json();
+  std::vector<std::pair<std::string, std::string>> members = {
+      {"header.json", json{{"version", 2}, {"eval", log["eval"]}}.dump()},
+      {"samples/1_epoch_1.json", std::string(1'000'000, '[') + std::string(1'000'000, ']')}};
+  const std::string eval = dir.file("deep.eval");
+  test::write_zip(eval, members);
+  Store store(dir.file("r.db"));
+  CHECK_THROWS_WITH_AS(import_files(store, {eval}, {.format = "inspect"}),
+                       doctest::Contains((eval + ":samples/1_epoch_1.json:1: not valid JSON: nested deeper than 32 levels").c_str()),
+                       InputError);
+  CHECK(test::store_rows(dir.file("r.db"), "responses") == 0);
+}
+
+TEST_CASE("inspect .eval: a zip bomb is refused naming the member, before it is inflated") {
+  // 64 MiB of zeros deflates to about 64 KB. The archive's directory claims the size: it is
+  // refused before one byte is inflated.
+  test::TempDir dir;
+  json log = log_json();
+  const std::string eval = dir.file("bomb.eval");
+  test::write_zip(eval, {{"header.json", json{{"version", 2}, {"eval", log["eval"]}}.dump()},
+                         {"samples/1_epoch_1.json", std::string(64u << 20, '\0')}});
+  Store store(dir.file("r.db"));
+  CHECK_THROWS_WITH_AS(import_files(store, {eval}, {.format = "inspect"}),
+                       doctest::Contains((eval + ":samples/1_epoch_1.json: the member inflates more than 200:1").c_str()),
+                       InputError);
+  CHECK(test::store_rows(dir.file("r.db"), "responses") == 0);
+}

@@ -43,3 +43,10 @@ TEST_CASE("text that only looks like JSON stays one user message") {
   REQUIRE(p.messages.size() == 1);
   CHECK(p.messages[0].content == "[1, 2, 3] sorted is?");
 }
+
+TEST_CASE("a prompt of a million nested brackets stays text, read by the bounded JSON reader") {
+  const std::string deep = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+  const auto p = prompt_from_text(deep);
+  REQUIRE(p.messages.size() == 1);
+  CHECK(p.messages[0].content.size() == deep.size());
+}

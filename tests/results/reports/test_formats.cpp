@@ -5,6 +5,7 @@
 #include "results/reports/format_json.hpp"
 #include "results/reports/format_markdown.hpp"
 #include "results/reports/format_junit.hpp"
+#include "results/reports/markup.hpp"
 #include "core/json_bounded.hpp"
 #include "core/utf8.hpp"
 #include "tests/results/reports/report_sample.hpp"
@@ -80,7 +81,69 @@ TEST_CASE("html is one self-contained page with every section, escaped") {
   CHECK(html.find("@import") == std::string::npos);
   // An answer containing "</script>" cannot end the data island early.
   CHECK(html.find("</script><b>") == std::string::npos);
-  CHECK(html.find("<\\/script><b>") != std::string::npos);
+  CHECK(html.find("\\u003c/script\\u003e\\u003cb\\u003e") != std::string::npos);
+}
+
+namespace {
+// A model name, answer and prompt id that would be markup in any context left unescaped.
+const std::string kHostile = "x</title><script>alert(1)</script><title>*b*|`c`[d](e)";
+
+ReportData hostile_report() {
+  ReportData d = test::sample_report();
+  d.models[0].name = kHostile;
+  d.detection->result.candidates[0].model = kHostile;
+  d.detection->result.reference_label = kHostile;
+  d.detection->result.candidates[0].evidence[0].quote = kHostile;
+  d.detection->result.candidates[0].evidence[0].prompt_ids = {kHostile};
+  d.lineage->models[1] = kHostile;
+  d.lineage->verdict[0][1] = kHostile;
+  d.responses[0].record.model = kHostile;
+  d.viewer.models[0] = kHostile;
+  d.viewer.answers[0][0][0].text = "<!--<script>" + kHostile;
+  return d;
+}
+}  // namespace
+
+TEST_CASE("svg: a hostile model name in the heatmap's titles and labels stays text") {
+  const MarkdownReport md = format_markdown(hostile_report(), "out");
+  REQUIRE(md.files.size() == 3);
+  for (const auto& [name, svg] : md.files) {
+    CAPTURE(name);
+    CHECK(svg.find("<script") == std::string::npos);
+    CHECK(svg.find("</title><script") == std::string::npos);
+  }
+  CHECK(md.files[2].second.find("<title>x&lt;/title&gt;&lt;script&gt;") != std::string::npos);
+}
+
+TEST_CASE("markdown: a hostile model name, quote and prompt id stay text") {
+  const std::string md = format_markdown(hostile_report()).text;
+  CHECK(md.find("<script") == std::string::npos);
+  CHECK(md.find("</title>") == std::string::npos);
+  CHECK(md.find("x&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;title&gt;*b*\\|\\`c\\`[d]\\(e)") !=
+        std::string::npos);
+  CHECK(md.find("## Detection against reference x&lt;/title&gt;") != std::string::npos);
+  CHECK(markdown_text("line\none | two") == "line one \\| two");
+  CHECK(markdown_text("llama_3 *x* ~y~") == "llama_3 *x* ~y~");
+}
+
+TEST_CASE("html: a hostile model name stays text, and <!--<script> in an answer cannot stop the page") {
+  const std::string html = format_html(hostile_report());
+  const auto scripts = [](const std::string& page) {
+    size_t n = 0;
+    for (size_t at = page.find("<script"); at != std::string::npos; at = page.find("<script", at + 1)) ++n;
+    return n;
+  };
+  // The page's own script elements only (data islands and the viewer's script).
+  CHECK(scripts(html) == scripts(format_html(test::sample_report())));
+  CHECK(html.find("<!--") == std::string::npos);
+  CHECK(html.find("alert(1)</script>") == std::string::npos);
+  CHECK(html.find("\\u003c!--\\u003cscript\\u003e") != std::string::npos);
+}
+
+TEST_CASE("xml: a hostile model name stays text in the JUnit report") {
+  const std::string xml = format_junit(hostile_report());
+  CHECK(xml.find("<script") == std::string::npos);
+  CHECK(xml.find("x&lt;/title&gt;&lt;script&gt;") != std::string::npos);
 }
 
 TEST_CASE("html opens with a summary in words, then the lineage map, the profile and the detail") {
@@ -143,4 +206,29 @@ TEST_CASE("reports stay well-formed with invalid UTF-8 and cuts inside a charact
   CHECK(utf8_valid(format_markdown(d).text));
   const JsonParse doc = try_parse_json(format_json(d));
   CHECK(doc.ok());
+}
+
+TEST_CASE("csv: a cell a spreadsheet would evaluate starts with ', a negative number stays a number") {
+  CHECK(csv_escape("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  CHECK(csv_escape("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0");
+  CHECK(csv_escape("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_escape("+1+cmd") == "'+1+cmd");
+  CHECK(csv_escape("-2+3") == "'-2+3");
+  CHECK(csv_escape("\tx") == "'\tx");
+  CHECK(csv_escape("-") == "'-");
+  for (const char* number : {"-3", "+2.5", "-1e-3", "-.5", "0", "-12.75E+2"}) CHECK(csv_escape(number) == number);
+  ReportData d = test::sample_report();
+  d.responses[0].record.text = "=1+1";
+  d.responses[0].record.model = "@evil";
+  d.responses[1].record.text = "-42";
+  const std::string csv = format_csv(d);
+  CHECK(csv.find(",'=1+1\n") != std::string::npos);
+  CHECK(csv.find(",'@evil,") != std::string::npos);
+  CHECK(csv.find(",-42\n") != std::string::npos);
+}
+
+TEST_CASE("csv: text cut inside a character is written as valid UTF-8") {
+  ReportData d = test::sample_report();
+  d.responses[2].record.error = "malformed stream event: \xe2\x82";
+  CHECK(utf8_valid(format_csv(d)));
 }

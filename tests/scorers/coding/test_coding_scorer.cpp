@@ -147,6 +147,33 @@ TEST_CASE("forged scores: a bogus stage does not make a wrong answer unscored") 
   CHECK_FALSE(s.details.contains("unscored"));
 }
 
+TEST_CASE("forged scores: signals to the sandbox's PID 1 change nothing") {
+  // The supervisor is PID 1 of the sandbox: an answer that could interrupt it (SIGALRM,
+  // SIGINT) would leave itself unscored, out of the mean. It keeps no handler, so the kernel
+  // drops these; a right answer still scores 1, a wrong one 0, never unscored.
+  const std::string signal_all =
+      "import os, signal\n"
+      "for s in (signal.SIGALRM, signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1,\n"
+      "          signal.SIGQUIT, signal.SIGCHLD, signal.SIGSTOP, signal.SIGKILL):\n"
+      "    try:\n"
+      "        os.kill(1, s)\n"
+      "    except OSError:\n"
+      "        pass\n";
+  for (const bool right : {true, false}) {
+    CAPTURE(right);
+    // The module-level signals run when the answer loads; the function signals again per test.
+    const std::string code = signal_all + "def add(a, b):\n" +
+                             "    os.kill(1, signal.SIGALRM)\n    os.kill(1, signal.SIGINT)\n" +
+                             (right ? "    return a + b\n" : "    return 0\n");
+    const auto s = score_six(code);
+    INFO(s.details.dump());
+    REQUIRE(s.value.has_value());
+    CHECK(*s.value == (right ? 1.0 : 0.0));
+    CHECK_FALSE(s.details.contains("unscored"));
+    CHECK_FALSE(s.details.contains("incomplete"));
+  }
+}
+
 TEST_CASE("the hidden tests are out of the answer's reach") {
   // The answer looks for the expected value everywhere it could be: its own objects, frames,
   // every process's command line, environment and memory it can open. It passes only if found.

@@ -24,6 +24,14 @@ TEST_CASE("exact, regex, contains and choice give 1 or 0 and say what they compa
   CHECK_FALSE(score_regex(json{{"pattern", "("}}, "x").value);  // a broken pattern: unscored
   // A long answer cannot exhaust the regex engine's stack.
   CHECK(score_regex(json{{"pattern", "(a|b)*c"}}, std::string(200000, 'a')).value);
+  // The pattern is matched against the whole answer, never a prefix of it: an answer longer
+  // than the 4,096 bytes a regex item reads scores 0 with the reason.
+  const json digits = {{"pattern", "^[0-9]+$"}};
+  const Score tail = score_regex(digits, std::string(5000, '7') + " and this is NOT a number");
+  CHECK(*tail.value == 0.0);
+  CHECK(tail.details["reason"].get<std::string>().find("longer than the 4096 bytes") != std::string::npos);
+  CHECK(*score_regex(digits, std::string(4096, '7')).value == 1.0);
+  CHECK(*score_regex(digits, std::string(4090, '7') + " no").value == 0.0);
 
   const json contains = {{"contains", {"alpha", "Beta"}}};
   CHECK(*score_contains(contains, "ALPHA and beta").value == 1.0);
