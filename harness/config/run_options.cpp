@@ -12,6 +12,7 @@
 #include "core/errors.hpp"
 #include "core/utf8.hpp"
 #include "core/json_bounded.hpp"
+#include "harness/endpoints/extra_headers.hpp"
 
 namespace ds::harness {
 
@@ -151,7 +152,19 @@ std::vector<RunOption> build_table() {
   t.push_back(with_unset(make("judge", "--judge", "judge model spec for free-response items", T::text,
                               member(&RunConfig::judge)), "none: those items stay unscored"));
   t.push_back(with_unset(make("api_key_env", "--api-key-env", "environment variable holding the API key", T::text,
-                              member(&RunConfig::api_key_env)), "OPENAI_API_KEY / ANTHROPIC_API_KEY"));
+                              member(&RunConfig::api_key_env)), "the provider's variable (README: model specs)"));
+  RunOption headers = make("headers", "--header",
+                           "extra request header 'Name: value' for a gateway (repeatable); 'Name: $VAR' reads the "
+                           "value from that environment variable",
+                           T::text_list, member(&RunConfig::headers));
+  headers.validate = [](const json& v) -> std::string {
+    for (const auto& h : v) {
+      if (!h.is_string()) return "expected a list of 'Name: value' strings";
+      if (std::string why = extra_header_problem(h.get<std::string>()); !why.empty()) return why;
+    }
+    return "";
+  };
+  t.push_back(std::move(headers));
   RunOption progress = make("progress", "--no-progress", "show progress (the flag turns it off)", T::boolean,
                             member(&RunConfig::progress));
   progress.flag_turns_off = true;

@@ -26,6 +26,14 @@ TransportFailure transport_failure_of(CURLcode code) {
   }
 }
 
+void set_request_signing(CURL* curl, const HttpRequest& request) {
+  const bool sign = !request.aws_sigv4.empty();
+  // libcurl copies option strings: the credentials live on only in the request.
+  curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, sign ? request.aws_sigv4.c_str() : nullptr);
+  curl_easy_setopt(curl, CURLOPT_USERPWD, sign ? request.aws_credentials.c_str() : nullptr);
+  if (!sign) curl_easy_setopt(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));  // libcurl's default
+}
+
 namespace {
 
 double steady_seconds() {
@@ -93,6 +101,7 @@ void HttpTransfer::prepare(HttpRequest request, size_t job, StreamMode stream) {
     curl_easy_setopt(easy_, CURLOPT_PIPEWAIT, url_.rfind("https://", 0) == 0 ? 1L : 0L);
   }
   curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_.get(request.headers));
+  set_request_signing(easy_, request);
   curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body_.data());
   curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body_.size()));
 }

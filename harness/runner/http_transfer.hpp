@@ -26,6 +26,10 @@ struct TransferLimits {
 // The class of a libcurl error (connection refused, timeout, ...).
 TransportFailure transport_failure_of(CURLcode code);
 
+// Signs the transfer on `curl` with AWS Signature Version 4 when `request` asks for it (the
+// Bedrock provider), and turns signing off otherwise (a reused handle may have had it).
+void set_request_signing(CURL* curl, const HttpRequest& request);
+
 // A streamed request: the reply is read as server-sent events of this provider.
 struct StreamMode {
   bool enabled = false;
