@@ -42,7 +42,10 @@ json chunk(const ChatQuery& query, const std::string& text, const std::string& i
 
 class GeminiFormat : public WireFormat {
  public:
-  std::string route() const override { return R"(/v1beta/models/([^/:]+):(generateContent|streamGenerateContent))"; }
+  // v1beta as our client and Google's docs use; v1 as newer @google/genai releases default to.
+  std::string route() const override {
+    return R"(/v1(?:beta)?/models/([^/:]+):(generateContent|streamGenerateContent))";
+  }
   void check_auth(const WireRequest& req) const override {
     if (req.get_header_value("x-goog-api-key").empty() && req.get_param_value("key").empty())
       throw WireError(403, "permission",

@@ -1,5 +1,5 @@
 #pragma once
-// Google's Gemini API: POST /v1beta/models/MODEL:generateContent and
+// Google's Gemini API: POST /v1beta/models/MODEL:generateContent (or /v1/...) and
 // :streamGenerateContent?alt=sse, the key in x-goog-api-key (or ?key=).
 #include <memory>
 

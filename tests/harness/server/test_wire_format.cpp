@@ -33,7 +33,7 @@ TEST_CASE("serve refuses requests without the provider's authentication") {
   CHECK(auth_status(azure, {{"Authorization", "Bearer k"}}, {{"api-version", "2024-10-21"}}) == 401);
   CHECK(auth_status(azure, {{"api-key", "k"}}) == 404);  // no api-version
 
-  const WireFormat& gemini = format_at("/v1beta/models/");
+  const WireFormat& gemini = format_at("/models/([^/:]+):");
   CHECK(auth_status(gemini, {{"x-goog-api-key", "k"}}) == 200);
   CHECK(auth_status(gemini, {}, {{"key", "k"}}) == 200);
   CHECK(auth_status(gemini, {{"Authorization", "Bearer k"}}) == 403);
@@ -60,8 +60,8 @@ TEST_CASE("the Gemini and Bedrock formats read requests into the common query") 
                 {"role":"user","parts":[{"text":"3+3?"}]}],
     "generationConfig":{"maxOutputTokens":8,"stopSequences":["\n"]}})";
   const std::string path = "/v1beta/models/sim-teacher:generateContent";
-  std::regex_match(path, gemini_req.matches, std::regex(format_at("/v1beta/models/").route()));
-  const ChatQuery g = format_at("/v1beta/models/").parse(gemini_req);
+  std::regex_match(path, gemini_req.matches, std::regex(format_at("/models/([^/:]+):").route()));
+  const ChatQuery g = format_at("/models/([^/:]+):").parse(gemini_req);
   CHECK(g.model == "sim-teacher");
   CHECK(g.system == "Be brief.");
   REQUIRE(g.messages.size() == 3);
