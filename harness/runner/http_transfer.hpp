@@ -45,11 +45,14 @@ class HeaderList {
   HeaderList(const HeaderList&) = delete;
   HeaderList& operator=(const HeaderList&) = delete;
 
-  // The list for `headers`, plus "Expect:" (no 100-continue round trip before a body).
-  curl_slist* get(const std::vector<std::pair<std::string, std::string>>& headers);
+  // The list for `headers`, plus "Expect:" (no 100-continue round trip before a body) unless
+  // the request is SigV4-signed: libcurl 7.88 signs that empty header as "expect" without
+  // sending it, and AWS then refuses the signature (set_request_signing waits for no 100 instead).
+  curl_slist* get(const std::vector<std::pair<std::string, std::string>>& headers, bool signed_request = false);
 
  private:
   std::vector<std::pair<std::string, std::string>> source_;  // may hold an API key: never log
+  bool signed_ = false;
   curl_slist* list_ = nullptr;
 };
 

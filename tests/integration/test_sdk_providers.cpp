@@ -37,3 +37,25 @@ TEST_CASE("the official Azure OpenAI, Gemini and Bedrock clients get answers fro
   CHECK(got["bedrock"]["output_tokens"].get<int>() > 0);
   CHECK(json::parse(serve.http_get("/stats"))["rejected"] == 0);
 }
+
+TEST_CASE("every Bedrock request is signed as AWS's own SigV4 signer signs it") {
+  const auto install = ds::test::run_shell(ds::test::source_dir() + "/tools/install-sdk-clients.sh");
+  if (install.exit_code != 0) {
+    ds::test::skip_test("the npm clients could not be installed (tools/install-sdk-clients.sh failed; node, npm or "
+                        "the registry is unavailable)");
+    return;
+  }
+  std::string folder = install.out;
+  while (!folder.empty() && (folder.back() == '\n' || folder.back() == '\r')) folder.pop_back();
+  ds::test::TempDir dir;
+  // An endpoint in node that recomputes each signature with @smithy/signature-v4 and answers
+  // only correctly signed requests, running `distillscope run --model bedrock:...` against itself.
+  const auto run = ds::test::run_shell("node " + folder + "/sigv4-check.mjs " + ds::test::distillscope_binary() + " " +
+                                       dir.file("r.db") + " 2>/dev/null");
+  REQUIRE_MESSAGE(run.exit_code == 0, "sigv4-check.mjs failed");
+  const json got = json::parse(run.out);
+  INFO(got["stderr"].get<std::string>());
+  CHECK(got["exit"] == 0);
+  CHECK(got["requests"] == 6);  // the pre-flight token and 5 math items
+  CHECK(got["correctly_signed"] == got["requests"]);
+}
