@@ -152,19 +152,7 @@ std::vector<RunOption> build_table() {
   t.push_back(with_unset(make("judge", "--judge", "judge model spec for free-response items", T::text,
                               member(&RunConfig::judge)), "none: those items stay unscored"));
   t.push_back(with_unset(make("api_key_env", "--api-key-env", "environment variable holding the API key", T::text,
-                              member(&RunConfig::api_key_env)), "the provider's variable (README: model specs)"));
-  RunOption headers = make("headers", "--header",
-                           "extra request header 'Name: value' for a gateway (repeatable); 'Name: $VAR' reads the "
-                           "value from that environment variable",
-                           T::text_list, member(&RunConfig::headers));
-  headers.validate = [](const json& v) -> std::string {
-    for (const auto& h : v) {
-      if (!h.is_string()) return "expected a list of 'Name: value' strings";
-      if (std::string why = extra_header_problem(h.get<std::string>()); !why.empty()) return why;
-    }
-    return "";
-  };
-  t.push_back(std::move(headers));
+                              member(&RunConfig::api_key_env)), "OPENAI_API_KEY / ANTHROPIC_API_KEY"));
   RunOption progress = make("progress", "--no-progress", "show progress (the flag turns it off)", T::boolean,
                             member(&RunConfig::progress));
   progress.flag_turns_off = true;
@@ -177,6 +165,18 @@ std::vector<RunOption> build_table() {
   t.push_back(with_unset(make("as", "--as",
                               "store the k-th model under the k-th name (repeatable): one endpoint's answers kept apart from another's",
                               T::text_list, member(&RunConfig::as)), "the spec's model name"));
+  RunOption headers = make("headers", "--header",
+                           "extra request header 'Name: value' for a gateway (repeatable); 'Name: $VAR' reads the "
+                           "value from that environment variable",
+                           T::text_list, member(&RunConfig::headers));
+  headers.validate = [](const json& v) -> std::string {
+    for (const auto& h : v) {
+      if (!h.is_string()) return "expected a list of 'Name: value' strings";
+      if (std::string why = extra_header_problem(h.get<std::string>()); !why.empty()) return why;
+    }
+    return "";
+  };
+  t.push_back(std::move(headers));
   return t;
 }
 
