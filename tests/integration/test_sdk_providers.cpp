@@ -12,15 +12,26 @@
 
 using ds::core::json;
 
-TEST_CASE("the official Azure OpenAI, Gemini and Bedrock clients get answers from serve") {
+namespace {
+
+// The folder of the installed npm clients, or "" with the test marked skipped.
+std::string installed_clients() {
   const auto install = ds::test::run_shell(ds::test::source_dir() + "/tools/install-sdk-clients.sh");
   if (install.exit_code != 0) {
     ds::test::skip_test("the npm clients could not be installed (tools/install-sdk-clients.sh failed; node, npm or "
                         "the registry is unavailable)");
-    return;
+    return "";
   }
   std::string folder = install.out;
   while (!folder.empty() && (folder.back() == '\n' || folder.back() == '\r')) folder.pop_back();
+  return folder;
+}
+
+}  // namespace
+
+TEST_CASE("the official Azure OpenAI, Gemini and Bedrock clients get answers from serve") {
+  const std::string folder = installed_clients();
+  if (folder.empty()) return;
   ds::test::ServeProcess serve({"--simulate"});
   const std::string root = serve.base_url().substr(0, serve.base_url().size() - 3);  // without /v1
   const auto run = ds::test::run_shell("node " + folder + "/provider-check.mjs " + root + " sim-teacher 2>/dev/null");
@@ -39,14 +50,8 @@ TEST_CASE("the official Azure OpenAI, Gemini and Bedrock clients get answers fro
 }
 
 TEST_CASE("every Bedrock request is signed as AWS's own SigV4 signer signs it") {
-  const auto install = ds::test::run_shell(ds::test::source_dir() + "/tools/install-sdk-clients.sh");
-  if (install.exit_code != 0) {
-    ds::test::skip_test("the npm clients could not be installed (tools/install-sdk-clients.sh failed; node, npm or "
-                        "the registry is unavailable)");
-    return;
-  }
-  std::string folder = install.out;
-  while (!folder.empty() && (folder.back() == '\n' || folder.back() == '\r')) folder.pop_back();
+  const std::string folder = installed_clients();
+  if (folder.empty()) return;
   ds::test::TempDir dir;
   // An endpoint in node that recomputes each signature with @smithy/signature-v4 and answers
   // only correctly signed requests, running `distillscope run --model bedrock:...` against itself.
