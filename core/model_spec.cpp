@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -15,6 +16,16 @@ namespace {
 constexpr const char* kSpecForm =
     "expected PROVIDER:MODEL[@BASE_URL], e.g. openai:gpt-4o-mini, anthropic:claude-sonnet-4-5 "
     "or openai:llama3.1@http://localhost:11434/v1";
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string provider_list() {
+  std::string out;
+  for (const auto& p : providers()) out += (out.empty() ? "" : ", ") + std::string(p.name);
+  return out;
+}
 
 // Whether the text after an '@' is meant as an address rather than part of a model name
 // ("claude-3-5-sonnet@20240620" is a name on some platforms; "127.0.0.1:8000/v1" is not).
@@ -40,13 +51,25 @@ std::string url_with_scheme(const std::string& url) {
 
 }  // namespace
 
-std::string provider_name(Provider provider) {
-  return provider == Provider::OpenAI ? "openai" : "anthropic";
+const std::vector<ProviderInfo>& providers() {
+  static const std::vector<ProviderInfo> table = {
+      {Provider::OpenAI, "openai", "OPENAI_BASE_URL", "", "https://api.openai.com/v1"},
+      {Provider::Anthropic, "anthropic", "ANTHROPIC_BASE_URL", "/v1", "https://api.anthropic.com/v1"},
+      // An Azure resource has its own host: the spec or AZURE_OPENAI_ENDPOINT must name it.
+      {Provider::Azure, "azure", "AZURE_OPENAI_ENDPOINT", "", ""},
+      {Provider::Gemini, "gemini", "", "/v1beta", "https://generativelanguage.googleapis.com/v1beta"},
+      {Provider::Bedrock, "bedrock", "", "", "https://bedrock-runtime.{AWS_REGION}.amazonaws.com"},
+  };
+  return table;
 }
 
-std::string base_url_env_name(Provider provider) {
-  return provider == Provider::OpenAI ? "OPENAI_BASE_URL" : "ANTHROPIC_BASE_URL";
+const ProviderInfo& provider_info(Provider provider) {
+  return providers().at(static_cast<size_t>(provider));
 }
+
+std::string provider_name(Provider provider) { return provider_info(provider).name; }
+
+std::string base_url_env_name(Provider provider) { return provider_info(provider).base_url_env; }
 
 std::string normalize_base_url(Provider provider, std::string url, const std::string& where) {
   const bool http = url.rfind("http://", 0) == 0;
@@ -62,16 +85,29 @@ std::string normalize_base_url(Provider provider, std::string url, const std::st
   while (!url.empty() && url.back() == '/') url.pop_back();
   // Anthropic's SDK takes https://api.anthropic.com and adds /v1/messages; ours takes the
   // /v1 form and adds /messages. Either way the requests go to .../v1/messages.
-  if (provider == Provider::Anthropic && (url.size() < 3 || url.compare(url.size() - 3, 3, "/v1") != 0))
-    url += "/v1";
+  const std::string suffix = provider_info(provider).url_suffix;
+  if (!suffix.empty() && !ends_with(url, suffix)) url += suffix;
   return url;
 }
 
+std::string aws_region() {
+  for (const char* name : {"AWS_REGION", "AWS_DEFAULT_REGION"})
+    if (const char* value = std::getenv(name); value && *value) return value;
+  return "us-east-1";
+}
+
 std::string default_base_url(Provider provider) {
-  const std::string variable = base_url_env_name(provider);
-  if (const char* value = std::getenv(variable.c_str()); value && *value)
+  const ProviderInfo& info = provider_info(provider);
+  const std::string variable = info.base_url_env;
+  if (const char* value = variable.empty() ? nullptr : std::getenv(variable.c_str()); value && *value)
     return normalize_base_url(provider, value, variable);
-  return provider == Provider::OpenAI ? "https://api.openai.com/v1" : "https://api.anthropic.com/v1";
+  std::string url = info.hosted_base_url;
+  if (url.empty())
+    throw InputError(fmt::format("a {} model needs its endpoint: write {}:NAME@https://HOST or set {}",
+                                 info.name, info.name, variable));
+  const std::string region_mark = "{AWS_REGION}";
+  if (const auto at = url.find(region_mark); at != std::string::npos) url.replace(at, region_mark.size(), aws_region());
+  return url;
 }
 
 ModelSpec parse_model_spec(const std::string& raw) {
@@ -85,13 +121,10 @@ ModelSpec parse_model_spec(const std::string& raw) {
   ModelSpec spec;
   spec.text = text;
   const std::string provider = text.substr(0, colon);
-  if (provider == "openai") {
-    spec.provider = Provider::OpenAI;
-  } else if (provider == "anthropic") {
-    spec.provider = Provider::Anthropic;
-  } else {
-    throw bad(fmt::format("unknown provider '{}' (use openai or anthropic)", provider));
-  }
+  const auto& table = providers();
+  const auto found = std::find_if(table.begin(), table.end(), [&](const ProviderInfo& p) { return p.name == provider; });
+  if (found == table.end()) throw bad(fmt::format("unknown provider '{}' (use one of {})", provider, provider_list()));
+  spec.provider = found->id;
   const std::string rest = text.substr(colon + 1);
   // The model name may itself contain ':' (Ollama tags) or '@' (dated names), so the base
   // URL starts at the first '@' followed by something address-like.

@@ -48,6 +48,7 @@ struct Response {
   std::optional<json> logprobs;
   std::string error;
   int http_status = 0;
+  bool blocked = false;  // the provider's safety filter withheld the answer (error says why)
   bool ok() const { return error.empty(); }
 };
 

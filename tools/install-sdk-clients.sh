@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the official `openai` and `@anthropic-ai/sdk` npm packages (the versions locked in
+# Installs the official `openai`, `@anthropic-ai/sdk`, `@google/genai` and
+# `@aws-sdk/client-bedrock-runtime` npm packages (the versions locked in
 # tools/sdk-clients/package-lock.json) into a cache folder, once per lock file, and prints
-# that folder. The SDK streaming test runs tools/sdk-clients/stream-check.mjs from there.
+# that folder. The SDK tests run tools/sdk-clients/stream-check.mjs, provider-check.mjs and
+# sigv4-check.mjs from there.
 # Exits 1 with a message when node or npm is missing or the registry cannot be reached.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/sdk-clients" && pwd)"
@@ -17,5 +19,5 @@ if [ ! -f "$cache/.installed" ]; then
     { echo "install-sdk-clients: npm ci failed in $cache" >&2; exit 1; }
   touch "$cache/.installed"
 fi
-cp "$here/stream-check.mjs" "$cache/"
+cp "$here/stream-check.mjs" "$here/provider-check.mjs" "$here/sigv4-check.mjs" "$cache/"
 echo "$cache"

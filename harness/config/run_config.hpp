@@ -41,6 +41,8 @@ struct RunConfig {
   Shard shard;
   std::string judge;                // judge model spec
   std::string api_key_env;          // env var holding the key, instead of the provider default
+  // Extra request headers for gateways, "Name: value" or "Name: $VAR"; never stored or printed.
+  std::vector<std::string> headers;
   bool progress = true;
   std::vector<std::string> fail_on;  // CI gates, e.g. "math<0.8", "distilled"
   bool allow_insufficient = false;   // the distilled gate passes on "insufficient evidence"

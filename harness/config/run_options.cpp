@@ -12,6 +12,7 @@
 #include "core/errors.hpp"
 #include "core/utf8.hpp"
 #include "core/json_bounded.hpp"
+#include "harness/endpoints/extra_headers.hpp"
 
 namespace ds::harness {
 
@@ -164,6 +165,18 @@ std::vector<RunOption> build_table() {
   t.push_back(with_unset(make("as", "--as",
                               "store the k-th model under the k-th name (repeatable): one endpoint's answers kept apart from another's",
                               T::text_list, member(&RunConfig::as)), "the spec's model name"));
+  RunOption headers = make("headers", "--header",
+                           "extra request header 'Name: value' for a gateway (repeatable); 'Name: $VAR' reads the "
+                           "value from that environment variable",
+                           T::text_list, member(&RunConfig::headers));
+  headers.validate = [](const json& v) -> std::string {
+    for (const auto& h : v) {
+      if (!h.is_string()) return "expected a list of 'Name: value' strings";
+      if (std::string why = extra_header_problem(h.get<std::string>()); !why.empty()) return why;
+    }
+    return "";
+  };
+  t.push_back(std::move(headers));
   return t;
 }
 

@@ -3,6 +3,7 @@
 #include "core/json.hpp"
 #include "core/model_spec.hpp"
 #include "core/types.hpp"
+#include "harness/endpoints/provider_api.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
@@ -15,5 +16,7 @@ json anthropic_request_body(const ModelSpec& spec, const Request& request);
 
 // Reads a 2xx body; throws ReplyError naming the first field that is missing or mistyped.
 Response anthropic_read_reply(const json& body);
+
+const ProviderApi& anthropic_api();
 
 }  // namespace ds::harness

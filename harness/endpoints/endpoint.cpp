@@ -2,10 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-
-#include "harness/endpoints/anthropic.hpp"
-#include "harness/endpoints/openai.hpp"
 #include "harness/endpoints/reply_error.hpp"
 #include "harness/layer.hpp"
 #include "core/json_bounded.hpp"
@@ -27,76 +23,46 @@ std::string excerpt(const std::string& body) {
   return out;
 }
 
-// The provider's own explanation from an error body: OpenAI {"error":{"message","type",
-// "code"}}, Anthropic {"type":"error","error":{"type","message"}}; "" when there is none.
-std::string error_body_message(const json& body) {
-  if (!body.is_object()) return "";
-  const auto error = body.find("error");
-  if (error == body.end() || error->is_null()) return "";
-  if (error->is_string()) return error->get<std::string>();
-  if (!error->is_object()) return "error of unexpected type " + std::string(error->type_name());
-  std::string kind, message;
-  for (const char* key : {"type", "code"}) {
-    const auto it = error->find(key);
-    if (it != error->end() && it->is_string() && kind.empty()) kind = it->get<std::string>();
-  }
-  const auto it = error->find("message");
-  if (it != error->end() && it->is_string()) message = it->get<std::string>();
-  if (kind.empty()) return message.empty() ? "unspecified error" : message;
-  return message.empty() ? kind : kind + ": " + message;
-}
-
 }  // namespace
 
-std::string default_api_key_env(Provider provider) {
-  return provider == Provider::OpenAI ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY";
-}
+std::string default_api_key_env(Provider provider) { return provider_api(provider).key_variable_text(); }
 
 std::string api_key_env_name(Provider provider, const EndpointOptions& options) {
   return options.api_key_env.empty() ? default_api_key_env(provider) : options.api_key_env;
 }
 
 std::string read_api_key(Provider provider, const EndpointOptions& options) {
-  const char* value = std::getenv(api_key_env_name(provider, options).c_str());
-  return value ? std::string(value) : std::string();
+  return provider_api(provider).read_key(options.api_key_env);
 }
 
-std::string endpoint_url(const ModelSpec& spec) {
-  return spec.base_url + (spec.provider == Provider::OpenAI ? "/chat/completions" : "/messages");
-}
+std::string endpoint_url(const ModelSpec& spec) { return provider_api(spec.provider).chat_url(spec, false); }
 
 json request_body(const ModelSpec& spec, const Request& request) {
-  return spec.provider == Provider::OpenAI ? openai_request_body(spec, request)
-                                           : anthropic_request_body(spec, request);
+  return provider_api(spec.provider).request_body(spec, request);
 }
 
-std::string models_url(const ModelSpec& spec) { return spec.base_url + "/models"; }
+std::string models_url(const ModelSpec& spec) {
+  return provider_api(spec.provider).models_url(spec).value_or("");
+}
 
 std::vector<std::pair<std::string, std::string>> auth_headers(const ModelSpec& spec,
                                                                const std::string& api_key) {
-  std::vector<std::pair<std::string, std::string>> headers;
-  if (spec.provider == Provider::OpenAI) {
-    if (!api_key.empty()) headers.emplace_back("Authorization", "Bearer " + api_key);
-  } else {
-    if (!api_key.empty()) headers.emplace_back("x-api-key", api_key);
-    headers.emplace_back("anthropic-version", kAnthropicVersion);
-  }
-  return headers;
+  HttpRequest http;
+  provider_api(spec.provider).authenticate(spec, api_key, http);
+  return http.headers;
 }
 
 HttpRequest build_http_request(const ModelSpec& spec, const Request& request,
                                const std::string& api_key, bool stream) {
+  const ProviderApi& api = provider_api(spec.provider);
   HttpRequest http;
-  http.url = endpoint_url(spec);
-  json body = request_body(spec, request);
-  if (stream) {
-    body["stream"] = true;
-    if (spec.provider == Provider::OpenAI) body["stream_options"] = {{"include_usage", true}};
-  }
+  http.url = api.chat_url(spec, stream);
+  json body = api.request_body(spec, request);
+  if (stream) api.ask_to_stream(body);
   http.body = dump_json(body);
   http.headers.emplace_back("Content-Type", "application/json");
   http.headers.emplace_back("Accept", stream ? "text/event-stream" : "application/json");
-  for (auto& header : auth_headers(spec, api_key)) http.headers.push_back(std::move(header));
+  api.authenticate(spec, api_key, http);
   return http;
 }
 
@@ -109,8 +75,9 @@ Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply) {
     const JsonParse parsed = try_parse_json(reply.body, json_limits::kEndpointReply);
     const json& body = parsed.value;
     const bool is_json = parsed.ok();
+    const ProviderApi& api = provider_api(spec.provider);
     if (reply.status < 200 || reply.status >= 300) {
-      std::string why = is_json ? error_body_message(body) : "";
+      std::string why = is_json ? api.error_message(body) : "";
       if (why.empty()) why = reply.body.empty() ? "empty body" : excerpt(reply.body);
       failed.error = fmt::format("HTTP {}: {}", reply.status, excerpt_for_message(why, 1000));
       return failed;
@@ -120,12 +87,11 @@ Response parse_http_reply(const ModelSpec& spec, const HttpReply& reply) {
                                  reply.body.size(), parsed.error, excerpt(reply.body));
       return failed;
     }
-    if (const std::string why = error_body_message(body); !why.empty()) {
+    if (const std::string why = api.error_message(body); !why.empty()) {
       failed.error = fmt::format("error body with HTTP {}: {}", reply.status, excerpt_for_message(why, 1000));
       return failed;
     }
-    Response r = spec.provider == Provider::OpenAI ? openai_read_reply(body)
-                                                   : anthropic_read_reply(body);
+    Response r = api.read_reply(body);
     r.http_status = failed.http_status;
     return r;
   } catch (const std::exception& e) {

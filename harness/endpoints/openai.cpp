@@ -54,4 +54,51 @@ Response openai_read_reply(const json& body) {
   return r;
 }
 
+std::string OpenAiApi::chat_url(const ModelSpec& spec, bool) const { return spec.base_url + "/chat/completions"; }
+
+json OpenAiApi::request_body(const ModelSpec& spec, const Request& request) const {
+  return openai_request_body(spec, request);
+}
+
+void OpenAiApi::ask_to_stream(json& body) const {
+  body["stream"] = true;
+  body["stream_options"] = {{"include_usage", true}};  // the final chunk then carries usage
+}
+
+void OpenAiApi::authenticate(const ModelSpec&, const std::string& key, HttpRequest& http) const {
+  if (!key.empty()) http.headers.emplace_back("Authorization", "Bearer " + key);
+}
+
+std::optional<std::string> OpenAiApi::models_url(const ModelSpec& spec) const { return spec.base_url + "/models"; }
+
+bool OpenAiApi::read_stream_event(const std::string&, const json& chunk, StreamState& state) const {
+  Response& response = state.response;
+  if (const auto usage = chunk.find("usage"); usage != chunk.end() && !usage->is_null()) {
+    response.usage.prompt_tokens = optional_count(*usage, "prompt_tokens", "usage");
+    response.usage.completion_tokens = optional_count(*usage, "completion_tokens", "usage");
+  }
+  const auto choices = chunk.find("choices");
+  if (choices == chunk.end() || !choices->is_array() || choices->empty()) return false;
+  const json& choice = (*choices)[0];
+  if (choice.contains("finish_reason") && choice["finish_reason"].is_string())
+    response.finish_reason = choice["finish_reason"].get<std::string>();
+  // Each chunk carries the log-probabilities of its own tokens: joined in order.
+  if (const auto lp = choice.find("logprobs"); lp != choice.end() && lp->is_object() && lp->contains("content") &&
+                                               (*lp)["content"].is_array()) {
+    if (!response.logprobs) response.logprobs = json{{"content", json::array()}};
+    for (const auto& entry : (*lp)["content"]) (*response.logprobs)["content"].push_back(entry);
+  }
+  const auto delta = choice.find("delta");
+  if (delta == choice.end() || !delta->is_object()) return false;
+  std::string piece;
+  for (const char* key : {"content", "refusal"})
+    if (const auto it = delta->find(key); it != delta->end() && it->is_string()) piece += it->get<std::string>();
+  return append_stream_text(state, piece);
+}
+
+const ProviderApi& openai_api() {
+  static const OpenAiApi api;
+  return api;
+}
+
 }  // namespace ds::harness

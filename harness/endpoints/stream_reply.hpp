@@ -1,11 +1,13 @@
 #pragma once
-// A streamed answer put back together: OpenAI chat.completion.chunk events or Anthropic
-// message_start ... message_stop events in, one Response out, as the official SDKs
-// accumulate them.
+// A streamed answer put back together: a provider's server-sent events in (OpenAI
+// chat.completion.chunk, Anthropic message_start ... message_stop, Gemini
+// GenerateContentResponse chunks), one Response out, as the official SDKs accumulate them.
+// The provider (provider_api.hpp) reads each event; this holds what is common.
 #include <string>
 
 #include "core/model_spec.hpp"
 #include "core/types.hpp"
+#include "harness/endpoints/provider_api.hpp"
 #include "harness/endpoints/sse_parser.hpp"
 #include "harness/layer.hpp"
 
@@ -13,7 +15,7 @@ namespace ds::harness {
 
 class StreamReply {
  public:
-  explicit StreamReply(Provider provider) : provider_(provider) {}
+  explicit StreamReply(Provider provider) : api_(&provider_api(provider)) {}
 
   // Reads one event; true when it carried the answer's first text (time to first token).
   bool add(const SseEvent& event);
@@ -23,16 +25,12 @@ class StreamReply {
   Response finish() const;
 
  private:
-  bool add_openai(const json& chunk);
-  bool add_anthropic(const std::string& type, const json& event);
   void fail(std::string why) {
     if (error_.empty()) error_ = std::move(why);
   }
 
-  Provider provider_;
-  Response response_;
-  bool got_text_ = false;
-  bool ended_ = false;
+  const ProviderApi* api_;
+  StreamState state_;
   std::string error_;
 };
 

@@ -15,6 +15,7 @@
 #include "core/json_bounded.hpp"
 #include "core/secrets.hpp"
 #include "harness/endpoints/endpoint.hpp"
+#include "harness/endpoints/extra_headers.hpp"
 #include "harness/runner/http_transfer.hpp"
 #include "harness/layer.hpp"
 
@@ -36,9 +37,9 @@ size_t append_capped(char* data, size_t size, size_t count, void* out) {
   return size * count;
 }
 
-// One request on its own easy handle: GET when `post_body` is null.
-PlainReply send(const std::string& url, const std::vector<std::pair<std::string, std::string>>& headers,
-                const std::string* post_body, double timeout_seconds) {
+// One request on its own easy handle: POST of its body, or GET when `post` is false.
+PlainReply send(const HttpRequest& request, bool post, double timeout_seconds) {
+  const std::string& url = request.url;
   PlainReply reply;
   CURL* curl = curl_easy_init();
   if (!curl) {
@@ -47,7 +48,7 @@ PlainReply send(const std::string& url, const std::vector<std::pair<std::string,
     return reply;
   }
   curl_slist* list = nullptr;
-  for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
+  for (const auto& [name, value] : request.headers) list = curl_slist_append(list, (name + ": " + value).c_str());
   char error_buffer[CURL_ERROR_SIZE] = {};
   const long timeout_ms = std::max(1L, static_cast<long>(timeout_seconds * 1000));
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
@@ -60,10 +61,11 @@ PlainReply send(const std::string& url, const std::vector<std::pair<std::string,
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
-  if (post_body) {
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, post_body->data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(post_body->size()));
+  if (post) {
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   }
+  set_request_signing(curl, request);
   const CURLcode code = curl_easy_perform(curl);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
   if (code != CURLE_OK) {
@@ -75,14 +77,13 @@ PlainReply send(const std::string& url, const std::vector<std::pair<std::string,
   return reply;
 }
 
-std::string without_key(std::string text, const std::string& key) {
+// The provider's explanation of a non-2xx reply ("HTTP 401: invalid_api_key: ..."), without
+// the key or a header value a server may echo.
+std::string why(const ModelSpec& spec, const PlainReply& reply, const std::string& key, const HeaderPairs& headers) {
+  std::string text = parse_http_reply(spec, HttpReply{reply.status, {}, reply.body}).error;
   redact_secret(text, key);
+  for (const auto& value : secret_header_values(headers)) redact_secret(text, value);
   return text;
-}
-
-// The provider's explanation of a non-2xx reply ("HTTP 401: invalid_api_key: ...").
-std::string why(const ModelSpec& spec, const PlainReply& reply, const std::string& key) {
-  return without_key(parse_http_reply(spec, HttpReply{reply.status, {}, reply.body}).error, key);
 }
 
 class Checker {
@@ -96,7 +97,10 @@ class Checker {
 
   EndpointCheck run() {
     const std::string url = models_url(spec_);
-    const PlainReply list = fetch(url, nullptr);
+    if (url.empty()) return try_completion();  // the provider lists no models here
+    HttpRequest get{url, auth_headers(spec_, key_), "", "", ""};
+    get.headers.insert(get.headers.end(), options_.headers.begin(), options_.headers.end());
+    const PlainReply list = fetch(get, false);
     if (list.failure != TransportFailure::none) return transport_problem(url, list);
     if (list.status == 401) throw key_refused(url, list);
     if (list.status == 200 && listed(list.body)) return result_;
@@ -106,11 +110,9 @@ class Checker {
   }
 
  private:
-  PlainReply fetch(const std::string& url, const std::string* body) {
+  PlainReply fetch(const HttpRequest& request, bool post) {
     ++result_.requests;
-    auto headers = auth_headers(spec_, key_);
-    if (body) headers.emplace_back("Content-Type", "application/json");
-    return send(url, headers, body, options_.timeout_seconds);
+    return send(request, post, options_.timeout_seconds);
   }
 
   bool listed(const std::string& body) {
@@ -132,18 +134,19 @@ class Checker {
     Request ping;
     ping.messages = {{"user", "Reply with one word: ready."}};
     ping.params.max_tokens = 1;
-    const HttpRequest http = build_http_request(spec_, ping, key_);
-    const PlainReply reply = fetch(http.url, &http.body);
+    HttpRequest http = build_http_request(spec_, ping, key_);
+    http.headers.insert(http.headers.end(), options_.headers.begin(), options_.headers.end());
+    const PlainReply reply = fetch(http, true);
     if (reply.failure != TransportFailure::none) return transport_problem(http.url, reply);
     if (reply.status == 401 || reply.status == 403) throw key_refused(http.url, reply);
     if (reply.status == 404)
       throw InputError(fmt::format(
           "model '{}' was not found at {} ({}); check the model name and the base URL in '{}' "
           "(an OpenAI-compatible base URL usually ends in /v1)",
-          spec_.model, http.url, why(spec_, reply, key_), spec_.text));
+          spec_.model, http.url, why(spec_, reply, key_, options_.headers), spec_.text));
     if (reply.status < 200 || reply.status >= 300)
       result_.warnings.push_back(fmt::format("pre-flight request to {} answered {}; going on",
-                                             http.url, why(spec_, reply, key_)));
+                                             http.url, why(spec_, reply, key_, options_.headers)));
     return result_;
   }
 
@@ -166,10 +169,10 @@ class Checker {
     if (key_.empty())
       return InputError(fmt::format("{} refused a request without a key ({}); set {} (or name another "
                                     "variable with --api-key-env)",
-                                    url, why(spec_, reply, key_), key_env_));
+                                    url, why(spec_, reply, key_, options_.headers), key_env_));
     return InputError(fmt::format("the key in {} was refused by {} ({}); check the key and that it "
                                   "belongs to this endpoint",
-                                  key_env_, url, why(spec_, reply, key_)));
+                                  key_env_, url, why(spec_, reply, key_, options_.headers)));
   }
 
   const ModelSpec& spec_;

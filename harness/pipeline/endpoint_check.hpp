@@ -21,6 +21,7 @@ struct EndpointCheck {
 struct CheckOptions {
   std::string api_key_env;       // "" = the provider's variable
   double timeout_seconds = 10;   // per request
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (values may be secrets)
 };
 
 // Throws InputError: "the key in OPENAI_API_KEY was refused by URL" (401/403), the model and

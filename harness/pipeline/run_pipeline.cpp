@@ -40,6 +40,8 @@
 #include "tasks/suite.hpp"
 #include "tasks/math_generator.hpp"
 #include "tasks/suite_resolver.hpp"
+#include "harness/endpoints/extra_headers.hpp"
+#include "harness/endpoints/provider_api.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
@@ -148,6 +150,7 @@ RunnerOptions runner_options(const RunConfig& config) {
   options.refresh = config.refresh;
   options.progress = config.progress;
   options.api_key_env = config.api_key_env;
+  options.headers = resolve_extra_headers(config.headers);
   options.stream = config.stream;
   return options;
 }
@@ -178,7 +181,7 @@ std::map<std::string, EndpointCheck> check_run_endpoints(const RunConfig& config
   std::vector<ModelSpec> to_check;
   for (const size_t i : busy) to_check.push_back(specs[i]);
   if (!config.judge.empty() && !busy.empty()) to_check.push_back(parse_model_spec(config.judge));
-  CheckOptions options{config.api_key_env, std::min(10.0, config.timeout_seconds)};
+  CheckOptions options{config.api_key_env, std::min(10.0, config.timeout_seconds), resolve_extra_headers(config.headers)};
   std::map<std::string, EndpointCheck> by_name;
   for (auto& check : check_endpoints(to_check, options)) by_name[check.spec.name] = std::move(check);
   return by_name;
@@ -233,6 +236,10 @@ RunOutcome execute_run(const RunConfig& config, const std::string& args_for_reco
   // Everything that can be wrong with the arguments is found before any request.
   const std::vector<ModelSpec> specs = run_model_specs(config);
   if (!config.judge.empty()) parse_model_spec(config.judge);
+  if (config.stream)
+    for (const auto& spec : specs)
+      if (const std::string why = provider_api(spec.provider).stream_unsupported(); !why.empty())
+        throw InputError(fmt::format("model '{}': {}", spec.text, why));
   const std::vector<Suite> suites = suites_for_run(config);
   check_gates(config.fail_on, run_suite_names(suites), !config.reference.empty());
 

@@ -13,6 +13,7 @@ FailureCause classify_failure(TransportFailure transport, const Response& respon
     case TransportFailure::other: return FailureCause::connection;
     case TransportFailure::none: break;
   }
+  if (response.blocked) return FailureCause::blocked;
   const int status = response.http_status;
   if (status == 401 || status == 403) return FailureCause::auth;
   if (status == 404) return FailureCause::not_found;
@@ -34,6 +35,7 @@ const char* cause_label(FailureCause cause) {
     case FailureCause::connection: return "connection broken";
     case FailureCause::malformed: return "unreadable answer";
     case FailureCause::too_large: return "answer too large";
+    case FailureCause::blocked: return "blocked by the provider's safety filter";
   }
   return "unknown";
 }

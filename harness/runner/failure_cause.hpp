@@ -22,6 +22,7 @@ enum class FailureCause {
   connection,    // reset or otherwise broken connection
   malformed,     // a 2xx whose body could not be read (or a stream cut short)
   too_large,     // the body exceeded max_response_bytes
+  blocked,       // the provider's safety filter withheld the answer (Gemini's SAFETY)
 };
 
 // A failed attempt's cause: from the transport when the transfer did not complete, else from

@@ -26,6 +26,17 @@ TransportFailure transport_failure_of(CURLcode code) {
   }
 }
 
+void set_request_signing(CURL* curl, const HttpRequest& request) {
+  const bool sign = !request.aws_sigv4.empty();
+  // libcurl copies option strings: the credentials live on only in the request.
+  curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, sign ? request.aws_sigv4.c_str() : nullptr);
+  curl_easy_setopt(curl, CURLOPT_USERPWD, sign ? request.aws_credentials.c_str() : nullptr);
+  if (!sign) curl_easy_setopt(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));  // libcurl's default
+  // A signed request keeps libcurl's "Expect: 100-continue" (see HeaderList): send the body at
+  // once rather than wait for the 100.
+  curl_easy_setopt(curl, CURLOPT_EXPECT_100_TIMEOUT_MS, sign ? 0L : 1000L);
+}
+
 namespace {
 
 double steady_seconds() {
@@ -36,13 +47,14 @@ double steady_seconds() {
 
 HeaderList::~HeaderList() { curl_slist_free_all(list_); }
 
-curl_slist* HeaderList::get(const std::vector<std::pair<std::string, std::string>>& headers) {
-  if (list_ && headers == source_) return list_;
+curl_slist* HeaderList::get(const std::vector<std::pair<std::string, std::string>>& headers, bool signed_request) {
+  if (list_ && headers == source_ && signed_request == signed_) return list_;
   curl_slist_free_all(list_);
   list_ = nullptr;
   source_ = headers;
+  signed_ = signed_request;
   for (const auto& [name, value] : source_) list_ = curl_slist_append(list_, (name + ": " + value).c_str());
-  return list_ = curl_slist_append(list_, "Expect:");
+  return signed_ ? list_ : list_ = curl_slist_append(list_, "Expect:");
 }
 
 HttpTransfer::HttpTransfer(const TransferLimits& limits)
@@ -92,7 +104,8 @@ void HttpTransfer::prepare(HttpRequest request, size_t job, StreamMode stream) {
     // Over TLS, wait for a multiplexed HTTP/2 connection rather than opening new ones.
     curl_easy_setopt(easy_, CURLOPT_PIPEWAIT, url_.rfind("https://", 0) == 0 ? 1L : 0L);
   }
-  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_.get(request.headers));
+  curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_.get(request.headers, !request.aws_sigv4.empty()));
+  set_request_signing(easy_, request);
   curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body_.data());
   curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body_.size()));
 }

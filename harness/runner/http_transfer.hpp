@@ -26,6 +26,10 @@ struct TransferLimits {
 // The class of a libcurl error (connection refused, timeout, ...).
 TransportFailure transport_failure_of(CURLcode code);
 
+// Signs the transfer on `curl` with AWS Signature Version 4 when `request` asks for it (the
+// Bedrock provider), and turns signing off otherwise (a reused handle may have had it).
+void set_request_signing(CURL* curl, const HttpRequest& request);
+
 // A streamed request: the reply is read as server-sent events of this provider.
 struct StreamMode {
   bool enabled = false;
@@ -41,11 +45,14 @@ class HeaderList {
   HeaderList(const HeaderList&) = delete;
   HeaderList& operator=(const HeaderList&) = delete;
 
-  // The list for `headers`, plus "Expect:" (no 100-continue round trip before a body).
-  curl_slist* get(const std::vector<std::pair<std::string, std::string>>& headers);
+  // The list for `headers`, plus "Expect:" (no 100-continue round trip before a body) unless
+  // the request is SigV4-signed: libcurl 7.88 signs that empty header as "expect" without
+  // sending it, and AWS then refuses the signature (set_request_signing waits for no 100 instead).
+  curl_slist* get(const std::vector<std::pair<std::string, std::string>>& headers, bool signed_request = false);
 
  private:
   std::vector<std::pair<std::string, std::string>> source_;  // may hold an API key: never log
+  bool signed_ = false;
   curl_slist* list_ = nullptr;
 };
 

@@ -5,6 +5,7 @@ namespace ds::harness {
 
 AttemptVerdict classify_attempt(bool transport_ok, const Response& response) {
   if (!transport_ok) return AttemptVerdict::Retry;
+  if (response.blocked) return AttemptVerdict::Fatal;  // the same question is blocked again
   const int status = response.http_status;
   if (status == 429) return AttemptVerdict::RateLimited;
   if (status == 408 || status == 409 || status >= 500) return AttemptVerdict::Retry;

@@ -24,6 +24,7 @@
 #include "harness/runner/retry_policy.hpp"
 #include "harness/runner/socket_loop.hpp"
 #include "harness/runner/token_bucket.hpp"
+#include "harness/endpoints/extra_headers.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
@@ -255,8 +256,9 @@ class RunLoop {
     }
     HttpTransfer* transfer = idle_.back();
     idle_.pop_back();
-    transfer->prepare(build_http_request(e.spec, state.job.request, e.api_key, options_.stream), job,
-                      StreamMode{options_.stream, e.spec.provider});
+    HttpRequest http = build_http_request(e.spec, state.job.request, e.api_key, options_.stream);
+    http.headers.insert(http.headers.end(), options_.headers.begin(), options_.headers.end());
+    transfer->prepare(std::move(http), job, StreamMode{options_.stream, e.spec.provider});
     transfer->started_at = now;
     transfer->in_flight = true;
     ++state.attempts;
@@ -302,6 +304,7 @@ class RunLoop {
     response.latency_ms = (now - transfer.started_at) * 1000.0;
     if (const auto first = transfer.first_text_at()) response.ttft_ms = (*first - transfer.started_at) * 1000.0;
     redact_response(response, e.api_key);
+    for (const auto& value : secret_header_values(options_.headers)) redact_response(response, value);
     const AttemptVerdict verdict = classify_attempt(transport_ok, response);
     const FailureCause cause = classify_failure(transport_ok ? TransportFailure::none : transfer.transport_failure(), response);
     if (verdict != AttemptVerdict::Answered) note_failed_attempt(e, cause, response.error);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "harness/cache/request_hash.hpp"
+#include "harness/endpoints/provider_api.hpp"
 #include "core/model_spec.hpp"
 #include "core/types.hpp"
 #include "harness/layer.hpp"
@@ -34,6 +35,7 @@ struct RunnerOptions {
   bool refresh = false;            // ignore cached answers, but store the new ones
   bool progress = true;            // on stderr
   std::string api_key_env;         // "" = provider default env var
+  HeaderPairs headers;             // extra headers for gateways (values may be secrets)
   double backoff_base_seconds = 0.5;  // full jitter: up to base * 2^retry ...
   double backoff_max_seconds = 60;    // ... but never more than this
   bool stream = false;             // ask for server-sent events (time to first token recorded)

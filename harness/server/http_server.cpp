@@ -19,6 +19,7 @@
 #include "harness/server/serve_stats.hpp"
 #include "harness/server/text_tokens.hpp"
 #include "harness/server/wire_anthropic.hpp"
+#include "harness/server/wire_format.hpp"
 #include "harness/server/wire_openai.hpp"
 #include "core/hash.hpp"
 #include "harness/layer.hpp"
@@ -30,63 +31,30 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 
-int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-// An id that is unique per response: a counter mixed into the hash of the request.
-std::string make_id(const char* prefix, const std::string& body_key, size_t length) {
-  static std::atomic<uint64_t> counter{0};
-  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  uint64_t h = stable_hash(body_key + "#" + std::to_string(counter++));
-  std::string id = prefix;
-  for (size_t i = 0; i < length; ++i) {
-    if (i % 10 == 9) h = stable_hash(id);
-    id += kAlphabet[h % 62];
-    h /= 62;
-  }
-  return id;
-}
-
-// "1s", "250ms", "1m30s" as in OpenAI's x-ratelimit-reset-requests.
-std::string duration_text(double seconds) {
-  if (seconds < 1.0) return fmt::format("{}ms", std::max<int64_t>(1, std::llround(seconds * 1000)));
-  const auto whole = static_cast<int64_t>(std::ceil(seconds));
-  if (whole < 60) return fmt::format("{}s", whole);
-  return fmt::format("{}m{}s", whole / 60, whole % 60);
-}
-
 // Request bodies are bounded per route: a chat request is text (the JSON parser bounds its
 // tree too); nothing else takes a body.
 constexpr size_t kChatBodyLimit = json_limits::kServeRequest.max_bytes;
 constexpr size_t kOtherBodyLimit = 64u << 10;
 
 size_t route_body_limit(const std::string& method, const std::string& path) {
-  if (method == "POST" && (path == "/v1/chat/completions" || path == "/v1/messages")) return kChatBodyLimit;
-  return kOtherBodyLimit;
+  if (method != "POST") return kOtherBodyLimit;
+  // Every format's route is a POST outside /stats: a chat request.
+  return path.rfind("/stats", 0) == 0 ? kOtherBodyLimit : kChatBodyLimit;
 }
 
-std::vector<std::string> stream_body(Api api, const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
-                                     const std::string& body_key);
 void send_stream(httplib::Response& res, std::vector<std::string> events, const FaultDecision& d);
 
 class Service {
  public:
   Service(const Backend& backend, const FaultConfig& faults) : backend_(backend), faults_(faults) {}
 
-  void chat(Api api, const httplib::Request& req, httplib::Response& res);
+  void chat(const WireFormat& api, const httplib::Request& req, httplib::Response& res);
   void models(const httplib::Request& req, httplib::Response& res) const;
   ServeStats& stats() { return stats_; }
 
  private:
-  void send_error(Api api, httplib::Response& res, const WireError& e) const {
-    res.status = e.status;
-    res.set_content(api == Api::openai ? dump_json(openai::error_body(e)) : dump_json(anthropic::error_body(e)), kJson);
-  }
-  void rate_headers(Api api, httplib::Response& res, const FaultDecision& d) const;
-  bool inject(Api api, const httplib::Request& req, httplib::Response& res, const FaultDecision& d,
+  void rate_headers(const WireFormat& api, httplib::Response& res, const FaultDecision& d) const;
+  bool inject(const WireFormat& api, const httplib::Request& req, httplib::Response& res, const FaultDecision& d,
               const std::string& model);
 
   const Backend& backend_;
@@ -94,33 +62,18 @@ class Service {
   ServeStats stats_;
 };
 
-void Service::rate_headers(Api api, httplib::Response& res, const FaultDecision& d) const {
+void Service::rate_headers(const WireFormat& api, httplib::Response& res, const FaultDecision& d) const {
   if (!faults_.rate_limited()) return;
   const double rate = faults_.config().rate_limit_per_s;
   const auto limit = std::max<int64_t>(1, std::llround(rate));
   const auto remaining = static_cast<int64_t>(std::floor(std::max(0.0, d.remaining_tokens)));
   const double reset_s = d.fault == Fault::rate_limited ? d.retry_after_s
                                                         : (static_cast<double>(limit) - d.remaining_tokens) / rate;
-  if (api == Api::openai) {
-    res.set_header("x-ratelimit-limit-requests", std::to_string(limit));
-    res.set_header("x-ratelimit-remaining-requests", std::to_string(remaining));
-    res.set_header("x-ratelimit-reset-requests", duration_text(std::max(0.001, reset_s)));
-  } else {
-    res.set_header("anthropic-ratelimit-requests-limit", std::to_string(limit));
-    res.set_header("anthropic-ratelimit-requests-remaining", std::to_string(remaining));
-    const auto reset_at = std::chrono::system_clock::now() +
-                          std::chrono::milliseconds(std::llround(std::max(0.001, reset_s) * 1000));
-    const std::time_t t = std::chrono::system_clock::to_time_t(reset_at);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    res.set_header("anthropic-ratelimit-requests-reset", buf);
-  }
+  api.rate_headers(res, limit, remaining, reset_s);
 }
 
 // Applies a fault; true when the response is complete (nothing more to answer).
-bool Service::inject(Api api, const httplib::Request& req, httplib::Response& res, const FaultDecision& d,
+bool Service::inject(const WireFormat& api, const httplib::Request& req, httplib::Response& res, const FaultDecision& d,
                      const std::string& model) {
   switch (d.fault) {
     case Fault::none:
@@ -133,7 +86,7 @@ bool Service::inject(Api api, const httplib::Request& req, httplib::Response& re
       const double wait = std::max(0.001, d.retry_after_s);
       res.set_header("retry-after", std::to_string(static_cast<int64_t>(std::ceil(wait))));
       res.set_header("retry-after-ms", std::to_string(std::llround(wait * 1000)));
-      send_error(api, res,
+      api.send_error(res,
                  WireError(429, "rate_limit",
                            fmt::format("Rate limit reached for requests on model '{}': limit {:g} requests "
                                        "per second. Please try again in {}.",
@@ -143,13 +96,11 @@ bool Service::inject(Api api, const httplib::Request& req, httplib::Response& re
     }
     case Fault::error:
       if (d.variant % 2 == 0)
-        send_error(api, res, WireError(500, "server",
+        api.send_error(res, WireError(500, "server",
                                        "The server had an error while processing your request. Sorry about that! "
                                        "(injected by --error-rate)"));
       else  // Anthropic says "overloaded" with its own status, 529
-        send_error(api, res, WireError(api == Api::anthropic ? 529 : 503, "overloaded",
-                                       api == Api::anthropic ? "Overloaded (injected by --error-rate)"
-                                                             : "The server is overloaded, please try again later. (injected by --error-rate)"));
+        api.send_error(res, api.overloaded());
       return true;
     case Fault::drop:
       if (!reset_connection(req.remote_addr, req.remote_port)) {
@@ -172,22 +123,18 @@ bool Service::inject(Api api, const httplib::Request& req, httplib::Response& re
   return false;
 }
 
-void Service::chat(Api api, const httplib::Request& req, httplib::Response& res) {
+void Service::chat(const WireFormat& api, const httplib::Request& req, httplib::Response& res) {
   const std::string body_key = sha256_hex(req.body);
   const std::string request_id = make_id("req_", body_key, 24);
-  res.set_header(api == Api::openai ? "x-request-id" : "request-id", request_id);
+  res.set_header(api.request_id_header(), request_id);
   ChatQuery query;
   try {
-    query = api == Api::openai ? openai::parse_request(req.body) : anthropic::parse_request(req.body);
-    if (!backend_.has_model(query.model))
-      throw WireError(404, "not_found",
-                      api == Api::openai
-                          ? fmt::format("The model `{}` does not exist or you do not have access to it.", query.model)
-                          : fmt::format("model: {}", query.model),
-                      api == Api::openai ? "model" : "", "model_not_found");
+    api.check_auth(req);
+    query = api.parse(req);
+    if (!backend_.has_model(query.model)) throw api.model_not_found(query.model);
   } catch (const WireError& e) {
     stats_.rejected();
-    send_error(api, res, e);
+    api.send_error(res, e);
     return;
   }
   const auto started = std::chrono::steady_clock::now();
@@ -199,14 +146,14 @@ void Service::chat(Api api, const httplib::Request& req, httplib::Response& res)
   if (inject(api, req, res, d, query.model)) return;
 
   std::vector<ShapedCompletion> choices;
-  const int n = api == Api::openai ? query.n : 1;
+  const int n = api.choices(query);
   for (int i = 0; i < n; ++i) {
     auto text = backend_.answer(query, i);
     if (!text) {
       stats_.not_found(query.model);
       // 422, not 404: the model exists and the request is valid; a 404 would say that the
       // model or URL is wrong, and clients stop asking an endpoint that says that.
-      send_error(api, res,
+      api.send_error(res,
                  WireError(422, "invalid_request",
                            fmt::format("No recorded answer of model '{}' matches this conversation "
                                        "(replay mode answers only recorded conversations).",
@@ -217,19 +164,13 @@ void Service::chat(Api api, const httplib::Request& req, httplib::Response& res)
     choices.push_back(shape_completion(*text, query));
   }
   if (query.stream) {
-    send_stream(res, stream_body(api, query, choices, body_key), d);
+    send_stream(res, api.stream_events(query, choices, body_key), d);
     stats_.answered(query.model, body_key);
     return;
   }
-  const std::string body =
-      api == Api::openai
-          ? dump_json(openai::completion_body(query, choices, make_id("chatcmpl-", body_key, 29), unix_now()))
-          : dump_json(anthropic::message_body(query, choices.front(), make_id("msg_01", body_key, 22)));
+  const std::string body = api.answer_body(query, choices, body_key);
   res.status = 200;
-  if (api == Api::openai) {
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-    res.set_header("openai-processing-ms", std::to_string(ms.count()));
-  }
+  api.timing_headers(res, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
   if (d.fault == Fault::truncate) {
     const size_t cut = body.size() / 2;
     if (d.variant % 2 == 0) {
@@ -246,21 +187,6 @@ void Service::chat(Api api, const httplib::Request& req, httplib::Response& res)
   }
   res.set_content(body, kJson);
   stats_.answered(query.model, body_key);
-}
-
-// The answer as server-sent events, one string per event ("data: ...\n\n").
-std::vector<std::string> stream_body(Api api, const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
-                                     const std::string& body_key) {
-  std::vector<std::string> events;
-  if (api == Api::openai) {
-    for (const auto& chunk : openai::stream_chunks(query, choices, make_id("chatcmpl-", body_key, 29), unix_now()))
-      events.push_back("data: " + dump_json(chunk) + "\n\n");
-    events.push_back("data: [DONE]\n\n");
-  } else {
-    for (const auto& [type, data] : anthropic::stream_events(query, choices.front(), make_id("msg_01", body_key, 22)))
-      events.push_back("event: " + type + "\ndata: " + dump_json(data) + "\n\n");
-  }
-  return events;
 }
 
 // Sends the events with chunked encoding. A --truncate-rate fault stops halfway: either the
@@ -347,10 +273,10 @@ void run_server(const Backend& backend, const ServeOptions& options) {
   svr.set_payload_max_length(kChatBodyLimit);  // a second guard behind the waiting room's
   svr.set_tcp_nodelay(true);
 
-  svr.Post("/v1/chat/completions",
-           [&](const httplib::Request& q, httplib::Response& r) { service.chat(Api::openai, q, r); });
-  svr.Post("/v1/messages",
-           [&](const httplib::Request& q, httplib::Response& r) { service.chat(Api::anthropic, q, r); });
+  for (const auto& format : wire_formats())
+    svr.Post(format->route(), [&service, &api = *format](const httplib::Request& q, httplib::Response& r) {
+      service.chat(api, q, r);
+    });
   svr.Get("/v1/models", [&](const httplib::Request& q, httplib::Response& r) { service.models(q, r); });
   svr.Get(R"(/v1/models/([^/]+))", [&](const httplib::Request& q, httplib::Response& r) { service.models(q, r); });
   svr.Get("/stats", [&](const httplib::Request&, httplib::Response& r) {
@@ -377,7 +303,7 @@ void run_server(const Backend& backend, const ServeOptions& options) {
     } catch (...) {
     }
     r.status = 500;
-    r.set_content(dump_json(openai::error_body(WireError(500, "server", "internal error: " + what))), kJson);
+    openai_format().send_error(r, WireError(500, "server", "internal error: " + what));
   });
 
   const int port = svr.bind_listening(options.host, options.port);

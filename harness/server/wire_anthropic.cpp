@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
 #include "harness/layer.hpp"
 
 namespace ds::harness::server::anthropic {
@@ -150,6 +153,33 @@ json models_body(const std::vector<std::string>& names, bool simulated) {
           {"has_more", false},
           {"first_id", names.empty() ? json(nullptr) : json(names.front())},
           {"last_id", names.empty() ? json(nullptr) : json(names.back())}};
+}
+
+void AnthropicFormat::rate_headers(httplib::Response& res, int64_t limit, int64_t remaining, double reset_s) const {
+  res.set_header("anthropic-ratelimit-requests-limit", std::to_string(limit));
+  res.set_header("anthropic-ratelimit-requests-remaining", std::to_string(remaining));
+  const auto reset_at =
+      std::chrono::system_clock::now() + std::chrono::milliseconds(std::llround(std::max(0.001, reset_s) * 1000));
+  const std::time_t t = std::chrono::system_clock::to_time_t(reset_at);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  res.set_header("anthropic-ratelimit-requests-reset", buf);
+}
+
+std::string AnthropicFormat::answer_body(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                                         const std::string& body_key) const {
+  return dump_json(message_body(query, choices.front(), make_id("msg_01", body_key, 22)));
+}
+
+std::vector<std::string> AnthropicFormat::stream_events(const ChatQuery& query,
+                                                        const std::vector<ShapedCompletion>& choices,
+                                                        const std::string& body_key) const {
+  std::vector<std::string> events;
+  for (const auto& [type, data] : anthropic::stream_events(query, choices.front(), make_id("msg_01", body_key, 22)))
+    events.push_back("event: " + type + "\ndata: " + dump_json(data) + "\n\n");
+  return events;
 }
 
 }  // namespace ds::harness::server::anthropic

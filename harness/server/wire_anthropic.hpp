@@ -8,6 +8,7 @@
 #include "harness/server/chat.hpp"
 #include "harness/server/completion_shape.hpp"
 #include "harness/server/wire_error.hpp"
+#include "harness/server/wire_format.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness::server::anthropic {
@@ -27,5 +28,20 @@ std::vector<std::pair<std::string, json>> stream_events(const ChatQuery& query, 
 json error_body(const WireError& error);
 
 json models_body(const std::vector<std::string>& names, bool simulated);
+
+// POST /v1/messages.
+class AnthropicFormat : public WireFormat {
+ public:
+  std::string route() const override { return "/v1/messages"; }
+  ChatQuery parse(const WireRequest& req) const override { return parse_request(req.body); }
+  WireError overloaded() const override { return WireError(529, "overloaded", "Overloaded (injected by --error-rate)"); }
+  const char* request_id_header() const override { return "request-id"; }
+  json error_body(const WireError& error) const override { return anthropic::error_body(error); }
+  void rate_headers(httplib::Response& res, int64_t limit, int64_t remaining, double reset_s) const override;
+  std::string answer_body(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                          const std::string& body_key) const override;
+  std::vector<std::string> stream_events(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                                         const std::string& body_key) const override;
+};
 
 }  // namespace ds::harness::server::anthropic

@@ -2,6 +2,8 @@
 #include "core/json_bounded.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include "harness/layer.hpp"
 
 namespace ds::harness::server::openai {
@@ -221,6 +223,37 @@ json models_body(const std::vector<std::string>& names, bool simulated, int64_t 
                     {"owned_by", simulated ? "distillscope-simulator" : "distillscope-replay"},
                     {"simulated", simulated}});
   return {{"object", "list"}, {"data", data}};
+}
+
+WireError OpenAiFormat::model_not_found(const std::string& model) const {
+  return WireError(404, "not_found",
+                   fmt::format("The model `{}` does not exist or you do not have access to it.", model), "model",
+                   "model_not_found");
+}
+
+void OpenAiFormat::timing_headers(httplib::Response& res, int64_t ms) const {
+  res.set_header("openai-processing-ms", std::to_string(ms));
+}
+
+void OpenAiFormat::rate_headers(httplib::Response& res, int64_t limit, int64_t remaining, double reset_s) const {
+  res.set_header("x-ratelimit-limit-requests", std::to_string(limit));
+  res.set_header("x-ratelimit-remaining-requests", std::to_string(remaining));
+  res.set_header("x-ratelimit-reset-requests", duration_text(std::max(0.001, reset_s)));
+}
+
+std::string OpenAiFormat::answer_body(const ChatQuery& query, const std::vector<ShapedCompletion>& choices,
+                                      const std::string& body_key) const {
+  return dump_json(completion_body(query, choices, make_id("chatcmpl-", body_key, 29), unix_now()));
+}
+
+std::vector<std::string> OpenAiFormat::stream_events(const ChatQuery& query,
+                                                     const std::vector<ShapedCompletion>& choices,
+                                                     const std::string& body_key) const {
+  std::vector<std::string> events;
+  for (const auto& chunk : stream_chunks(query, choices, make_id("chatcmpl-", body_key, 29), unix_now()))
+    events.push_back("data: " + dump_json(chunk) + "\n\n");
+  events.push_back("data: [DONE]\n\n");
+  return events;
 }
 
 }  // namespace ds::harness::server::openai

@@ -29,6 +29,7 @@ struct ScriptedRequest {
   std::string method;  // "GET", "POST"
   std::string path;    // "/v1/models", "/v1/chat/completions", ...
   std::string prompt;  // the last message's content of a chat request, else ""
+  httplib::Headers headers = {};  // as received (names case-insensitive)
 };
 
 // The body of a successful OpenAI chat completion whose answer is `text`.
@@ -70,7 +71,7 @@ class ScriptedEndpoint {
     const auto handler = [this](const httplib::Request& q, httplib::Response& r) {
       ++requests_;
       if (q.method == "POST") ++posts_;
-      ScriptedRequest request{q.method, q.path, ""};
+      ScriptedRequest request{q.method, q.path, "", q.headers};
       const core::JsonParse body = core::try_parse_json(q.body);
       if (body.ok() && body.value.is_object() && body.value.contains("messages") && body.value["messages"].is_array() &&
           !body.value["messages"].empty() && body.value["messages"].back().is_object())
