@@ -211,7 +211,7 @@ std::vector<Suite> suites_for_run(const RunConfig& config) {
   // Names the store holds imported prompts of (and no built-in suite or file has) are read
   // from the store: `run --suite mtbench` sends the published benchmark's prompts.
   std::optional<Store> stored;
-  if (std::filesystem::exists(config.db)) stored.emplace(config.db, /*read_only=*/true);
+  if (!Store::is_new(config.db)) stored.emplace(config.db, /*read_only=*/true);  // see execute_run
   const auto builtin = builtin_suite_names();
   std::vector<Suite> suites;
   std::set<std::string> seen;
