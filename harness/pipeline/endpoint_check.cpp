@@ -182,9 +182,13 @@ class Checker {
   EndpointCheck result_;
 };
 
-// The providers' own hosted APIs answer every request without a key with 401.
+// The providers' own hosted APIs (core/model_spec's table) answer every request without a key
+// with 401. A hosted URL with a placeholder ("https://bedrock-runtime.{AWS_REGION}...") is
+// matched up to it.
 bool providers_hosted_api(const ModelSpec& spec) {
-  return spec.base_url.rfind("https://api.openai.com/", 0) == 0 || spec.base_url.rfind("https://api.anthropic.com/", 0) == 0;
+  const std::string hosted = provider_info(spec.provider).hosted_base_url;
+  if (hosted.empty()) return false;
+  return spec.base_url.rfind(hosted.substr(0, hosted.find('{')), 0) == 0;
 }
 
 // A key the run cannot do without that is not set: said before any request, naming the

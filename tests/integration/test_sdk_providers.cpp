@@ -18,7 +18,7 @@ namespace {
 std::string installed_clients() {
   const auto install = ds::test::run_shell(ds::test::source_dir() + "/tools/install-sdk-clients.sh");
   if (install.exit_code != 0) {
-    ds::test::skip_test("the npm clients could not be installed (tools/install-sdk-clients.sh failed; node, npm or "
+    ds::test::skip("the npm clients could not be installed (tools/install-sdk-clients.sh failed; node, npm or "
                         "the registry is unavailable)");
     return "";
   }
