@@ -1,5 +1,8 @@
 #include "core/sqlite.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include <stdexcept>
@@ -100,10 +103,25 @@ Database::Database(const std::string& path, bool read_only) : path_(path) {
   }
   sqlite3_busy_timeout(db_, 60000);
   if (!read_only) {
-    exec("PRAGMA journal_mode=WAL");
+    enter_wal_mode();
     exec("PRAGMA synchronous=NORMAL");
   }
   exec("PRAGMA foreign_keys=ON");
+}
+
+void Database::enter_wal_mode() {
+  // Switching a new file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once
+  // (without its busy handler) while another process is creating the same store: retry for as
+  // long as the busy timeout would have waited.
+  for (int attempt = 0;; ++attempt) {
+    const int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt >= 3000) {
+      exec("PRAGMA journal_mode=WAL");  // throws with SQLite's message
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 Database::~Database() {

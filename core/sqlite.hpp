@@ -76,6 +76,7 @@ class Database {
   }
 
  private:
+  void enter_wal_mode();
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cached_;
