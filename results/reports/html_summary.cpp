@@ -100,9 +100,9 @@ std::string summary_section(const ReportData& data) {
   out += fmt::format(
       "<p class=\"lead\">Tested against the reference <b>{}</b>{}: of the {} models tested, <b>{}</b> {} called "
       "<span class=\"verdict distilled\">distilled</span> (they answer like the reference beyond what the "
-      "panel explains, adjusted p ≤ {:g}) and {} {} not detected{}.</p>",
+      "panel explains, adjusted p ≤ {:g}; {}) and {} {} not detected{}.</p>",
       xml_escape(r.reference_label), origin, r.candidates.size(), n_distilled, n_distilled == 1 ? "is" : "are",
-      r.alpha, n_not, n_not == 1 ? "is" : "are",
+      r.alpha, xml_escape(r.correction_note), n_not, n_not == 1 ? "is" : "are",
       n_insufficient ? fmt::format("; {} {} not enough evidence to be tested", n_insufficient,
                                    n_insufficient == 1 ? "has" : "have")
                      : "");
