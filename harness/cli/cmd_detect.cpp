@@ -9,7 +9,7 @@
 #include "harness/cli/reading_store.hpp"
 #include "results/lineage_features.hpp"
 #include "harness/cli/panel_file.hpp"
-#include "harness/cli/provenance_panel.hpp"
+#include "harness/pipeline/provenance_panel.hpp"
 #include "core/errors.hpp"
 #include "scorers/lineage/components/component.hpp"
 #include "results/reports/detect_coverage.hpp"
@@ -102,28 +102,18 @@ void register_detect(CLI::App& app) {
                                          "exact-ngrams") != args->options.components.end(),
                 .progress = progress.fn()});
     const lineage::Detector detector(corpus);
-    std::vector<std::string> known;
-    for (size_t m = 0; m < corpus.models.size(); ++m)
-      if (corpus.answered(static_cast<int>(m))) known.push_back(corpus.models[m]);
-    const auto provenance = provenance_path(args->provenance, args->db);
     if (int(!args->panel_file.empty()) + int(!args->options.panel.empty()) + int(!args->provenance.empty()) > 1)
       throw InputError("give the panel one way: --panel, --panel-file or --provenance");
     if (!args->panel_file.empty()) {
+      std::vector<std::string> known;
+      for (size_t m = 0; m < corpus.models.size(); ++m)
+        if (corpus.answered(static_cast<int>(m))) known.push_back(corpus.models[m]);
       const auto entries = read_panel_file(args->panel_file);
       check_panel_entries(args->panel_file, entries, known);
       for (const auto& e : entries) args->options.panel.push_back(e.model);
       args->options.panel_source = "--panel-file " + args->panel_file;
-    } else if (args->options.panel.empty() && provenance) {
-      const auto members = detector.resolve_reference(args->options.reference);
-      const auto declared = provenance_panel(*provenance, fmt::format("{}", fmt::join(args->options.reference, ", ")),
-                                             members, known);
-      args->options.panel = declared.panel;
-      args->options.panel_source = declared.source;
-      if (declared.panel.empty())
-        throw InputError(fmt::format("{}: it declares none of the stored models independent of {}; add their "
-                                     "provenance, or give the panel with --panel", *provenance,
-                                     fmt::join(args->options.reference, ", ")));
     }
+    use_declared_panel(args->options, detector, args->provenance, args->db);
     const auto result = detector.detect(args->options, store_text_lookup(store));
     progress.finish("done");
     std::set<std::string> imported;

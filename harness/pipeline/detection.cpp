@@ -6,6 +6,7 @@
 #include "results/reports/detect_output.hpp"
 #include "scorers/lineage/detector.hpp"
 #include "results/lineage_features.hpp"
+#include "harness/pipeline/provenance_panel.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
@@ -16,6 +17,7 @@ lineage::DetectResult detect_against(Store& store, const std::string& reference,
   const lineage::Detector detector(corpus);
   lineage::DetectOptions options;
   options.reference = {reference};
+  use_declared_panel(options, detector, "", store.db().path());
   return detector.detect(options, store_text_lookup(store));
 }
 

@@ -14,6 +14,7 @@
 #include "results/lineage_features.hpp"
 #include "harness/pipeline/score_basis_build.hpp"
 #include "harness/pipeline/summary.hpp"
+#include "harness/pipeline/provenance_panel.hpp"
 #include "harness/layer.hpp"
 
 namespace ds::harness {
@@ -121,6 +122,7 @@ ReportData build_report_data(Store& store, const std::string& source, const Repo
   } else if (!options.reference.empty()) {
     lineage::DetectOptions detect;
     detect.reference = {options.reference};
+    use_declared_panel(detect, detector, "", store.db().path());
     d.detection = detection_view(detector.detect(detect, store_text_lookup(store)), store, simulated);
   }
   if (options.lineage && corpus.models.size() >= 2)

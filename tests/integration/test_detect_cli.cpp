@@ -108,6 +108,10 @@ TEST_CASE("declared provenance chooses the panel: --provenance, or the file besi
   CHECK(beside.out.find("declared provenance (" + db + ".provenance.json)") != std::string::npos);
   // Words first: the first line says what was found.
   CHECK(beside.out.rfind("1 of 21 tested models answers like teacher beyond the panel", 0) == 0);
+  // The report's detection uses the same declared panel as detect.
+  const auto report = ds::test::run_distillscope({"report", "--format", "md", "--reference", "teacher", "--db", db});
+  CHECK(report.exit_code == 0);
+  CHECK(report.out.find("10 models (declared provenance") != std::string::npos);
   const auto broken = ds::test::run_distillscope({"detect", "--reference", "teacher", "--provenance",
                                                   tmp.file("broken.json"), "--db", db});
   CHECK(broken.exit_code == 2);

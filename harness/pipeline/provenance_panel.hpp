@@ -9,9 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "scorers/lineage/detector.hpp"
 #include "harness/layer.hpp"
 
-namespace ds::harness::cli {
+namespace ds::harness {
 
 struct ProvenancePanel {
   std::string path;
@@ -29,4 +30,10 @@ std::optional<std::string> provenance_path(const std::string& explicit_path, con
 ProvenancePanel provenance_panel(const std::string& path, const std::string& reference_label,
                                  const std::vector<std::string>& members, const std::vector<std::string>& present);
 
-}  // namespace ds::harness::cli
+// When the options name no panel and a provenance file applies (`explicit_path`, or the one
+// beside the store at `db`), the panel it declares for the options' reference, with its source.
+// InputError when the file declares no stored model independent of the reference.
+void use_declared_panel(lineage::DetectOptions& options, const lineage::Detector& detector,
+                        const std::string& explicit_path, const std::string& db);
+
+}  // namespace ds::harness

@@ -1,6 +1,7 @@
-#include "harness/cli/provenance_panel.hpp"
+#include "harness/pipeline/provenance_panel.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 
@@ -8,7 +9,7 @@
 #include "core/json.hpp"
 #include "scorers/lineage/lineage_labels.hpp"
 
-namespace ds::harness::cli {
+namespace ds::harness {
 
 std::optional<std::string> provenance_path(const std::string& explicit_path, const std::string& db) {
   if (!explicit_path.empty()) return explicit_path;
@@ -37,4 +38,21 @@ ProvenancePanel provenance_panel(const std::string& path, const std::string& ref
   return out;
 }
 
-}  // namespace ds::harness::cli
+void use_declared_panel(lineage::DetectOptions& options, const lineage::Detector& detector,
+                        const std::string& explicit_path, const std::string& db) {
+  const auto path = provenance_path(explicit_path, db);
+  if (!options.panel.empty() || !path) return;
+  const lineage::Corpus& corpus = detector.corpus();
+  std::vector<std::string> known;
+  for (size_t m = 0; m < corpus.models.size(); ++m)
+    if (corpus.answered(static_cast<int>(m))) known.push_back(corpus.models[m]);
+  const std::string label = fmt::format("{}", fmt::join(options.reference, ", "));
+  const auto declared = provenance_panel(*path, label, detector.resolve_reference(options.reference), known);
+  if (declared.panel.empty())
+    throw InputError(fmt::format("{}: it declares none of the stored models independent of {}; add their "
+                                 "provenance, or give the panel with --panel", *path, label));
+  options.panel = declared.panel;
+  options.panel_source = declared.source;
+}
+
+}  // namespace ds::harness
