@@ -21,6 +21,7 @@ struct IncompleteRun : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum ExitCode : int { kExitOk = 0, kExitGate = 1, kExitInput = 2, kExitIncomplete = 3 };
+// kExitInternal is sysexits' EX_SOFTWARE: a defect of distillscope itself, never the user's input.
+enum ExitCode : int { kExitOk = 0, kExitGate = 1, kExitInput = 2, kExitIncomplete = 3, kExitInternal = 70 };
 
 }  // namespace ds::core

@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/errors.hpp"
 #include "harness/cli/commands.hpp"
 #include "harness/cli/phase_printer.hpp"
 #include "harness/pipeline/detection.hpp"
@@ -34,7 +35,7 @@ std::string simulated_teacher() {
   std::map<std::string, int> students;
   for (const auto& p : server::sim_personas())
     if (!p.parent.empty()) ++students[p.parent];
-  if (students.empty()) throw std::runtime_error("demo: no simulated persona names a parent to test against");
+  if (students.empty()) throw InputError("demo: no simulated persona names a parent to test against; the data files are incomplete: reinstall, or check DISTILLSCOPE_DATA_DIR");
   return std::max_element(students.begin(), students.end(),
                           [](const auto& a, const auto& b) { return a.second < b.second; })
       ->first;
@@ -45,7 +46,7 @@ std::string simulated_judge(const std::string& teacher) {
   std::string judge;
   for (const auto& p : server::sim_personas())
     if (p.parent.empty() && p.name != teacher) judge = std::max(judge, p.name);
-  if (judge.empty()) throw std::runtime_error("demo: no simulated persona can act as the judge");
+  if (judge.empty()) throw InputError("demo: no simulated persona can act as the judge; the data files are incomplete: reinstall, or check DISTILLSCOPE_DATA_DIR");
   return judge;
 }
 
@@ -83,7 +84,7 @@ void register_demo(CLI::App& app) {
     // independents form the panel the detector's null is calibrated on. Both wire formats are
     // exercised: OpenAI for even positions, Anthropic for odd ones.
     const std::vector<std::string> names = loopback_model_ids(url);
-    if (names.empty()) throw std::runtime_error("demo: the simulated endpoint at " + url + " listed no models");
+    if (names.empty()) throw InputError("demo: the simulated endpoint at " + url + " listed no models; the persona files are missing: reinstall, or check DISTILLSCOPE_DATA_DIR");
     for (size_t i = 0; i < names.size(); ++i)
       config.models.push_back((i % 2 == 0 ? "openai:" : "anthropic:") + names[i] + "@" + url);
     const std::string teacher = simulated_teacher();

@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
     return ds::core::kExitIncomplete;
   } catch (const std::exception& e) {
     std::cerr << "distillscope: internal error: " << e.what() << "\n";
-    return 70;
+    return ds::core::kExitInternal;
   }
   return ds::core::kExitOk;
 }
