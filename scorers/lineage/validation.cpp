@@ -62,21 +62,20 @@ PanelValidation evaluate_panel(const Detector& detector, const DetectOptions& ba
   if (curated) {
     o.panel = row.negatives;
     o.panel_source = "curated: the labelled negatives (each left out of its own null)";
-    o.candidates = row.positives;
-    o.candidates.insert(o.candidates.end(), row.negatives.begin(), row.negatives.end());
-    for (const auto& [relation, models] : roles.related) o.candidates.insert(o.candidates.end(), models.begin(), models.end());
   }
+  // Every model tested once, each alone. The statistic depends on the panel, not on who else is
+  // tested, so the default sweep's verdicts are these p-values with Benjamini-Hochberg across
+  // every model: no second detection.
   out.detection = detector.detect(o);
   std::map<std::string, const CandidateResult*> by_model;
   for (const auto& c : out.detection.candidates) by_model[c.model] = &c;
-  // The same panel in a default sweep: every model tested, Benjamini-Hochberg across them.
-  DetectOptions sweep = o;
-  sweep.candidates.clear();
-  sweep.correction = Correction::BenjaminiHochberg;
-  const DetectResult swept = detector.detect(sweep);
+  std::vector<double> ps;
+  for (const auto& c : out.detection.candidates) ps.push_back(c.p_value);
+  const auto q = adjust_p_values(ps, Correction::BenjaminiHochberg);
   size_t sweep_tp = 0, sweep_fp = 0;
-  for (const auto& c : swept.candidates) {
-    if (c.verdict != Verdict::Distilled) continue;
+  for (size_t k = 0; k < out.detection.candidates.size(); ++k) {
+    const auto& c = out.detection.candidates[k];
+    if (c.verdict == Verdict::InsufficientEvidence || !(q[k] <= o.alpha)) continue;
     sweep_tp += std::find(row.positives.begin(), row.positives.end(), c.model) != row.positives.end();
     sweep_fp += std::find(row.negatives.begin(), row.negatives.end(), c.model) != row.negatives.end();
   }
